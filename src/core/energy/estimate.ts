@@ -1,0 +1,58 @@
+/**
+ * The shape of an energy estimate. One estimator (`estimateRequest` in ./estimator.ts) produces
+ * it for every surface. Every figure is a range, never a measurement, and carries its method.
+ */
+import type { ResolutionStep } from '../profiles/modelProfile';
+
+export interface Estimate3 {
+  low: number;
+  central: number;
+  high: number;
+}
+
+export interface RequestTokens {
+  /** Input tokens processed without a cache hit. */
+  input: number;
+  /** Input tokens served from the provider's prompt cache. */
+  cachedInput: number;
+  /** Visible output tokens. */
+  output: number;
+  /** Hidden reasoning tokens assumed for reasoning models. */
+  reasoning: number;
+}
+
+export interface RequestInput {
+  /** All input tokens of the request (uncached + cached). */
+  inputTokens: number;
+  /** Of `inputTokens`, how many are cache reads. Default 0. */
+  cachedInputTokens?: number;
+  /** Visible output tokens; default: the profile's expected output. */
+  outputTokens?: number;
+  /** Grid zone override; default: the profile's data-centre zone. */
+  region?: string;
+  /** Include embodied (manufacturing) share in carbon. Default true. */
+  includeEmbodied?: boolean;
+}
+
+export interface RequestEstimate {
+  methodVersion: string;
+  profileId: string;
+  resolvedBy?: ResolutionStep;
+  tokens: RequestTokens;
+  energyWh: Estimate3;
+  /** Operational + embodied, location-based. */
+  carbonG: Estimate3;
+  embodiedCarbonG: Estimate3;
+  /** Boundary stated in `waterBoundary`. */
+  waterMl: Estimate3;
+  waterBoundary: string;
+  grid: { zone: string; gCO2PerKWh: number; source: string; year: number };
+  /** SCI-style intensity: gCO2e per 1,000 tokens (input + output). */
+  sciGPer1kTokens: Estimate3;
+  /** The same request under the unmodified EcoLogits method (output tokens only), for comparison. */
+  ecologitsWh: Estimate3;
+  /** The formula in words and symbols, for "why?". */
+  formula: string;
+  /** Plain-language assumptions behind this figure. */
+  assumptions: string[];
+}

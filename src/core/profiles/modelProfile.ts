@@ -1,0 +1,92 @@
+/**
+ * A model profile: everything the engine needs to count a model's tokens and estimate the energy
+ * of one of its requests. Profiles are data (`model-profiles/*.json`, validated by
+ * `model-profiles/model-profile.schema.json`); this file is their TypeScript shape.
+ * Field meanings follow ENERGY-MODEL.md §5.
+ */
+
+/** A value known only as a range; `min === max` when it is known exactly. */
+export interface NumberRange {
+  min: number;
+  max: number;
+}
+
+/** Encodings we can run offline. */
+export type EncodingName = 'o200k_base' | 'cl100k_base';
+
+export interface TokenizerSpec {
+  /** The offline encoding used to count (the real one, or the proxy for an approximation). */
+  encoding: EncodingName;
+  /** True when `encoding` is not the model's own tokenizer. Shown as "approximate" everywhere. */
+  approximate: boolean;
+  /** Multiply the proxy count by this to approximate the model's own count (1 when exact). */
+  calibrationFactor: number;
+  /** How the factor was obtained (required when approximate). */
+  calibrationMethod?: string;
+}
+
+export interface ProfileSource {
+  title: string;
+  url: string;
+  note?: string;
+}
+
+export type ProfileConfidence = 'published' | 'leaked' | 'estimated' | 'default' | 'measured';
+
+export interface ModelProfile {
+  id: string;
+  name: string;
+  aliases: string[];
+  provider: string;
+  family: string;
+  tokenizer: TokenizerSpec;
+  contextWindow: number;
+  maxOutputTokens: number;
+  architecture: 'dense' | 'moe';
+  /** Parameters in billions. Dense models have active === total. */
+  parameters: { total: NumberRange; active: NumberRange };
+  /** Transformer shape, when known, for the long-context attention factor. */
+  layers?: number;
+  modelDim?: number;
+  reasoning: {
+    isReasoning: boolean;
+    /** Hidden reasoning tokens per visible output token (0 for non-reasoning models). */
+    hiddenTokensPerOutputToken: number;
+  };
+  caching: {
+    supported: boolean;
+    /** True when the provider caches repeated prefixes without the caller asking. */
+    automatic: boolean;
+    /** Price of a cached input token relative to an uncached one (e.g. 0.1). */
+    readPriceFactor: number;
+    note?: string;
+  };
+  dataCentre: {
+    pue: NumberRange;
+    /** On-site water usage effectiveness, litres per kWh. */
+    wueOnSite: NumberRange;
+    /** Grid zone key of `src/core/energy/gridIntensity` (e.g. "USA", "SE", "WORLD"). */
+    gridZone: string;
+    location: string;
+  };
+  /** Typical visible output tokens of a chat answer for this model. */
+  expectedOutputTokens: number;
+  /** Measured serving speed, when published. */
+  deployment?: { tokensPerSecond: number; ttftSeconds: number };
+  /** Teams running their own model can state measured energy; it replaces the parametric model. */
+  measuredEnergy?: { whPerInputToken: number; whPerOutputToken: number; note: string };
+  confidence: ProfileConfidence;
+  warnings?: string[];
+  /** Runs on the user's own machine (no data-centre overhead, local grid). */
+  local?: boolean;
+  sources: ProfileSource[];
+}
+
+/** How a user-supplied model name was matched to a profile. */
+export type ResolutionStep = 'exact' | 'alias' | 'family' | 'default';
+
+export interface ResolvedProfile {
+  requested: string;
+  profile: ModelProfile;
+  resolvedBy: ResolutionStep;
+}

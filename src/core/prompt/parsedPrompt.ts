@@ -1,0 +1,47 @@
+/** A prompt document split into the parts that travel to the model. */
+import type { TextRange } from '../textRange';
+
+export type PartKind =
+  | 'frontMatter'
+  | 'instructions'
+  | 'codeBlock'
+  | 'pastedLog'
+  | 'pastedJson'
+  | 'pastedTable'
+  | 'base64'
+  | 'reference'
+  | 'history'
+  | 'question';
+
+export interface PromptPart {
+  kind: PartKind;
+  /** Short human label: "Section: Context", "```ts block", "#file:book.xlsx". */
+  label: string;
+  range: TextRange;
+  /** Token count of the part's text (filled in by the analysis). */
+  tokens?: number;
+}
+
+export type ReferenceSyntax = '#file' | 'markdownLink' | 'atMention' | 'cli';
+
+export interface AttachmentReference {
+  syntax: ReferenceSyntax;
+  /** The path as written. */
+  rawPath: string;
+  /** Absolute path, resolved against the prompt's folder (or cwd for the CLI). */
+  path: string;
+  /** `#file:book.xlsx#Sales`, `book.xlsx?sheet=Sales`. */
+  sheet?: string;
+  /** Where the reference is written in the prompt (undefined for CLI-given files). */
+  range?: TextRange;
+}
+
+export interface ParsedPrompt {
+  text: string;
+  /** Parsed YAML front matter (flat keys), or null. */
+  frontMatter: Record<string, unknown> | null;
+  /** `model:` from the front matter, if any. */
+  model?: string;
+  parts: PromptPart[];
+  references: AttachmentReference[];
+}
