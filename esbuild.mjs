@@ -1,0 +1,67 @@
+// Bundles: the extension (CommonJS for VS Code's host), the CLI, worker scripts, the webview
+// (browser IIFE) and the real-editor integration tests. Entries that do not exist yet are skipped
+// so the build works while the project grows.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: { spreadsheetWorker: 'src/core/attachments/spreadsheetWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { patternWorker: 'src/core/rules/patternWorker.ts' }, outdir: 'dist' },
+  {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: { webview: 'webview/main.ts' },
+    outdir: 'dist',
+  },
+];
+
+// Integration tests run inside VS Code's extension host; each test file is its own bundle.
+const integrationDir = 'test/integration';
+if (existsSync(integrationDir)) {
+  const entries = readdirSync(integrationDir).filter((f) => f.endsWith('.ts'));
+  if (entries.length) {
+    builds.push({
+      ...node,
+      sourcemap: true,
+      minify: false,
+      external: ['vscode', 'mocha'],
+      entryPoints: entries.map((f) => path.join(integrationDir, f)),
+      outdir: 'out/test/integration',
+    });
+  }
+}
+
+const present = builds.filter((b) =>
+  Object.values(Array.isArray(b.entryPoints) ? b.entryPoints : b.entryPoints).every((e) => existsSync(e)),
+);
+
+if (watch) {
+  for (const b of present) {
+    const ctx = await esbuild.context(b);
+    await ctx.watch();
+  }
+} else {
+  await Promise.all(present.map((b) => esbuild.build(b)));
+}
