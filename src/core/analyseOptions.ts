@@ -1,0 +1,37 @@
+/** Inputs of the analysis pipeline (`analysePrompt` in ./analyse.ts). */
+import type { AttachmentAnalysis } from './attachments/attachment';
+import type { AttachmentReference } from './prompt/parsedPrompt';
+import type { Transcript } from './history/transcript';
+
+/** Where the model used for an analysis came from, in order of precedence. */
+export type ModelSource = 'explicit' | 'frontMatter' | 'config' | 'setting' | 'default';
+
+export interface AnalyseOptions {
+  /** The prompt document's text. */
+  text: string;
+  /** Absolute path of the document (for resolving references and config discovery). */
+  file?: string;
+  /** An explicit model choice (CLI --model): beats front matter and config. */
+  model?: string;
+  /** The user's default model (editor setting): used when neither front matter nor config names one. */
+  defaultModel?: string;
+  /** Grid zone override (CLI --region, editor setting). */
+  region?: string;
+  /** Expected visible output tokens; default: the profile's. */
+  outputTokens?: number;
+  /** Extra attachments given outside the prompt (CLI files). */
+  extraAttachments?: string[];
+  /** A transcript whose history travels with this prompt. */
+  transcript?: Transcript;
+  /** Workspace root: config discovery stops here; references outside it are flagged. */
+  workspaceRoot?: string;
+  /** Whether pack JavaScript may run (CLI: true; editor: workspace trust). */
+  trusted?: boolean;
+  /** Resolves `extension:<publisher.name>/path` packs (editor only). */
+  extensionPackResolver?: (extensionId: string, relativePath: string) => string | undefined;
+  /**
+   * Reads one attachment. The editor passes a cached reader (re-reads only when the file changes
+   * on disk); the default reads every time.
+   */
+  readAttachment?: (reference: AttachmentReference) => Promise<AttachmentAnalysis>;
+}
