@@ -1,0 +1,241 @@
+/**
+ * Splits a prompt document (Markdown or text, optional YAML front matter) into the parts that
+ * travel to the model, and finds the files it references. One linear pass over the lines, so it
+ * stays cheap on megabyte documents that are re-parsed on every keystroke.
+ */
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { AttachmentReference, ParsedPrompt, PartKind, PromptPart } from './parsedPrompt';
+import { classifyBlock, findBase64Run } from './classifyBlock';
+import { findReferences } from './findReferences';
+
+export interface ParsePromptOptions {
+  /** Folder that relative references are resolved against (the prompt's own folder, or cwd). */
+  baseDir: string;
+}
+
+export interface FrontMatterProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedPromptWithProblems extends ParsedPrompt {
+  frontMatterProblem?: FrontMatterProblem;
+}
+
+interface Line {
+  start: number;
+  /** End of the line's content (before the line break). */
+  end: number;
+  /** Start of the next line. */
+  next: number;
+  text: string;
+}
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    let next: number;
+    if (end === -1) {
+      end = text.length;
+      next = text.length;
+    } else {
+      next = end + 1;
+    }
+    const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    lines.push({ start, end: contentEnd, next, text: text.slice(start, contentEnd) });
+    start = next;
+  }
+  return lines;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
+const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+
+export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPromptWithProblems {
+  const parts: PromptPart[] = [];
+  let frontMatter: Record<string, unknown> | null = null;
+  let frontMatterProblem: FrontMatterProblem | undefined;
+  let bodyStart = 0;
+
+  const fm = /^---[ \t]*\r?\n/.exec(text);
+  if (fm) {
+    const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+    close.lastIndex = 0;
+    const rest = text.slice(fm[0].length);
+    const m = close.exec(rest);
+    if (m) {
+      const yamlText = rest.slice(0, m.index);
+      bodyStart = fm[0].length + m.index + m[0].length;
+      parts.push({ kind: 'frontMatter', label: 'Front matter', range: { start: 0, end: bodyStart } });
+      try {
+        const value: unknown = parseYaml(yamlText);
+        if (value && typeof value === 'object' && !Array.isArray(value)) {
+          frontMatter = value as Record<string, unknown>;
+        } else if (value !== null && value !== undefined) {
+          frontMatterProblem = { message: 'Front matter is not a key: value map.', start: 0, end: bodyStart };
+        }
+      } catch (error) {
+        frontMatterProblem = {
+          message: `Front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+          start: 0,
+          end: bodyStart,
+        };
+      }
+    }
+  }
+
+  const lines = splitLines(text, bodyStart);
+  /** Prose lines outside fences, where references are looked for. */
+  const proseRanges: { start: number; end: number }[] = [];
+  let section: string | undefined;
+  let instructions: PromptPart | undefined;
+  let lastProseParagraph: { start: number; end: number; section: PromptPart } | undefined;
+
+  const closeInstructions = () => {
+    instructions = undefined;
+  };
+  const addProse = (start: number, end: number) => {
+    if (!instructions) {
+      instructions = {
+        kind: 'instructions',
+        label: section ? `Section: ${section}` : 'Instructions',
+        range: { start, end },
+      };
+      parts.push(instructions);
+    }
+    instructions.range.end = end;
+    proseRanges.push({ start, end });
+    lastProseParagraph = { start, end, section: instructions };
+  };
+
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    const fence = FENCE.exec(line.text);
+    if (fence) {
+      const marker = fence[1];
+      const info = fence[2] ?? '';
+      let j = i + 1;
+      while (j < lines.length) {
+        const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(lines[j].text);
+        if (close && close[1][0] === marker[0] && close[1].length >= marker.length) {
+          break;
+        }
+        j++;
+      }
+      const last = Math.min(j, lines.length - 1);
+      const contentStart = i + 1 < lines.length ? lines[i + 1].start : line.next;
+      const contentEnd = j < lines.length ? lines[j].start : text.length;
+      const kind = classifyBlock(text.slice(contentStart, contentEnd), info, true);
+      closeInstructions();
+      parts.push({
+        kind,
+        label: blockLabel(kind, info),
+        range: { start: line.start, end: lines[last].end },
+      });
+      i = last + 1;
+      continue;
+    }
+    if (line.text.trim() === '') {
+      i++;
+      continue;
+    }
+    const heading = HEADING.exec(line.text);
+    if (heading) {
+      section = heading[2] || section;
+      closeInstructions();
+      addProse(line.start, line.end);
+      i++;
+      continue;
+    }
+    // A paragraph: consecutive non-blank lines up to a blank line, heading or fence.
+    let j = i;
+    while (
+      j + 1 < lines.length &&
+      lines[j + 1].text.trim() !== '' &&
+      !FENCE.test(lines[j + 1].text) &&
+      !HEADING.test(lines[j + 1].text)
+    ) {
+      j++;
+    }
+    const start = line.start;
+    const end = lines[j].end;
+    const paragraph = text.slice(start, end);
+    const kind = classifyBlock(paragraph, '', false);
+    if (kind === 'instructions') {
+      const blob = findBase64Run(paragraph);
+      if (blob) {
+        addProse(start, end);
+        parts.push({
+          kind: 'base64',
+          label: `Base64 blob (${(blob.end - blob.start).toLocaleString('en-US')} chars)`,
+          range: { start: start + blob.start, end: start + blob.end },
+        });
+      } else {
+        addProse(start, end);
+      }
+    } else {
+      closeInstructions();
+      parts.push({ kind, label: blockLabel(kind, ''), range: { start, end } });
+    }
+    i = j + 1;
+  }
+
+  // The last prose paragraph is the question the prompt asks; split it out of its section.
+  if (lastProseParagraph && !HEADING.test(text.slice(lastProseParagraph.start, lastProseParagraph.end))) {
+    const { start, end, section: owner } = lastProseParagraph;
+    const question: PromptPart = { kind: 'question', label: 'Question', range: { start, end } };
+    if (owner.range.start === start) {
+      owner.kind = 'question';
+      owner.label = 'Question';
+    } else {
+      owner.range.end = previousContentEnd(text, start, owner.range.start);
+      parts.push(question);
+    }
+  }
+
+  const references: AttachmentReference[] = findReferences(text, proseRanges, options.baseDir);
+  for (const ref of references) {
+    parts.push({ kind: 'reference', label: referenceLabel(ref), range: ref.range! });
+  }
+  parts.sort((a, b) => a.range.start - b.range.start || kindOrder(a.kind) - kindOrder(b.kind));
+
+  const model = typeof frontMatter?.model === 'string' ? frontMatter.model.trim() || undefined : undefined;
+  return { text, frontMatter, model, parts, references, frontMatterProblem };
+}
+
+function previousContentEnd(text: string, before: number, floor: number): number {
+  let end = before;
+  while (end > floor && /\s/.test(text[end - 1])) {
+    end--;
+  }
+  return end;
+}
+
+function kindOrder(kind: PartKind): number {
+  return kind === 'reference' ? 1 : 0;
+}
+
+function referenceLabel(ref: AttachmentReference): string {
+  const name = path.basename(ref.rawPath) || ref.rawPath;
+  return ref.sheet ? `${name} (sheet ${ref.sheet})` : name;
+}
+
+function blockLabel(kind: PartKind, info: string): string {
+  switch (kind) {
+    case 'pastedLog':
+      return 'Pasted log';
+    case 'pastedJson':
+      return 'Pasted JSON';
+    case 'pastedTable':
+      return 'Pasted table';
+    case 'base64':
+      return 'Base64 blob';
+    default:
+      return info ? `Code block (${info})` : 'Code block';
+  }
+}
