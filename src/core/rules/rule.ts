@@ -39,6 +39,13 @@ export interface RuleContext {
   profiles: readonly ModelProfile[];
 }
 
+/**
+ * What a check returns: a finding without the fields the engine fills in. A rule may set
+ * `severity` itself when one finding is worse than its default (context over the window vs near it);
+ * a severity the user configured always wins.
+ */
+export type RuleFinding = Omit<Finding, 'ruleId' | 'severity' | 'docsUrl'> & { severity?: Severity };
+
 export interface Rule {
   id: string;
   description: string;
@@ -51,5 +58,5 @@ export interface Rule {
   /** JSON Schema of the rule's options. */
   optionsSchema: Record<string, unknown>;
   defaultOptions: Record<string, unknown>;
-  check(context: RuleContext, options: Record<string, unknown>): Omit<Finding, 'ruleId' | 'severity' | 'docsUrl'>[] | Finding[];
+  check(context: RuleContext, options: Record<string, unknown>): RuleFinding[] | Finding[];
 }

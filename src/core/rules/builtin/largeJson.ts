@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { Rule, RuleFinding } from '../rule';
+import { savingOfEdits, savingOfTokens } from '../measureSaving';
+import { fencedBody } from '../fencedBody';
+
+/** Pretty-printed JSON costs whitespace tokens; large arrays rarely need every item. */
+export const largeJson: Rule = {
+  id: 'large-json',
+  description: 'Large pasted or attached JSON could be minified or cut to a sample',
+  docs: 'docs/rules/large-json.md',
+  tags: ['pasted', 'attachment', 'fixable'],
+  defaultSeverity: 'warning',
+  enabledByDefault: true,
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      minTokens: { type: 'integer', minimum: 0, description: 'Only JSON of at least this many tokens is considered.' },
+      minSavingTokens: { type: 'integer', minimum: 0, description: 'Report only when minifying saves at least this many tokens.' },
+      sampleItems: { type: 'integer', minimum: 1, description: 'Items kept when a top-level array is cut to a sample.' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { minTokens: 300, minSavingTokens: 50, sampleItems: 5 },
+  check(context, options) {
+    const findings: RuleFinding[] = [];
+    const text = context.prompt.text;
+    for (const part of context.prompt.parts) {
+      if (part.kind !== 'pastedJson') continue;
+      const body = fencedBody(text, part.range);
+      const raw = text.slice(body.start, body.end);
+      const tokens = context.countTokens(raw);
+      if (tokens < (options.minTokens as number)) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        continue;
+      }
+      const sample = options.sampleItems as number;
+      const cut = Array.isArray(value) && value.length > sample * 2;
+      const newText = cut
+        ? JSON.stringify((value as unknown[]).slice(0, sample)) + `\n(first ${sample} of ${(value as unknown[]).length} items)`
+        : JSON.stringify(value);
+      const edits = [{ range: body, newText }];
+      const saving = savingOfEdits(context, edits);
+      if (saving.tokens < (options.minSavingTokens as number)) continue;
+      findings.push({
+        range: part.range,
+        message: cut
+          ? `This JSON array has ${(value as unknown[]).length} items (${tokens.toLocaleString('en-US')} tokens). A minified sample of ${sample} items saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh) — enough for the model to see the shape.`
+          : `This JSON is pretty-printed (${tokens.toLocaleString('en-US')} tokens); minified it saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh) with the same content.`,
+        saving,
+        fix: { title: cut ? `Keep the first ${sample} items, minified` : 'Minify this JSON', edits },
+      });
+    }
+    for (const a of context.attachments) {
+      if (a.format !== 'json' || !a.minimal) continue;
+      const saved = a.naive.tokens - a.minimal.tokens;
+      if (a.naive.tokens < (options.minTokens as number) || saved < (options.minSavingTokens as number)) continue;
+      const saving = savingOfTokens(context, saved);
+      findings.push({
+        range: a.reference.range,
+        message: `${path.basename(a.reference.path)} sends ${a.naive.tokens.toLocaleString('en-US')} tokens as ${a.naive.description}; ${a.minimal.description} is ${a.minimal.tokens.toLocaleString('en-US')} (≈${saving.wh.toPrecision(2)} Wh less).`,
+        saving,
+        fix: { title: `Write ${a.minimal.description} of ${path.basename(a.reference.path)}`, action: { kind: 'minifyJson', attachmentPath: a.reference.path, referenceRange: a.reference.range } },
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,62 @@
+import type { Rule } from '../rule';
+import type { TextEdit } from '../finding';
+import { savingOfEdits, savingOfTokens } from '../measureSaving';
+import { historyMessages } from '../historyMessages';
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** Every new message re-sends the whole history, so a long one is paid for again and again. */
+export const longHistory: Rule = {
+  id: 'long-history',
+  description: 'The conversation history sent with the prompt is long',
+  docs: 'docs/rules/long-history.md',
+  tags: ['history', 'fixable'],
+  defaultSeverity: 'warning',
+  enabledByDefault: true,
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      maxTokens: { type: 'integer', minimum: 0, description: 'Report history longer than this many tokens…' },
+      maxShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: '…or longer than this share of the model\'s context window.' },
+      keepMessages: { type: 'integer', minimum: 0, description: 'Most recent messages kept by the trim fix.' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { maxTokens: 20000, maxShare: 0.5, keepMessages: 4 },
+  check(context, options) {
+    const messages = historyMessages(context);
+    const total = messages.reduce((n, m) => n + m.tokens, 0);
+    const window = context.model.profile.contextWindow;
+    if (!messages.length || (total <= (options.maxTokens as number) && total / window <= (options.maxShare as number))) {
+      return [];
+    }
+    const keep = options.keepMessages as number;
+    const dropped = messages.slice(0, Math.max(0, messages.length - keep));
+    const head = `The history sent with this prompt is ${fmt(total)} tokens in ${messages.length} messages (${Math.round((total / window) * 100)}% of ${context.model.profile.name}'s window), re-sent with every new message.`;
+    if (dropped.length && dropped.every((m) => m.promptRange)) {
+      // History written in the prompt document: trim it in place.
+      const edits: TextEdit[] = dropped.map((m) => ({ range: m.promptRange!, newText: '' }));
+      const saving = savingOfEdits(context, edits);
+      return [
+        {
+          range: { start: dropped[0].promptRange!.start, end: dropped[dropped.length - 1].promptRange!.end },
+          message: `${head} Keeping the last ${keep} messages saves ${fmt(saving.tokens)} tokens (≈${saving.wh.toPrecision(2)} Wh) per request.`,
+          saving,
+          fix: { title: `Keep only the last ${keep} history messages`, edits },
+        },
+      ];
+    }
+    const summary = context.session?.seedSummary;
+    if (!summary) {
+      return [{ message: `${head} Start a fresh session with a short summary of what matters.` }];
+    }
+    const saving = savingOfTokens(context, Math.max(0, total - context.countTokens(summary)));
+    return [
+      {
+        message: `${head} A fresh session seeded with a ${fmt(context.countTokens(summary))}-token summary would send ${fmt(saving.tokens)} fewer tokens per request (≈${saving.wh.toPrecision(2)} Wh).`,
+        saving,
+        fix: { title: 'Write a seed summary for a fresh session', action: { kind: 'writeSeedSummary', summary } },
+      },
+    ];
+  },
+};

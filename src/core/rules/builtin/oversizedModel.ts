@@ -1,0 +1,50 @@
+import type { Rule } from '../rule';
+import type { ModelProfile } from '../../profiles/modelProfile';
+
+const activeB = (p: ModelProfile): number => (p.parameters.active.min + p.parameters.active.max) / 2;
+
+/**
+ * A short, self-contained task sent to a very large model. Off by default: energy is one side of
+ * a trade-off, and only the user knows whether the task needs the larger model's capability.
+ */
+export const oversizedModel: Rule = {
+  id: 'oversized-model',
+  description: 'A simple task is sent to a much larger model than it needs (a trade-off, off by default)',
+  docs: 'docs/rules/oversized-model.md',
+  tags: ['model'],
+  defaultSeverity: 'info',
+  enabledByDefault: false,
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      maxSimpleTokens: { type: 'integer', minimum: 1, description: 'Requests up to this many input tokens, without attachments, code or history, count as simple.' },
+      largeActiveParamsB: { type: 'number', exclusiveMinimum: 0, description: 'Models with more active parameters (billions, midpoint of the range) count as large.' },
+      smallActiveParamsB: { type: 'number', exclusiveMinimum: 0, description: 'Suggested alternatives have at most this many active parameters.' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { maxSimpleTokens: 400, largeActiveParamsB: 60, smallActiveParamsB: 20 },
+  check(context, options) {
+    const current = context.model.profile;
+    const simple =
+      context.totalInputTokens <= (options.maxSimpleTokens as number) &&
+      context.attachments.length === 0 &&
+      !context.transcript &&
+      !context.prompt.parts.some((p) => ['codeBlock', 'pastedLog', 'pastedJson', 'pastedTable', 'history'].includes(p.kind));
+    if (!simple) return [];
+    if (activeB(current) <= (options.largeActiveParamsB as number) && !current.reasoning.isReasoning) return [];
+    const needed = context.totalInputTokens + context.estimate.tokens.output;
+    const candidates = context.profiles
+      .filter((p) => p.id !== current.id && !p.local && activeB(p) <= (options.smallActiveParamsB as number) && p.contextWindow >= needed && !p.reasoning.isReasoning)
+      .sort((a, b) => Number(b.provider === current.provider) - Number(a.provider === current.provider) || activeB(b) - activeB(a));
+    const pick = candidates[0];
+    if (!pick) return [];
+    const ratio = activeB(current) / activeB(pick);
+    const reasoning = current.reasoning.isReasoning ? ` ${current.name} is a reasoning model: it also spends ~${current.reasoning.hiddenTokensPerOutputToken}× hidden tokens per visible one.` : '';
+    return [
+      {
+        message: `This is a short, self-contained request (${context.totalInputTokens.toLocaleString('en-US')} tokens, no attachments, code or history). ${current.name} has ~${Math.round(activeB(current))}B active parameters (estimate); ${pick.name} has ~${Math.round(activeB(pick))}B, ≈${ratio.toFixed(1)}× fewer, and the energy per token grows with active parameters in the shared energy model.${reasoning} Trade-off: smaller models are less reliable on multi-step reasoning, code and long documents — keep ${current.name} if the task needs it.`,
+      },
+    ];
+  },
+};

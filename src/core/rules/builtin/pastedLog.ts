@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { Rule, RuleFinding } from '../rule';
+import { savingOfEdits, savingOfTokens } from '../measureSaving';
+import { fencedBody } from '../fencedBody';
+import { logTail } from '../logTail';
+
+/** Whole logs pasted into a prompt: the error lines and the tail usually carry the answer. */
+export const pastedLog: Rule = {
+  id: 'pasted-log',
+  description: 'A long pasted or attached log could be cut to its error lines and tail',
+  docs: 'docs/rules/pasted-log.md',
+  tags: ['pasted', 'attachment', 'fixable'],
+  defaultSeverity: 'warning',
+  enabledByDefault: true,
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      maxLines: { type: 'integer', minimum: 1, description: 'Logs longer than this many lines are reported.' },
+      tailLines: { type: 'integer', minimum: 0, description: 'Lines kept from the end of the log.' },
+      minSavingTokens: { type: 'integer', minimum: 0 },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { maxLines: 40, tailLines: 20, minSavingTokens: 100 },
+  check(context, options) {
+    const findings: RuleFinding[] = [];
+    const text = context.prompt.text;
+    for (const part of context.prompt.parts) {
+      if (part.kind !== 'pastedLog') continue;
+      const body = fencedBody(text, part.range);
+      const log = text.slice(body.start, body.end);
+      const cut = logTail(log, options.tailLines as number);
+      if (cut.totalLines <= (options.maxLines as number)) continue;
+      const edits = [{ range: body, newText: cut.text }];
+      const saving = savingOfEdits(context, edits);
+      if (saving.tokens < (options.minSavingTokens as number)) continue;
+      findings.push({
+        range: part.range,
+        message: `This pasted log has ${cut.totalLines} lines; its error/warning lines and last ${options.tailLines} lines are ${cut.keptLines}. Cutting it saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh per request).`,
+        saving,
+        fix: { title: 'Keep only the error lines and the tail of this log', edits },
+      });
+    }
+    for (const a of context.attachments) {
+      if (a.format !== 'log' || !a.minimal) continue;
+      const saved = a.naive.tokens - a.minimal.tokens;
+      if (saved < (options.minSavingTokens as number)) continue;
+      const saving = savingOfTokens(context, saved);
+      findings.push({
+        range: a.reference.range,
+        message: `${path.basename(a.reference.path)} sends ${a.naive.tokens.toLocaleString('en-US')} tokens; ${a.minimal.description} is ${a.minimal.tokens.toLocaleString('en-US')} (≈${saving.wh.toPrecision(2)} Wh less).`,
+        saving,
+        fix: { title: `Write ${a.minimal.description} of ${path.basename(a.reference.path)}`, action: { kind: 'tailLog', attachmentPath: a.reference.path, referenceRange: a.reference.range } },
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,41 @@
+import type { Rule } from '../rule';
+import { promptQuestion } from '../promptQuestion';
+
+/** Tasks whose natural answer is long. */
+const INVITES_LONG = /\b(explain|describe|write|summari[sz]e|list|document|overview|essay|report|walk me through|elaborate|in detail|detailed|comprehensive|everything|tell me about|compare|review)\b/i;
+/** Any statement of how long the answer should be. */
+const LENGTH_GUIDANCE =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)\s+(?:short\s+)?(words?|sentences?|lines?|paragraphs?|bullets?|bullet points?|items?|points?|tokens?|characters?|pages?|examples?)\b|\b(brief(?:ly)?|concise(?:ly)?|short|succinct|tl;?dr|at most|no more than|maximum|max|limit(?:ed)? to|under \d+|one[- ]liner|only the|just the|keep it)\b/i;
+
+/** Output tokens cost several times what input tokens cost; say how much answer you need. */
+export const unboundedOutput: Rule = {
+  id: 'unbounded-output',
+  description: 'The question invites a long answer but sets no length',
+  docs: 'docs/rules/unbounded-output.md',
+  tags: ['output', 'fixable'],
+  defaultSeverity: 'info',
+  enabledByDefault: true,
+  optionsSchema: {
+    type: 'object',
+    properties: { suggestedWords: { type: 'integer', minimum: 1, description: 'Length proposed by the quick fix, in words.' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { suggestedWords: 150 },
+  check(context, options) {
+    const question = promptQuestion(context.prompt);
+    if (!question || !INVITES_LONG.test(question.text)) return [];
+    const fm = context.prompt.frontMatter ?? {};
+    if (LENGTH_GUIDANCE.test(question.text) || LENGTH_GUIDANCE.test(context.prompt.text) || 'maxTokens' in fm || 'max_tokens' in fm) return [];
+    const words = options.suggestedWords as number;
+    const expected = context.estimate.tokens.output;
+    const trimmed = question.text.replace(/\s+$/, '');
+    const end = question.range.start + trimmed.length;
+    return [
+      {
+        range: { start: question.range.start, end },
+        message: `This question invites a long answer and sets no length. The estimate assumes ${context.model.profile.name}'s typical ${expected.toLocaleString('en-US')} output tokens; each output token costs several times an input token. Say how much you need (e.g. "in at most ${words} words", "three bullets").`,
+        fix: { title: `Ask for at most ${words} words`, edits: [{ range: { start: end, end }, newText: ` Answer in at most ${words} words.` }] },
+      },
+    ];
+  },
+};

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Rule, RuleFinding } from '../rule';
+import type { AttachmentFormat } from '../../attachments/attachment';
+import { savingOfEdits } from '../measureSaving';
+import { promptQuestion } from '../promptQuestion';
+
+/** Words that show the question is about an attachment of this kind, even without its name. */
+const FORMAT_WORDS: Record<AttachmentFormat, string[]> = {
+  spreadsheet: ['sheet', 'sheets', 'workbook', 'spreadsheet', 'excel', 'table', 'rows', 'columns', 'cells'],
+  csv: ['csv', 'table', 'rows', 'columns'],
+  json: ['json', 'payload', 'response', 'object', 'schema'],
+  log: ['log', 'logs', 'error', 'errors', 'trace', 'stack', 'output', 'crash', 'failure'],
+  text: ['text', 'notes', 'document'],
+  code: ['code', 'function', 'class', 'method', 'bug', 'snippet', 'module', 'implementation'],
+  image: ['image', 'picture', 'screenshot', 'photo', 'diagram', 'chart', 'figure'],
+  pdf: ['pdf', 'paper', 'report', 'document', 'pages'],
+  binary: [],
+  unreadable: [],
+};
+const ANY_ATTACHMENT = ['file', 'files', 'attached', 'attachment', 'attachments', 'document', 'documents', 'data', 'above', 'below', 'these', 'both', 'all'];
+
+/** Files attached "just in case" are paid for on every request. */
+export const unreferencedAttachment: Rule = {
+  id: 'unreferenced-attachment',
+  description: 'An attachment the question never refers to',
+  docs: 'docs/rules/unreferenced-attachment.md',
+  tags: ['attachment', 'fixable'],
+  defaultSeverity: 'info',
+  enabledByDefault: true,
+  optionsSchema: {
+    type: 'object',
+    properties: { minTokens: { type: 'integer', minimum: 0, description: 'Only attachments of at least this many tokens are reported.' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { minTokens: 200 },
+  check(context, options) {
+    const question = promptQuestion(context.prompt);
+    if (!question) return [];
+    const words = new Set(question.text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+    const lower = question.text.toLowerCase();
+    if (ANY_ATTACHMENT.some((w) => words.has(w))) return [];
+    const findings: RuleFinding[] = [];
+    const done = new Set<string>();
+    for (const a of context.attachments) {
+      const ref = a.reference;
+      if (!ref.range || done.has(ref.path) || a.naive.tokens < (options.minTokens as number)) continue;
+      done.add(ref.path);
+      const base = path.basename(ref.path).toLowerCase();
+      const stem = base.replace(/\.[^.]+$/, '');
+      const stemWords = stem.split(/[-_.\s]+/).filter((w) => w.length >= 4);
+      const mentioned =
+        lower.includes(base) ||
+        lower.includes(stem) ||
+        stemWords.some((w) => words.has(w)) ||
+        (ref.sheet !== undefined && lower.includes(ref.sheet.toLowerCase())) ||
+        FORMAT_WORDS[a.format].some((w) => words.has(w));
+      if (mentioned) continue;
+      const edits = [{ range: ref.range, newText: '' }];
+      const saving = savingOfEdits(context, edits, a.naive.tokens);
+      findings.push({
+        range: ref.range,
+        message: `The question does not mention ${path.basename(ref.path)} (${a.naive.tokens.toLocaleString('en-US')} tokens). If it is not needed, removing it saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh per request); if it is, say what to look at in it.`,
+        saving,
+        fix: { title: `Remove the reference to ${path.basename(ref.path)}`, edits },
+      });
+    }
+    return findings;
+  },
+};

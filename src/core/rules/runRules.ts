@@ -1,0 +1,107 @@
+/**
+ * The rule engine: runs built-in rules, pack JavaScript rules (trusted workspaces only) and
+ * declarative rules over one analysis context, applies the config's severities and options and
+ * the document's disable comments, and fills in rule ids and docs links.
+ */
+import type { RuleContext, Rule, RuleFinding } from './rule';
+import type { Finding, Severity } from './finding';
+import type { ResolvedConfig } from '../config/mvpConfig';
+import { builtinRules } from './builtinRules';
+import { declarativeFindings } from './declarativeFindings';
+import { parseDisableDirectives } from './disableComments';
+import type { PatternRunOptions } from './patternRunner';
+
+export interface RunRulesOptions {
+  /** Whether pack JavaScript may run (CLI: true; editor: workspace trust). */
+  trusted: boolean;
+  /**
+   * Prefix for built-in rules' docs links (e.g. the extension's folder as a URI, or a repository
+   * URL ending in `/`); the default leaves the relative `docs/rules/<id>.md`.
+   */
+  docsBaseUrl?: string;
+  /** Time limit per declarative pattern (default 500 ms). */
+  patternTimeoutMs?: number;
+}
+
+export interface RuleRunResult {
+  findings: Finding[];
+  /** Things the user should know about the run itself (skipped JavaScript rules, stopped patterns, rule crashes). */
+  notices: string[];
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function runRules(context: RuleContext, config: ResolvedConfig, options: RunRulesOptions): RuleRunResult {
+  const notices: string[] = [];
+  const findings: Finding[] = [];
+  const directives = parseDisableDirectives(context.prompt.text);
+  const measured = withTokenCache(context);
+
+  const configured = (id: string): Severity | 'off' | undefined => config.rules[id]?.severity;
+  const docsUrl = (rule: Rule): string => (options.docsBaseUrl ? options.docsBaseUrl + rule.docs.replace(/^docs\//, '') : rule.docs);
+
+  const rules: Rule[] = [...builtinRules, ...(options.trusted ? config.jsRules : [])];
+  for (const rule of rules) {
+    const chosen = configured(rule.id);
+    if (chosen === 'off' || (chosen === undefined && !rule.enabledByDefault)) continue;
+    const ruleOptions = { ...rule.defaultOptions, ...config.rules[rule.id]?.options };
+    let produced: RuleFinding[];
+    try {
+      produced = rule.check(measured, ruleOptions) as RuleFinding[];
+    } catch (e) {
+      notices.push(`Rule ${rule.id} failed and was skipped: ${(e as Error).message}`);
+      continue;
+    }
+    for (const f of produced) {
+      findings.push({ ...f, ruleId: rule.id, severity: chosen ?? f.severity ?? rule.defaultSeverity, docsUrl: docsUrl(rule) });
+    }
+  }
+
+  const declarative = config.declarativeRules.filter((r) => configured(r.spec.id) !== 'off');
+  if (declarative.length) {
+    const runOptions: PatternRunOptions = { timeoutMs: options.patternTimeoutMs };
+    const { findings: found, stopped } = declarativeFindings(measured, declarative, runOptions);
+    for (const f of found) {
+      const spec = declarative.find((r) => r.spec.id === f.ruleId)?.spec;
+      findings.push({ ...f, severity: (configured(f.ruleId) as Severity | undefined) ?? f.severity, docsUrl: spec?.link });
+    }
+    for (const s of stopped) {
+      const rule = declarative.find((r) => r.spec.id === s.job.ruleId);
+      const why =
+        s.reason === 'workerFailed'
+          ? 'the pattern worker could not start'
+          : `its pattern /${s.job.source}/ ran longer than ${s.timeoutMs} ms${s.reason === 'previouslyTimedOut' ? ' earlier in this session' : ''} (catastrophic backtracking?) and was stopped`;
+      const message = `Declarative rule ${s.job.ruleId} from ${rule?.sourceFile ?? 'the config'} was skipped: ${why}. Rewrite the pattern without nested quantifiers such as (a+)+.`;
+      notices.push(message);
+      findings.push({ ruleId: s.job.ruleId, severity: 'warning', message, file: rule?.sourceFile });
+    }
+  }
+
+  if (!options.trusted && config.skippedJsRules.length) {
+    const packs = [...new Set(config.skippedJsRules.map((s) => s.pack))];
+    notices.push(`${plural(config.skippedJsRules.length, 'JavaScript rule module')} from ${packs.join(', ')} ${config.skippedJsRules.length === 1 ? 'was' : 'were'} skipped: the workspace is not trusted. Declarative rules still apply.`);
+  }
+
+  const kept = findings.filter((f) => f.file !== undefined || !directives.isDisabled(f.ruleId, f.range?.start));
+  kept.sort((a, b) => (a.range?.start ?? -1) - (b.range?.start ?? -1));
+  return { findings: kept, notices };
+}
+
+/** Rules re-count the whole prompt to measure savings; count each distinct text once per run. */
+function withTokenCache(context: RuleContext): RuleContext {
+  const cache = new Map<string, number>();
+  return {
+    ...context,
+    countTokens(text: string): number {
+      let n = cache.get(text);
+      if (n === undefined) {
+        n = context.countTokens(text);
+        if (cache.size > 256) cache.clear();
+        cache.set(text, n);
+      }
+      return n;
+    },
+  };
+}
