@@ -55,4 +55,12 @@ export interface RequestEstimate {
   formula: string;
   /** Plain-language assumptions behind this figure. */
   assumptions: string[];
+  /** On-site (data-centre cooling) part of `waterMl`, the boundary Google reports. */
+  waterOnSiteMl?: Estimate3;
+  /** Where the energy goes: visible + reasoning output, uncached input, cache reads. */
+  breakdownWh?: { output: Estimate3; input: Estimate3; cachedInput: Estimate3 };
+  /** The profile's confidence in its parameters. */
+  confidence?: string;
+  /** Which computation produced `energyWh`. */
+  energyMethod?: 'parametric' | 'measured' | 'local-device';
 }

@@ -79,6 +79,18 @@ export interface ModelProfile {
   warnings?: string[];
   /** Runs on the user's own machine (no data-centre overhead, local grid). */
   local?: boolean;
+  /**
+   * For local models: the device's power while generating and its speeds. When present, energy is
+   * power × time instead of the data-centre method.
+   */
+  localDevice?: {
+    watts: NumberRange;
+    outputTokensPerSecond: NumberRange;
+    inputTokensPerSecond: NumberRange;
+    note: string;
+  };
+  /** The profile a family-level match picks when several profiles share a family. */
+  familyDefault?: boolean;
   sources: ProfileSource[];
 }
 

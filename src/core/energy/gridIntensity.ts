@@ -1,0 +1,74 @@
+/**
+ * Location-based grid factors: carbon intensity of electricity generation (gCO2e/kWh, lifecycle,
+ * Ember & Energy Institute via Our World in Data, year 2023) and off-site water intensity of
+ * electricity (L/kWh, World Resources Institute method as tabulated by EcoLogits). Location-based
+ * is the GSF SCI rule: market instruments (RECs, PPAs) cannot lower it.
+ */
+
+export interface GridZone {
+  /** Key used in profiles and settings ("USA", "FR", "WORLD", …). */
+  zone: string;
+  name: string;
+  gCO2PerKWh: number;
+  /** Litres of water consumed off-site (power generation) per kWh. */
+  waterLPerKWh: number;
+  /** Set when the water figure is borrowed from another zone. */
+  waterNote?: string;
+}
+
+export const GRID_CARBON_SOURCE =
+  'Our World in Data, "Carbon intensity of electricity generation" (Ember and Energy Institute), https://ourworldindata.org/grapher/carbon-intensity-electricity';
+export const GRID_CARBON_YEAR = 2023;
+export const GRID_WATER_SOURCE =
+  'EcoLogits electricity_mixes.csv (WRI "Guidance for calculating water use embedded in purchased electricity"), https://github.com/genai-impact/ecologits';
+
+const ZONES: GridZone[] = [
+  { zone: 'WORLD', name: 'World average', gCO2PerKWh: 481, waterLPerKWh: 3.908 },
+  { zone: 'USA', name: 'United States', gCO2PerKWh: 369, waterLPerKWh: 3.1321 },
+  {
+    zone: 'EU',
+    name: 'European Union (27)',
+    gCO2PerKWh: 244,
+    waterLPerKWh: 3.908,
+    waterNote: 'no EU aggregate in the water source; world average used',
+  },
+  { zone: 'FR', name: 'France', gCO2PerKWh: 56, waterLPerKWh: 3.6737 },
+  { zone: 'DE', name: 'Germany', gCO2PerKWh: 381, waterLPerKWh: 1.947 },
+  { zone: 'SE', name: 'Sweden', gCO2PerKWh: 41, waterLPerKWh: 6.0315 },
+  { zone: 'GB', name: 'United Kingdom', gCO2PerKWh: 238, waterLPerKWh: 2.329 },
+  { zone: 'IE', name: 'Ireland', gCO2PerKWh: 291, waterLPerKWh: 1.4769 },
+  { zone: 'NL', name: 'Netherlands', gCO2PerKWh: 268, waterLPerKWh: 3.433 },
+  { zone: 'IN', name: 'India', gCO2PerKWh: 713, waterLPerKWh: 3.4368 },
+  { zone: 'CN', name: 'China', gCO2PerKWh: 582, waterLPerKWh: 6.0065 },
+  { zone: 'JP', name: 'Japan', gCO2PerKWh: 485, waterLPerKWh: 2.3063 },
+  { zone: 'AU', name: 'Australia', gCO2PerKWh: 549, waterLPerKWh: 4.7293 },
+  { zone: 'CA', name: 'Canada', gCO2PerKWh: 170, waterLPerKWh: 8.1662 },
+  { zone: 'BR', name: 'Brazil', gCO2PerKWh: 98, waterLPerKWh: 18.6033 },
+];
+
+/** Other spellings users type (ISO alpha-3, common names). */
+const ZONE_ALIASES: Record<string, string> = {
+  WOR: 'WORLD', GLOBAL: 'WORLD', US: 'USA', 'UNITED STATES': 'USA', EU27: 'EU', EUROPE: 'EU',
+  FRA: 'FR', FRANCE: 'FR', DEU: 'DE', GERMANY: 'DE', SWE: 'SE', SWEDEN: 'SE', GBR: 'GB', UK: 'GB',
+  'UNITED KINGDOM': 'GB', IRL: 'IE', IRELAND: 'IE', NLD: 'NL', NETHERLANDS: 'NL', IND: 'IN', INDIA: 'IN',
+  CHN: 'CN', CHINA: 'CN', JPN: 'JP', JAPAN: 'JP', AUS: 'AU', AUSTRALIA: 'AU', CAN: 'CA', CANADA: 'CA',
+  BRA: 'BR', BRAZIL: 'BR',
+};
+
+export function listGridZones(): readonly GridZone[] {
+  return ZONES;
+}
+
+/** The zone for a key (case-insensitive, ISO-3 and names accepted), or undefined. */
+export function findGridZone(key: string): GridZone | undefined {
+  const upper = key.trim().toUpperCase();
+  const canonical = ZONE_ALIASES[upper] ?? upper;
+  return ZONES.find((z) => z.zone === canonical);
+}
+
+/** The zone for a key, falling back to the world average (the caller reports the fallback). */
+export function gridZoneOrWorld(key: string | undefined): { zone: GridZone; fellBack: boolean } {
+  const found = key ? findGridZone(key) : undefined;
+  if (found) return { zone: found, fellBack: false };
+  return { zone: ZONES[0], fellBack: key !== undefined };
+}
