@@ -1,0 +1,240 @@
+/**
+ * Workbook → plain text (CSV per sheet, a Markdown dump of the whole book) and facts.
+ *
+ * Runs only inside spreadsheetWorker (see there for why). Everything returned is built from
+ * strings and numbers, never SheetJS objects, so it is safe to post across threads.
+ */
+import * as XLSX from 'xlsx';
+import Papa from 'papaparse';
+
+export interface SpreadsheetJob {
+  bytes: Uint8Array;
+  /** 'analyse': every sheet's facts, CSV and dump. 'convert': only the chosen sheet's CSV. */
+  mode: 'analyse' | 'convert';
+  /** Sheet name, or a 1-based index written as digits ("2") when no sheet has that name. */
+  sheet?: string;
+}
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetSummary {
+  name: string;
+  visibility: SheetVisibility;
+  /** The range the file declares as used ("A1:F200"), or "" for an empty sheet. */
+  usedRange: string;
+  /** Rows/columns after trailing empty rows and columns are dropped. */
+  rows: number;
+  columns: number;
+  /** Rows/columns the declared used range spans (trailing empties included). */
+  declaredRows: number;
+  declaredColumns: number;
+  nonEmptyCells: number;
+  mergedCells: number;
+  formulas: number;
+  /** Formulas the file stores without a computed value (e.g. written by a script, never opened). */
+  formulasWithoutCachedValue: number;
+  /** The sheet as CSV, trailing empties dropped; absent in 'convert' mode for other sheets. */
+  csv?: string;
+  /** "## name" + Markdown table of the declared used range — the naive "dump". */
+  dump?: string;
+}
+
+export interface WorkbookResult {
+  sheetNames: string[];
+  sheets: SheetSummary[];
+  /** Name of the sheet the job asked for, when found. */
+  selectedSheet?: string;
+  /** The job named a sheet that the workbook does not have. */
+  sheetNotFound?: string;
+}
+
+export function parseWorkbook(job: SpreadsheetJob): WorkbookResult {
+  // Names first (reads only the workbook part): lets 'convert' parse one sheet, not all.
+  const names = XLSX.read(job.bytes, { type: 'array', bookSheets: true }).SheetNames;
+  const selected = job.sheet === undefined ? undefined : resolveSheetName(names, job.sheet);
+  const onlyOne = job.mode === 'convert' && selected !== undefined;
+
+  const book = XLSX.read(job.bytes, {
+    type: 'array',
+    dense: true,
+    cellDates: false, // dates stay serial numbers; we format them ourselves, time-zone free
+    cellNF: true,
+    cellFormula: true,
+    cellHTML: false,
+    cellStyles: false,
+    // Formulas saved without a result (openpyxl, scripts) only survive as stub cells.
+    sheetStubs: true,
+    sheets: onlyOne ? selected : undefined,
+  });
+  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  const sheets: SheetSummary[] = [];
+  book.SheetNames.forEach((name, index) => {
+    const sheet = book.Sheets[name];
+    if (!sheet) return;
+    if (onlyOne && name !== selected) return;
+    const visibility = visibilityOf(book.Workbook?.Sheets?.[index]?.Hidden);
+    const wantText = job.mode === 'analyse' || name === selected || (job.mode === 'convert' && selected === undefined && index === 0);
+    sheets.push(summariseSheet(name, visibility, sheet, date1904, wantText, job.mode === 'analyse'));
+  });
+  return {
+    sheetNames: names.slice(),
+    sheets,
+    selectedSheet: selected,
+    sheetNotFound: job.sheet !== undefined && selected === undefined ? job.sheet : undefined,
+  };
+}
+
+/** Exact name, then case-insensitive name, then a 1-based index. */
+export function resolveSheetName(names: readonly string[], wanted: string): string | undefined {
+  if (names.includes(wanted)) return wanted;
+  const folded = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+  if (folded !== undefined) return folded;
+  if (/^\d+$/.test(wanted)) {
+    const index = Number(wanted) - 1;
+    if (index >= 0 && index < names.length) return names[index];
+  }
+  return undefined;
+}
+
+function visibilityOf(hidden: unknown): SheetVisibility {
+  if (hidden === 1) return 'hidden';
+  if (hidden === 2) return 'veryHidden';
+  return 'visible';
+}
+
+type Cell = XLSX.CellObject & { z?: string | number };
+
+/** SheetJS 0.18 dense sheets are arrays of rows; later versions keep them under '!data'. */
+function rowsOf(sheet: XLSX.WorkSheet): (Cell[] | undefined)[] {
+  const data = (sheet as { '!data'?: (Cell[] | undefined)[] })['!data'];
+  if (data) return data;
+  if (Array.isArray(sheet)) return sheet as unknown as (Cell[] | undefined)[];
+  return [];
+}
+
+function summariseSheet(
+  name: string,
+  visibility: SheetVisibility,
+  sheet: XLSX.WorkSheet,
+  date1904: boolean,
+  wantCsv: boolean,
+  wantDump: boolean,
+): SheetSummary {
+  const ref = sheet['!ref'] ?? '';
+  const range = ref ? XLSX.utils.decode_range(ref) : undefined;
+  const rows = rowsOf(sheet);
+  const startRow = range?.s.r ?? 0;
+  const startCol = range?.s.c ?? 0;
+  const endRow = range ? range.e.r : -1;
+  const endCol = range ? range.e.c : -1;
+
+  let nonEmptyCells = 0;
+  let formulas = 0;
+  let formulasWithoutCachedValue = 0;
+  let lastRow = -1;
+  let lastCol = -1;
+  const table: string[][] = [];
+  for (let r = startRow; r <= endRow; r++) {
+    const row = rows[r];
+    const out: string[] = [];
+    if (row) {
+      for (let c = startCol; c <= Math.min(endCol, row.length - 1); c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        if (cell.f !== undefined) {
+          formulas++;
+          if (cell.t === 'z' || cell.v === undefined) formulasWithoutCachedValue++;
+        }
+        const text = cellText(cell, date1904);
+        if (text === '') continue;
+        out[c - startCol] = text;
+        nonEmptyCells++;
+        if (r > lastRow) lastRow = r;
+        if (c > lastCol) lastCol = c;
+      }
+    }
+    table.push(out);
+  }
+
+  const trimmedRows = lastRow < 0 ? 0 : lastRow - startRow + 1;
+  const trimmedCols = lastCol < 0 ? 0 : lastCol - startCol + 1;
+  const summary: SheetSummary = {
+    name,
+    visibility,
+    usedRange: ref,
+    rows: trimmedRows,
+    columns: trimmedCols,
+    declaredRows: range ? endRow - startRow + 1 : 0,
+    declaredColumns: range ? endCol - startCol + 1 : 0,
+    nonEmptyCells,
+    mergedCells: sheet['!merges']?.length ?? 0,
+    formulas,
+    formulasWithoutCachedValue,
+  };
+  if (wantCsv) {
+    const grid: string[][] = [];
+    for (let r = 0; r < trimmedRows; r++) {
+      const source = table[r];
+      const row = new Array<string>(trimmedCols);
+      for (let c = 0; c < trimmedCols; c++) row[c] = source[c] ?? '';
+      grid.push(row);
+    }
+    summary.csv = trimmedRows ? Papa.unparse(grid, { newline: '\n' }) : '';
+  }
+  if (wantDump) summary.dump = markdownDump(name, table, range ? endCol - startCol + 1 : 0);
+  return summary;
+}
+
+/** What a "paste the whole workbook" extraction looks like: heading + pipe table, all cells. */
+function markdownDump(name: string, table: string[][], width: number): string {
+  const lines = [`## ${name}`];
+  if (!table.length || !width) return lines.join('\n') + '\n';
+  const line = (cells: string[]) => {
+    const parts = new Array<string>(width);
+    for (let c = 0; c < width; c++) parts[c] = escapePipe(cells[c] ?? '');
+    return `| ${parts.join(' | ')} |`;
+  };
+  lines.push(line(table[0]));
+  lines.push(`|${' --- |'.repeat(width)}`);
+  for (let r = 1; r < table.length; r++) lines.push(line(table[r]));
+  return lines.join('\n') + '\n';
+}
+
+function escapePipe(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+function cellText(cell: Cell, date1904: boolean): string {
+  if (cell.t === 'z' || cell.v === undefined || cell.v === null) return cell.f !== undefined ? `=${cell.f}` : '';
+  switch (cell.t) {
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return cell.w ?? '#ERROR';
+    case 'd':
+      return cell.v instanceof Date ? isoFromDate(cell.v) : String(cell.v);
+    case 'n': {
+      const value = cell.v as number;
+      const format = cell.z;
+      if (format !== undefined && XLSX.SSF.is_date(format)) return isoFromSerial(value, date1904);
+      return String(value);
+    }
+    default:
+      return String(cell.v);
+  }
+}
+
+/** Serial day number → ISO 8601, date only when the time is midnight. */
+function isoFromSerial(serial: number, date1904: boolean): string {
+  const parts = XLSX.SSF.parse_date_code(serial, { date1904 });
+  if (!parts) return String(serial);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const date = `${pad(parts.y, 4)}-${pad(parts.m)}-${pad(parts.d)}`;
+  if (parts.H === 0 && parts.M === 0 && parts.S === 0) return serial >= 1 ? date : `${pad(parts.H)}:${pad(parts.M)}:${pad(parts.S)}`;
+  return serial < 1 ? `${pad(parts.H)}:${pad(parts.M)}:${pad(parts.S)}` : `${date}T${pad(parts.H)}:${pad(parts.M)}:${pad(parts.S)}`;
+}
+
+function isoFromDate(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+}

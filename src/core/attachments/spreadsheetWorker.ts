@@ -1,0 +1,19 @@
+/**
+ * Worker entry: parses one workbook with SheetJS and posts back plain text.
+ *
+ * SheetJS 0.18.5 (the last version on npm) has published prototype-pollution and ReDoS
+ * advisories, so it only ever runs here: in a worker thread with its own heap, a memory cap
+ * (resourceLimits) and a time limit enforced by the parent, which terminates us on overrun.
+ * Nothing from the workbook object crosses back — only strings and numbers we built.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseWorkbook, type SpreadsheetJob } from './spreadsheetParse';
+
+if (parentPort) {
+  const job = workerData as SpreadsheetJob;
+  try {
+    parentPort.postMessage({ ok: true, result: parseWorkbook(job) });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
+}
