@@ -18,6 +18,19 @@ export interface TurnCost {
   carbonG: Estimate3;
   /** True when the numbers come from usage recorded in the log rather than our count. */
   fromRecordedUsage: boolean;
+  /** Carbon with the profile's caching behaviour. */
+  carbonGCached?: Estimate3;
+  cumulativeCarbonG?: Estimate3;
+  /** Index of the message that answers this request (absent while pending). */
+  replyMessage?: number;
+  /** First message of this request's new input. */
+  firstNewMessage?: number;
+  /** Of inputTokens, what is new since the previous request (this message, tool results, the previous reply). */
+  newInputTokens?: number;
+  /** True for the request not yet answered (the transcript ends with the user's message); its output is the profile's expected output. */
+  pending?: boolean;
+  /** Our own count of input tokens, kept beside recorded usage so the two can be compared. */
+  countedInputTokens?: number;
 }
 
 export interface SessionTotals {
@@ -42,6 +55,16 @@ export interface SessionProjection {
   /** First future turn at which the fresh session has cost less in total; null if never within moreTurns. */
   breakEvenTurn: number | null;
   caveat?: string;
+  /** Same, with caching. */
+  breakEvenTurnCached?: number | null;
+  /** Assumed new input and output per future turn (session averages). */
+  averageNewInputTokens?: number;
+  averageOutputTokens?: number;
+  /** Input of the first future request, continuing vs fresh. */
+  continueFirstInputTokens?: number;
+  freshFirstInputTokens?: number;
+  /** Cumulative central Wh after each future turn, for charts. */
+  series?: { turn: number; continueWh: number; freshWh: number; continueWhCached: number; freshWhCached: number }[];
 }
 
 export interface SessionAnalysis {
@@ -50,4 +73,11 @@ export interface SessionAnalysis {
   projection: SessionProjection;
   /** Seed summary text for a fresh session (a starting point the user edits). */
   seedSummary: string;
+  seedSummaryTokens?: number;
+  /** Whether the "with caching" figures assume a provider prompt cache, and why. */
+  caching?: { applies: boolean; note: string };
+  /** The next request: everything it would send, and how much of that is history. */
+  context?: { nextInputTokens: number; historyTokens: number; systemTokens: number };
+  /** How the numbers were obtained, in plain words. */
+  assumptions?: string[];
 }

@@ -13,14 +13,32 @@ export interface RecordedUsage {
   cacheCreationInputTokens: number;
 }
 
+export interface MessagePayload {
+  kind: 'toolCall' | 'toolResult' | 'attachment';
+  /** Tool name (with its main argument, e.g. "Read src/app.ts") or attachment name. */
+  name: string;
+  text: string;
+  /** Tool call id, linking a call to its result. */
+  id?: string;
+  /** The file the payload is a version of (a tool that read or wrote a file), when known. */
+  file?: string;
+}
+
 export interface Message {
   role: Role;
   text: string;
   /** Tool calls / tool results / attached files carried by the message, as text that is sent. */
-  payloads: { kind: 'toolCall' | 'toolResult' | 'attachment'; name: string; text: string }[];
+  payloads: MessagePayload[];
   /** Where the message sits in the source file. */
   range: TextRange;
   usage?: RecordedUsage;
+  /**
+   * Provider message id when the log has one. Claude Code writes one line per content block of the
+   * same reply; they share this id and are merged into one Message.
+   */
+  id?: string;
+  /** 1-based line in the source file where the message starts (for messages). */
+  line?: number;
 }
 
 export interface TranscriptProblem {
@@ -34,4 +52,6 @@ export interface Transcript {
   /** Model named in the transcript, if any. */
   model?: string;
   problems: TranscriptProblem[];
+  /** Plain statements about what the reader could and could not see (e.g. "the export holds no system prompt"). */
+  notes?: string[];
 }

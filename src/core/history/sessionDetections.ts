@@ -1,0 +1,226 @@
+/**
+ * What the rules turn into findings about a session, as plain data with measured savings. The
+ * saving of trimming N tokens is the difference the estimator gives for the next request with
+ * and without them (no caching: the worst case the user pays when the cache is cold).
+ */
+import type { RequestEstimate, RequestInput } from '../energy/estimate';
+import type { TextRange } from '../textRange';
+import type { SessionAccumulator } from './sessionAccumulator';
+import type { SessionAnalysis } from './sessionAnalysis';
+
+export interface MeasuredSaving {
+  /** Tokens removed from every later request. */
+  tokens: number;
+  /** Central Wh saved on the next request. */
+  wh: number;
+  /** Central Wh saved over the projected turns (saving × turns, as the history is re-sent each time). */
+  whOverProjection: number;
+}
+
+type Estimate = (input: RequestInput) => RequestEstimate;
+
+export function measureSaving(analysis: SessionAnalysis, tokens: number, estimate: Estimate): MeasuredSaving {
+  const input = analysis.context?.nextInputTokens ?? 0;
+  const removed = Math.min(tokens, input);
+  const output = analysis.projection.averageOutputTokens || undefined;
+  const before = estimate({ inputTokens: input, outputTokens: output }).energyWh.central;
+  const after = estimate({ inputTokens: input - removed, outputTokens: output }).energyWh.central;
+  return { tokens: removed, wh: before - after, whOverProjection: (before - after) * analysis.projection.moreTurns };
+}
+
+// --- history share of the context window -----------------------------------------------------
+
+export interface HistoryShareDetection {
+  historyTokens: number;
+  contextWindow: number;
+  share: number;
+  threshold: number;
+  /** Replacing the history with the seed summary. */
+  saving: MeasuredSaving;
+}
+
+export function detectHistoryShare(
+  analysis: SessionAnalysis,
+  contextWindow: number,
+  estimate: Estimate,
+  threshold = 0.5,
+): HistoryShareDetection | undefined {
+  const history = analysis.context?.historyTokens ?? 0;
+  const share = contextWindow > 0 ? history / contextWindow : 0;
+  if (share < threshold) return undefined;
+  const seed = analysis.seedSummaryTokens ?? analysis.projection.seedSummaryTokens;
+  return {
+    historyTokens: history,
+    contextWindow,
+    share,
+    threshold,
+    saving: measureSaving(analysis, Math.max(0, history - seed), estimate),
+  };
+}
+
+// --- polluted history -------------------------------------------------------------------------
+
+export interface AbandonedAttemptDetection {
+  phrase: string;
+  /** Messages [fromMessage, toMessage) and the message that abandoned them. */
+  fromMessage: number;
+  toMessage: number;
+  retractionMessage: number;
+  /** Source range from the first abandoned message to the last. */
+  range: TextRange;
+  line?: number;
+  saving: MeasuredSaving;
+}
+
+export interface RepeatedPasteDetection {
+  label: string;
+  /** True when every copy is the same text; false when later copies are newer versions of the same file. */
+  identical: boolean;
+  occurrences: { messageIndex: number; range: TextRange; line?: number; tokens: number }[];
+  /** Dropping every copy except the latest. */
+  saving: MeasuredSaving;
+}
+
+export interface UnreferencedToolOutputDetection {
+  label: string;
+  messageIndex: number;
+  range: TextRange;
+  line?: number;
+  tokens: number;
+  saving: MeasuredSaving;
+}
+
+export interface PollutionDetection {
+  abandoned: AbandonedAttemptDetection[];
+  repeatedPastes: RepeatedPasteDetection[];
+  unreferencedToolOutputs: UnreferencedToolOutputDetection[];
+  /** All of the above together (overlaps counted once per message). */
+  saving: MeasuredSaving;
+}
+
+export function detectPollution(session: SessionAccumulator, analysis: SessionAnalysis, estimate: Estimate): PollutionDetection {
+  const abandoned = session.abandoned.map((a) => ({
+    phrase: a.phrase,
+    fromMessage: a.fromMessage,
+    toMessage: a.toMessage,
+    retractionMessage: a.retractionMessage,
+    range: a.range,
+    line: session.messages[a.fromMessage].line,
+    saving: measureSaving(analysis, a.tokens, estimate),
+  }));
+
+  const repeatedPastes: RepeatedPasteDetection[] = [];
+  for (const occurrences of session.pastes.values()) {
+    if (occurrences.length < 2) continue;
+    const removable = occurrences.slice(0, -1).reduce((s, o) => s + o.tokens, 0);
+    repeatedPastes.push({
+      label: occurrences[occurrences.length - 1].label,
+      identical: occurrences.every((o) => o.fingerprint === occurrences[0].fingerprint),
+      occurrences: occurrences.map((o) => ({
+        messageIndex: o.messageIndex,
+        range: o.range,
+        line: session.messages[o.messageIndex].line,
+        tokens: o.tokens,
+      })),
+      saving: measureSaving(analysis, removable, estimate),
+    });
+  }
+  repeatedPastes.sort((a, b) => b.saving.tokens - a.saving.tokens);
+
+  const unreferencedToolOutputs = session.toolOutputs
+    .filter((o) => o.referencedBy === undefined && !isLastExchange(session, o.messageIndex))
+    .map((o) => ({
+      label: o.label,
+      messageIndex: o.messageIndex,
+      range: o.range,
+      line: session.messages[o.messageIndex].line,
+      tokens: o.tokens,
+      saving: measureSaving(analysis, o.tokens, estimate),
+    }));
+
+  // The combined saving counts each message's tokens once even when detections overlap.
+  const perMessage = new Map<number, number>();
+  const claim = (message: number, tokens: number): void => {
+    perMessage.set(message, Math.min(session.messages[message].tokens, (perMessage.get(message) ?? 0) + tokens));
+  };
+  for (const a of session.abandoned) for (let i = a.fromMessage; i < a.toMessage; i++) claim(i, session.messages[i].tokens);
+  for (const p of repeatedPastes) for (const o of p.occurrences.slice(0, -1)) claim(o.messageIndex, o.tokens);
+  for (const o of unreferencedToolOutputs) claim(o.messageIndex, o.tokens);
+  const total = [...perMessage.values()].reduce((s, t) => s + t, 0);
+
+  return { abandoned, repeatedPastes, unreferencedToolOutputs, saving: measureSaving(analysis, total, estimate) };
+}
+
+/** Output from the latest exchange may still be about to be used; it is not "never referred to" yet. */
+function isLastExchange(session: SessionAccumulator, messageIndex: number): boolean {
+  const lastTurn = session.turns[session.turns.length - 1];
+  return lastTurn === undefined || messageIndex >= lastTurn.firstNewMessage;
+}
+
+// --- context near or over the window ----------------------------------------------------------
+
+export interface ContextWindowDetection {
+  inputTokens: number;
+  contextWindow: number;
+  share: number;
+  over: boolean;
+  /** Tokens beyond the window (0 when only near). */
+  excessTokens: number;
+  nearShare: number;
+  /** The largest request of the session, when an earlier one was larger or also over. */
+  peak: { turn: number; inputTokens: number };
+}
+
+export function detectContextWindow(
+  analysis: SessionAnalysis,
+  contextWindow: number,
+  nearShare = 0.8,
+): ContextWindowDetection | undefined {
+  const input = analysis.context?.nextInputTokens ?? 0;
+  let peak = { turn: -1, inputTokens: 0 };
+  for (const turn of analysis.turns) if (turn.inputTokens > peak.inputTokens) peak = { turn: turn.index, inputTokens: turn.inputTokens };
+  const share = contextWindow > 0 ? input / contextWindow : 0;
+  if (contextWindow <= 0 || share < nearShare) return undefined;
+  return { inputTokens: input, contextWindow, share, over: input > contextWindow, excessTokens: Math.max(0, input - contextWindow), nearShare, peak };
+}
+
+// --- start fresh ------------------------------------------------------------------------------
+
+export interface StartFreshDetection {
+  /** Central Wh saved over the projected turns, with caching when it applies (the realistic case). */
+  savingWh: number;
+  /** Saving as a share of continuing. */
+  savingShare: number;
+  continueWh: number;
+  freshWh: number;
+  withCaching: boolean;
+  moreTurns: number;
+  seedSummaryTokens: number;
+  breakEvenTurn: number | null;
+  caveat?: string;
+  threshold: number;
+  seedSummary: string;
+}
+
+export function detectStartFresh(analysis: SessionAnalysis, threshold = 0.25): StartFreshDetection | undefined {
+  const p = analysis.projection;
+  const withCaching = analysis.caching?.applies ?? false;
+  const continueWh = withCaching ? p.continueWhCached.central : p.continueWh.central;
+  const freshWh = withCaching ? p.freshWhCached.central : p.freshWh.central;
+  const savingWh = continueWh - freshWh;
+  const savingShare = continueWh > 0 ? savingWh / continueWh : 0;
+  if (savingShare < threshold) return undefined;
+  return {
+    savingWh,
+    savingShare,
+    continueWh,
+    freshWh,
+    withCaching,
+    moreTurns: p.moreTurns,
+    seedSummaryTokens: p.seedSummaryTokens,
+    breakEvenTurn: withCaching ? (p.breakEvenTurnCached ?? null) : p.breakEvenTurn,
+    caveat: p.caveat,
+    threshold,
+    seedSummary: analysis.seedSummary,
+  };
+}
