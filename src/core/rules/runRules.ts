@@ -40,7 +40,10 @@ export function runRules(context: RuleContext, config: ResolvedConfig, options: 
   const measured = withTokenCache(context);
 
   const configured = (id: string): Severity | 'off' | undefined => config.rules[id]?.severity;
-  const docsUrl = (rule: Rule): string => (options.docsBaseUrl ? options.docsBaseUrl + rule.docs.replace(/^docs\//, '') : rule.docs);
+  const docsUrl = (rule: Rule): string | undefined => {
+    if (!builtinRules.includes(rule)) return rule.docs || undefined;
+    return options.docsBaseUrl ? options.docsBaseUrl + rule.docs.replace(/^docs\//, '') : rule.docs;
+  };
 
   const rules: Rule[] = [...builtinRules, ...(options.trusted ? config.jsRules : [])];
   for (const rule of rules) {
