@@ -1,0 +1,405 @@
+/**
+ * `mvp session FILE [--model ID] [--format text|json] [--seed-summary PATH] [--more-turns N] [--force]`:
+ * what a chat session cost request by request (every request re-sends the history), what the
+ * next N turns would cost continuing vs starting fresh from a seed summary, and what pollutes it.
+ */
+import { constants as fsConstants } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { Estimate3, RequestInput } from '../../core/energy/estimate';
+import { estimateRequest } from '../../core/energy/estimator';
+import { readSessionFile, type SessionFileRead } from '../../core/history/readSessionFile';
+import { SessionAccumulator } from '../../core/history/sessionAccumulator';
+import type { SessionAnalysis } from '../../core/history/sessionAnalysis';
+import { SessionCostModel } from '../../core/history/sessionCostModel';
+import {
+  detectContextWindow,
+  detectHistoryShare,
+  detectPollution,
+  detectStartFresh,
+  type ContextWindowDetection,
+  type HistoryShareDetection,
+  type PollutionDetection,
+  type StartFreshDetection,
+} from '../../core/history/sessionDetections';
+import { FORMAT_SNIFF_CHARS } from '../../core/history/transcriptFormat';
+import { createProfileRegistry, DEFAULT_PROFILE_ID, loadBuiltinProfiles } from '../../core/profiles';
+import type { ResolvedProfile } from '../../core/profiles/modelProfile';
+import { countForProfile } from '../../core/tokens/countForProfile';
+import { parseArgs, UsageError } from '../args';
+
+export const SESSION_USAGE = `Usage: mvp session FILE [--model ID] [--format text|json] [--seed-summary PATH] [--more-turns N] [--force]
+
+Analyses a chat transcript (OpenAI messages JSON, VS Code chat export JSON, Claude Code JSONL
+session log, or Markdown with role headings): tokens and energy of every request, cumulative
+totals, the cost of continuing vs starting fresh, and what pollutes the history.
+
+  --model ID           model profile to count and estimate with (default: the model named in
+                       the transcript, else the labelled default profile)
+  --format text|json   output format (default text; JSON is documented in docs/cli.md)
+  --seed-summary PATH  write the seed summary for a fresh session to PATH (never replaces an
+                       existing file unless --force is given)
+  --more-turns N       turns to project for "continue vs start fresh" (default 10)
+  --force              allow --seed-summary to replace an existing file
+`;
+
+/** Thresholds the rules issue will make configurable; the same defaults are documented in docs/history.md. */
+const HISTORY_SHARE_THRESHOLD = 0.5;
+const CONTEXT_NEAR_SHARE = 0.8;
+const START_FRESH_THRESHOLD = 0.25;
+
+export interface SessionIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+export interface SessionDetections {
+  historyShare?: HistoryShareDetection;
+  pollution: PollutionDetection;
+  contextWindow?: ContextWindowDetection;
+  startFresh?: StartFreshDetection;
+}
+
+export async function runSession(args: string[], io: SessionIo): Promise<number> {
+  let flags;
+  let file: string;
+  try {
+    const parsed = parseArgs(args, {
+      model: { type: 'string', short: 'm' },
+      format: { type: 'string', choices: ['text', 'json'] },
+      'seed-summary': { type: 'string' },
+      'more-turns': { type: 'number' },
+      force: { type: 'boolean', short: 'f' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    flags = parsed.flags;
+    if (flags.help) {
+      io.stdout(SESSION_USAGE);
+      return 0;
+    }
+    if (parsed.positionals.length !== 1) throw new UsageError(parsed.positionals.length ? 'session takes one FILE' : 'session needs a FILE');
+    if (flags['more-turns'] !== undefined && (!Number.isInteger(flags['more-turns']) || (flags['more-turns'] as number) < 1)) {
+      throw new UsageError(`option '--more-turns' needs a whole number of at least 1, got '${flags['more-turns']}'`);
+    }
+    file = path.resolve(io.cwd, parsed.positionals[0]);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`mvp session: ${error.message}\n${SESSION_USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const seedPath = flags['seed-summary'] === undefined ? undefined : path.resolve(io.cwd, flags['seed-summary'] as string);
+  const force = flags.force === true;
+  // Refuse before doing the work, so the user is not told twice.
+  if (seedPath && !force && (await exists(seedPath))) {
+    io.stderr(`mvp session: ${seedPath} already exists; choose another --seed-summary path or add --force to replace it.\n`);
+    return 2;
+  }
+
+  let head: string;
+  try {
+    head = await readHead(file);
+  } catch (error) {
+    io.stderr(`mvp session: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path.\n`);
+    return 2;
+  }
+
+  const registry = createProfileRegistry(loadBuiltinProfiles());
+  const requested = (flags.model as string | undefined) ?? modelNamedIn(head) ?? DEFAULT_PROFILE_ID;
+  const resolved = registry.resolve(requested);
+  const profile = resolved.profile;
+  const estimate = (input: RequestInput) => estimateRequest(profile, input, resolved.resolvedBy);
+  const session = new SessionAccumulator({ countTokens: (text) => countForProfile(profile, text).tokens });
+
+  let read: SessionFileRead;
+  try {
+    read = await readSessionFile(file, session);
+  } catch (error) {
+    io.stderr(`mvp session: cannot read ${file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  for (const problem of read.problems) io.stderr(`${file}:${problem.line}: ${problem.message}\n`);
+  if (session.messages.length === 0) {
+    io.stderr(`mvp session: no messages could be read from ${file} (read as ${read.format}); nothing to analyse.\n`);
+    return 1;
+  }
+
+  const model = new SessionCostModel({
+    estimate,
+    caching: profile.caching,
+    moreTurns: flags['more-turns'] as number | undefined,
+    sourceName: path.basename(file),
+  });
+  const analysis = model.analyse(session);
+  const detections: SessionDetections = {
+    historyShare: detectHistoryShare(analysis, profile.contextWindow, estimate, HISTORY_SHARE_THRESHOLD),
+    pollution: detectPollution(session, analysis, estimate),
+    contextWindow: detectContextWindow(analysis, profile.contextWindow, CONTEXT_NEAR_SHARE),
+    startFresh: detectStartFresh(analysis, START_FRESH_THRESHOLD),
+  };
+
+  let writtenTo: string | undefined;
+  if (seedPath) {
+    try {
+      await writeFile(seedPath, analysis.seedSummary, { flag: force ? 'w' : 'wx' });
+      writtenTo = seedPath;
+    } catch (error) {
+      io.stderr(`mvp session: cannot write the seed summary to ${seedPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return 2;
+    }
+  }
+
+  if (flags.format === 'json') {
+    io.stdout(JSON.stringify(sessionJson(file, read, resolved, session, analysis, detections, writtenTo), null, 2) + '\n');
+  } else {
+    io.stdout(sessionText(file, read, resolved, session, analysis, detections, writtenTo));
+  }
+  return 0;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file, fsConstants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readHead(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(FORMAT_SNIFF_CHARS);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The tokenizer must be chosen before streaming, so the model is read from the file's head. */
+function modelNamedIn(head: string): string | undefined {
+  const match = /"(?:model|modelId)"\s*:\s*"([^"]+)"/.exec(head);
+  if (!match || match[1] === '<synthetic>') return undefined;
+  return match[1].replace(/^copilot\//, '');
+}
+
+// --- JSON -------------------------------------------------------------------------------------
+
+function sessionJson(
+  file: string,
+  read: SessionFileRead,
+  resolved: ResolvedProfile,
+  session: SessionAccumulator,
+  analysis: SessionAnalysis,
+  detections: SessionDetections,
+  writtenTo: string | undefined,
+) {
+  const profile = resolved.profile;
+  return {
+    file,
+    format: read.format,
+    model: {
+      id: profile.id,
+      name: profile.name,
+      requested: resolved.requested,
+      resolvedBy: resolved.resolvedBy,
+      contextWindow: profile.contextWindow,
+      approximateTokens: profile.tokenizer.approximate,
+      tokenizer: profile.tokenizer.encoding,
+    },
+    messages: session.messages.length,
+    problems: read.problems,
+    notes: read.notes,
+    caching: analysis.caching,
+    turns: analysis.turns.map((t) => ({
+      turn: t.index + 1,
+      inputTokens: t.inputTokens,
+      cachedInputTokens: t.cachedInputTokens,
+      newInputTokens: t.newInputTokens,
+      outputTokens: t.outputTokens,
+      wh: t.wh,
+      whCached: t.whCached,
+      cumulativeWh: t.cumulativeWh,
+      cumulativeWhCached: t.cumulativeWhCached,
+      carbonG: t.carbonG,
+      fromRecordedUsage: t.fromRecordedUsage,
+      pending: t.pending === true,
+      messages: t.replyMessage === undefined ? [t.firstNewMessage, session.messages.length - 1] : [t.firstNewMessage, t.replyMessage],
+    })),
+    totals: analysis.totals,
+    projection: analysis.projection,
+    context: analysis.context,
+    detections,
+    seedSummary: { tokens: analysis.seedSummaryTokens, text: analysis.seedSummary, writtenTo },
+    assumptions: analysis.assumptions,
+  };
+}
+
+// --- text -------------------------------------------------------------------------------------
+
+function sessionText(
+  file: string,
+  read: SessionFileRead,
+  resolved: ResolvedProfile,
+  session: SessionAccumulator,
+  analysis: SessionAnalysis,
+  detections: SessionDetections,
+  writtenTo: string | undefined,
+): string {
+  const out: string[] = [];
+  const profile = resolved.profile;
+  const turns = analysis.turns;
+  const recorded = turns.filter((t) => t.fromRecordedUsage).length;
+  out.push(`Session ${file}`);
+  out.push(`  ${read.format}, ${session.messages.length} messages, ${turns.length} requests`);
+  out.push(
+    `  Model: ${profile.name} (${profile.id}; ${resolved.resolvedBy === 'exact' ? 'exact match' : `${resolved.resolvedBy} match for "${resolved.requested}"`}), ` +
+      `tokens ${profile.tokenizer.approximate ? `approximate (${profile.tokenizer.encoding} × ${profile.tokenizer.calibrationFactor})` : `exact (${profile.tokenizer.encoding})`}`,
+  );
+  if (recorded > 0) out.push(`  Token counts: usage recorded in the log for ${recorded} of ${turns.length} requests; our own count for the rest.`);
+  for (const note of read.notes) out.push(`  Note: ${note}`);
+  if (read.problems.length > 0) out.push(`  ${read.problems.length} malformed line(s) skipped (listed on stderr).`);
+  out.push('');
+
+  out.push('Every request re-sends the whole history, so input grows with each turn.');
+  const header = ['Turn', 'Input tok', 'Cached', 'Output', 'Wh', 'Wh cached', 'Cumul. Wh', 'Cumul. cached'];
+  const rows = turns.map((t) => [
+    `${t.index + 1}${t.pending ? '*' : t.fromRecordedUsage ? 'r' : ''}`,
+    int(t.inputTokens),
+    int(t.cachedInputTokens),
+    int(t.outputTokens),
+    wh(t.wh.central),
+    wh(t.whCached.central),
+    wh(t.cumulativeWh.central),
+    wh(t.cumulativeWhCached.central),
+  ]);
+  const totals = analysis.totals;
+  rows.push(['Total', int(totals.inputTokens), int(totals.cachedInputTokens), int(totals.outputTokens), wh(totals.wh.central), wh(totals.whCached.central), '', '']);
+  out.push(...table(header, rows));
+  const marks: string[] = [];
+  if (recorded > 0) marks.push('r = recorded usage');
+  if (turns.some((t) => t.pending)) marks.push("* = not answered yet; output is the profile's expected length");
+  if (marks.length) out.push(`  ${marks.join('; ')}`);
+  out.push(
+    `  Session energy: ${range(totals.wh)} Wh without caching, ${range(totals.whCached)} Wh with caching; carbon ${range(totals.carbonG)} gCO2e (central, low–high).`,
+  );
+  const half = growthNote(analysis);
+  if (half) out.push(`  ${half}`);
+  out.push(`  ${analysis.caching?.note ?? ''}`);
+  out.push('');
+
+  const p = analysis.projection;
+  out.push(
+    `Next ${p.moreTurns} turns (assuming ${int(p.averageNewInputTokens ?? 0)} new input and ${int(p.averageOutputTokens ?? 0)} output tokens per turn, this session's averages):`,
+  );
+  out.push(`  Continue this session:  ${wh(p.continueWh.central)} Wh   (with caching ${wh(p.continueWhCached.central)} Wh); first request ${int(p.continueFirstInputTokens ?? 0)} tokens`);
+  out.push(
+    `  Start fresh (seed summary of ${int(p.seedSummaryTokens)} tokens): ${wh(p.freshWh.central)} Wh   (with caching ${wh(p.freshWhCached.central)} Wh); first request ${int(p.freshFirstInputTokens ?? 0)} tokens`,
+  );
+  out.push(
+    `  Saving: ${wh(p.savingWh)} Wh (with caching ${wh(p.savingWhCached)} Wh); break-even at ${turnOf(p.breakEvenTurn, p.moreTurns)} (with caching ${turnOf(p.breakEvenTurnCached ?? null, p.moreTurns)}).`,
+  );
+  if (p.caveat) out.push(`  Caveat: ${p.caveat}`);
+  out.push('');
+
+  out.push('Findings:');
+  const findings = findingLines(detections);
+  out.push(...(findings.length ? findings : ['  none']));
+  out.push('');
+  out.push(
+    writtenTo
+      ? `Seed summary (${int(analysis.seedSummaryTokens ?? 0)} tokens) written to ${writtenTo}. It is a starting point: read and edit it before you send it.`
+      : `Seed summary: ${int(analysis.seedSummaryTokens ?? 0)} tokens; write it with --seed-summary PATH (a starting point to edit).`,
+  );
+  return out.join('\n') + '\n';
+}
+
+function findingLines(d: SessionDetections): string[] {
+  const lines: string[] = [];
+  const saving = (s: { tokens: number; wh: number; whOverProjection: number }) =>
+    `saves ${int(s.tokens)} tokens, ${wh(s.wh)} Wh per request`;
+  if (d.contextWindow) {
+    const c = d.contextWindow;
+    lines.push(
+      c.over
+        ? `  error    context-window: the next request is ${int(c.inputTokens)} tokens, ${int(c.excessTokens)} over the model's ${int(c.contextWindow)}-token window.`
+        : `  warning  context-window: the next request is ${int(c.inputTokens)} tokens, ${pct(c.share)} of the model's ${int(c.contextWindow)}-token window.`,
+    );
+  }
+  if (d.historyShare) {
+    const h = d.historyShare;
+    lines.push(
+      `  warning  history-share: history is ${int(h.historyTokens)} tokens, ${pct(h.share)} of the ${int(h.contextWindow)}-token window (threshold ${pct(h.threshold)}); replacing it with the seed summary ${saving(h.saving)}.`,
+    );
+  }
+  for (const a of d.pollution.abandoned) {
+    lines.push(
+      `  info     abandoned-attempt: messages ${a.fromMessage + 1}–${a.toMessage}${a.line ? ` (from line ${a.line})` : ''} were abandoned ("${a.phrase}") but are still re-sent; dropping them ${saving(a.saving)}.`,
+    );
+  }
+  for (const r of d.pollution.repeatedPastes) {
+    const where = r.occurrences.map((o) => (o.line ? `line ${o.line}` : `message ${o.messageIndex + 1}`)).join(', ');
+    lines.push(
+      `  info     repeated-paste: ${r.label} appears ${r.occurrences.length} times (${r.identical ? 'identical' : 'older versions superseded'}; ${where}); keeping only the latest ${saving(r.saving)}.`,
+    );
+  }
+  for (const o of d.pollution.unreferencedToolOutputs) {
+    lines.push(
+      `  info     unused-tool-output: ${o.label} (${int(o.tokens)} tokens${o.line ? `, line ${o.line}` : ''}) is never referred to again; dropping it ${saving(o.saving)}.`,
+    );
+  }
+  if (d.startFresh) {
+    const s = d.startFresh;
+    lines.push(
+      `  warning  start-fresh: a fresh session seeded with a ${int(s.seedSummaryTokens)}-token summary saves ${wh(s.savingWh)} Wh (${pct(s.savingShare)}) over the next ${s.moreTurns} turns${s.withCaching ? ', counting prompt caching' : ''}; break-even at ${turnOf(s.breakEvenTurn, s.moreTurns)}.`,
+    );
+  }
+  return lines;
+}
+
+/** States the quadratic growth with the user's own numbers. */
+function growthNote(analysis: SessionAnalysis): string | undefined {
+  const turns = analysis.turns;
+  if (turns.length < 4) return undefined;
+  const half = Math.floor(turns.length / 2);
+  const firstHalf = turns.slice(0, half).reduce((s, t) => s + t.inputTokens, 0);
+  const secondHalf = turns.slice(half).reduce((s, t) => s + t.inputTokens, 0);
+  if (firstHalf <= 0) return undefined;
+  return `The second half of the session sent ${(secondHalf / firstHalf).toFixed(1)}× the input tokens of the first half.`;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), ...rows.map(line)];
+}
+
+function int(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function wh(n: number): string {
+  const a = Math.abs(n);
+  if (a === 0) return '0';
+  if (a >= 100) return n.toFixed(0);
+  if (a >= 10) return n.toFixed(1);
+  if (a >= 0.01) return n.toFixed(2);
+  return n.toPrecision(2);
+}
+
+function range(e: Estimate3): string {
+  return `${wh(e.central)} (${wh(e.low)}–${wh(e.high)})`;
+}
+
+function pct(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function turnOf(turn: number | null, moreTurns: number): string {
+  return turn === null ? `no turn within ${moreTurns}` : `turn ${turn}`;
+}
