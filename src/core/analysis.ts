@@ -8,6 +8,7 @@ import type { SessionAnalysis } from './history/sessionAnalysis';
 import type { RequestEstimate } from './energy/estimate';
 import type { Finding } from './rules/finding';
 import type { ResolutionStep } from './profiles/modelProfile';
+import type { ModelSource } from './analyseOptions';
 
 export interface AnalysedModel {
   id: string;
@@ -15,6 +16,8 @@ export interface AnalysedModel {
   provider: string;
   requested: string;
   resolvedBy: ResolutionStep;
+  /** Where the requested name came from (CLI flag, front matter, config, setting, default). */
+  source: ModelSource;
   contextWindow: number;
   /** True when tokens are counted with a proxy tokenizer + calibration factor. */
   approximateTokens: boolean;

@@ -1,0 +1,18 @@
+/** Where a CLI command writes and where it runs; injected so commands are testable in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** Standard input as text, when the command reads it (the agent hook). */
+  readStdin?: () => Promise<string>;
+}
+
+/** A user-facing failure (missing file, unreadable input): one line on stderr, no stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}

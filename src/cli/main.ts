@@ -1,0 +1,91 @@
+/**
+ * `mvp`: the engine on the command line, for CI, pre-commit and agent hooks. Each command is a
+ * function (args, io) → exit code, so tests run them in-process.
+ */
+import { UsageError } from './args';
+import { CliError, type CliIo } from './cliIo';
+import { analyseUsage, runAnalyse } from './commands/analyse';
+import { estimateUsage, runEstimate } from './commands/estimate';
+import { modelsUsage, runModels } from './commands/models';
+import { runTokens, tokensUsage } from './commands/tokens';
+
+type Command = { run: (args: string[], io: CliIo) => Promise<number>; usage: string; summary: string };
+
+const commands: Record<string, Command> = {
+  analyse: { run: runAnalyse, usage: analyseUsage, summary: 'analyse a prompt file: parts, tokens, energy, findings' },
+  tokens: { run: runTokens, usage: tokensUsage, summary: "count a file's tokens for a model" },
+  estimate: { run: runEstimate, usage: estimateUsage, summary: 'energy/carbon/water of a request given its token counts' },
+  models: { run: runModels, usage: modelsUsage, summary: 'list model profiles (or grid regions)' },
+};
+const aliases: Record<string, string> = { analyze: 'analyse' };
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    'mvp — Minimal Viable Prompt: send language models the smallest context that still gets the answer.',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.usage}`),
+    '',
+    'Everything runs locally; nothing is sent anywhere. Docs: docs/cli.md',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help() + '\n');
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.stdout(`${process.env.MVP_VERSION ?? '0.1.0'}\n`);
+    return 0;
+  }
+  const command = commands[aliases[name] ?? name];
+  if (!command) {
+    io.stderr(`mvp: unknown command '${name}'. Run 'mvp --help' for the list.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`usage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`mvp ${name}: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`mvp ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`mvp ${name}: internal error: ${(error as Error).message}\n`);
+    if (process.env.MVP_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+    else io.stderr('Set MVP_DEBUG=1 for details and please report it.\n');
+    return 70;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`mvp: ${(error as Error).message}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

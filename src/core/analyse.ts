@@ -1,0 +1,238 @@
+/**
+ * The pipeline of ARCHITECTURE.md: prompt → parts → attachments → tokens → energy → rules →
+ * Analysis. Every surface (CLI, editor, sidebar, hook) calls this one function.
+ */
+import * as path from 'node:path';
+import type { Analysis, AnalysedModel, PartSummary } from './analysis';
+import type { AnalyseOptions, ModelSource } from './analyseOptions';
+import type { AttachmentAnalysis } from './attachments/attachment';
+import { readAttachment } from './attachments/readAttachment';
+import { loadConfigFor } from './config/loadConfig';
+import type { ResolvedConfig } from './config/mvpConfig';
+import { estimateRequest, METHOD_VERSION } from './energy';
+import type { SessionAnalysis } from './history/sessionAnalysis';
+import { createProfileRegistry, loadBuiltinProfiles, type ProfileRegistry } from './profiles';
+import type { ResolvedProfile } from './profiles/modelProfile';
+import type { AttachmentReference } from './prompt/parsedPrompt';
+import { parsePrompt } from './prompt/parsePrompt';
+import type { Finding } from './rules/finding';
+import type { RuleContext } from './rules/rule';
+import { runRules } from './rules/runRules';
+import { countForProfile } from './tokens/countForProfile';
+import { SessionAccumulator } from './history/sessionAccumulator';
+import { SessionCostModel } from './history/sessionCostModel';
+import type { Transcript } from './history/transcript';
+import type { ModelProfile } from './profiles/modelProfile';
+
+/** The model assumed when nothing names one: the most used chat model, labelled as a default. */
+export const DEFAULT_MODEL = 'gpt-4o';
+
+export interface AnalysisWithNotices extends Analysis {
+  /** Things the user should know about the run itself (skipped pack JavaScript, stopped patterns). */
+  notices: string[];
+  /** The config that applied (for the editor's watchers and the CLI's exit codes). */
+  config: ResolvedConfig;
+}
+
+/** Built-in profiles with a config's overrides; cached per override set. */
+const registries = new WeakMap<object, ProfileRegistry>();
+let builtinRegistry: ProfileRegistry | undefined;
+
+export function profileRegistryFor(config?: ResolvedConfig): ProfileRegistry {
+  if (!config || config.profiles.length === 0) {
+    builtinRegistry ??= createProfileRegistry(loadBuiltinProfiles());
+    return builtinRegistry;
+  }
+  let registry = registries.get(config.profiles);
+  if (!registry) {
+    registry = createProfileRegistry(loadBuiltinProfiles(), config.profiles);
+    registries.set(config.profiles, registry);
+  }
+  return registry;
+}
+
+export function chooseModel(
+  options: Pick<AnalyseOptions, 'model' | 'defaultModel'>,
+  frontMatterModel: string | undefined,
+  config: ResolvedConfig | undefined,
+): { name: string; source: ModelSource } {
+  if (options.model) return { name: options.model, source: 'explicit' };
+  if (frontMatterModel) return { name: frontMatterModel, source: 'frontMatter' };
+  if (config?.model) return { name: config.model, source: 'config' };
+  if (options.defaultModel) return { name: options.defaultModel, source: 'setting' };
+  return { name: DEFAULT_MODEL, source: 'default' };
+}
+
+export async function analysePrompt(
+  options: AnalyseOptions & { config?: ResolvedConfig; docsBaseUrl?: string },
+): Promise<AnalysisWithNotices> {
+  const baseDir = options.file ? path.dirname(options.file) : process.cwd();
+  const prompt = parsePrompt(options.text, { baseDir });
+  const trusted = options.trusted ?? true;
+  const config =
+    options.config ??
+    loadConfigFor(options.file ?? path.join(baseDir, '.'), {
+      trusted,
+      workspaceRoot: options.workspaceRoot,
+      extensionPackResolver: options.extensionPackResolver,
+    });
+
+  const registry = profileRegistryFor(config);
+  const choice = chooseModel(options, prompt.model, config);
+  const resolved = registry.resolve(choice.name);
+  const profile = resolved.profile;
+  const countTokens = (text: string) => countForProfile(profile, text).tokens;
+
+  const references: AttachmentReference[] = [
+    ...prompt.references,
+    ...(options.extraAttachments ?? []).map(
+      (file): AttachmentReference => ({ syntax: 'cli', rawPath: file, path: path.resolve(baseDir, file) }),
+    ),
+  ];
+  const read =
+    options.readAttachment ??
+    ((reference: AttachmentReference) =>
+      readAttachment(reference, {
+        countTokens,
+        provider: profile.provider,
+        workspaceRoot: options.workspaceRoot,
+      }));
+  const attachments: AttachmentAnalysis[] = await Promise.all(references.map((r) => read(r)));
+
+  const session: SessionAnalysis | undefined = options.transcript
+    ? analyseTranscript(options.transcript, profile, { countTokens, region: options.region ?? config.region })
+    : undefined;
+  const historyTokens = session ? lastRequestInput(session) : 0;
+
+  const promptTokens = countTokens(options.text);
+  const parts: PartSummary[] = prompt.parts.map((part) => {
+    const summary: PartSummary = { ...part, tokens: countTokens(options.text.slice(part.range.start, part.range.end)) };
+    if (part.kind === 'reference') {
+      const attachment = attachments.find((a) => a.reference.range === part.range);
+      if (attachment) {
+        summary.path = attachment.reference.path;
+        summary.tokens = attachment.naive.tokens;
+        summary.minimalTokens = attachment.minimal?.tokens ?? attachment.naive.tokens;
+      }
+    }
+    return summary;
+  });
+  for (const attachment of attachments.filter((a) => a.reference.syntax === 'cli')) {
+    parts.push({
+      kind: 'reference',
+      label: path.basename(attachment.reference.path),
+      range: { start: 0, end: 0 },
+      tokens: attachment.naive.tokens,
+      minimalTokens: attachment.minimal?.tokens ?? attachment.naive.tokens,
+      path: attachment.reference.path,
+    });
+  }
+  if (session) {
+    parts.push({ kind: 'history', label: `History (${session.turns.length} turns)`, range: { start: 0, end: 0 }, tokens: historyTokens });
+  }
+
+  const attachmentNaive = sum(attachments.map((a) => a.naive.tokens));
+  const attachmentMinimal = sum(attachments.map((a) => a.minimal?.tokens ?? a.naive.tokens));
+  const total = promptTokens + attachmentNaive + historyTokens;
+  const region = options.region ?? config.region;
+  const outputTokens = options.outputTokens;
+  const estimate = estimateRequest(profile, { inputTokens: total, outputTokens, region }, resolved.resolvedBy);
+
+  const context: RuleContext = {
+    file: options.file,
+    prompt,
+    model: resolved,
+    estimate,
+    totalInputTokens: total,
+    attachments,
+    transcript: options.transcript,
+    session,
+    budgets: config.budgets,
+    countTokens,
+    whForInputTokens: (inputTokens) => estimateRequest(profile, { inputTokens, outputTokens, region }).energyWh.central,
+    profiles: registry.list(),
+  };
+  const ruleRun = runRules(context, config, { trusted, docsBaseUrl: options.docsBaseUrl });
+  const findings: Finding[] = [
+    ...configFindings(config),
+    ...frontMatterFindings(prompt.frontMatterProblem),
+    ...ruleRun.findings,
+  ];
+
+  return {
+    file: options.file,
+    model: describeModel(resolved, choice.name, choice.source),
+    tokens: { total, minimalTotal: promptTokens + attachmentMinimal + historyTokens, parts },
+    estimate,
+    attachments,
+    session,
+    findings,
+    method: { version: METHOD_VERSION },
+    notices: [...ruleRun.notices, ...registry.problems],
+    config,
+  };
+}
+
+/** The session this prompt continues, costed with the same estimator as the prompt itself. */
+function analyseTranscript(
+  transcript: Transcript,
+  profile: ModelProfile,
+  options: { countTokens: (text: string) => number; region?: string },
+): SessionAnalysis {
+  const session = new SessionAccumulator({ countTokens: options.countTokens }).appendAll(transcript.messages);
+  const costs = new SessionCostModel({
+    estimate: (input) => estimateRequest(profile, { ...input, region: input.region ?? options.region }),
+    caching: profile.caching,
+  });
+  return costs.analyse(session);
+}
+
+function describeModel(resolved: ResolvedProfile, requested: string, source: ModelSource): AnalysedModel {
+  const p = resolved.profile;
+  return {
+    id: p.id,
+    name: p.name,
+    provider: p.provider,
+    requested,
+    resolvedBy: resolved.resolvedBy,
+    source,
+    contextWindow: p.contextWindow,
+    approximateTokens: p.tokenizer.approximate,
+    tokenizer: p.tokenizer.approximate
+      ? `${p.tokenizer.encoding} × ${p.tokenizer.calibrationFactor} (approximate)`
+      : p.tokenizer.encoding,
+  };
+}
+
+/** The history this prompt drags along: everything the last request of the session sent and got. */
+function lastRequestInput(session: SessionAnalysis): number {
+  const last = session.turns.at(-1);
+  return last ? last.inputTokens + last.outputTokens : 0;
+}
+
+function configFindings(config: ResolvedConfig): Finding[] {
+  return config.problems.map((p) => ({
+    ruleId: 'config',
+    severity: p.severity,
+    message: p.message,
+    file: p.file,
+    range: p.range,
+    docsUrl: 'docs/config.md',
+  }));
+}
+
+function frontMatterFindings(problem: { message: string; start: number; end: number } | undefined): Finding[] {
+  if (!problem) return [];
+  return [
+    {
+      ruleId: 'front-matter',
+      severity: 'warning',
+      message: `${problem.message} The model named there (if any) is ignored until it parses.`,
+      range: { start: problem.start, end: problem.end },
+    },
+  ];
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
