@@ -1,0 +1,174 @@
+/**
+ * Findings → Diagnostics: one collection, the rule id as `code` linking to the rule's docs page,
+ * related information for the files a finding is about. Each Diagnostic keeps its Finding so the
+ * code actions can offer the finding's fix.
+ */
+import * as vscode from 'vscode';
+import { readFileSync, statSync } from 'node:fs';
+import type { Finding, Severity } from '../core/rules/finding';
+import { lineStarts, positionAt, type TextRange } from '../core/textRange';
+import { formatTokens, formatWh } from './displayNumbers';
+
+export const DIAGNOSTIC_SOURCE = 'MVP';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** A Diagnostic that remembers the Finding it came from. */
+export interface MvpDiagnostic extends vscode.Diagnostic {
+  finding: Finding;
+}
+
+export function isMvpDiagnostic(d: vscode.Diagnostic): d is MvpDiagnostic {
+  return d.source === DIAGNOSTIC_SOURCE && 'finding' in d;
+}
+
+export function ruleIdOf(d: vscode.Diagnostic): string | undefined {
+  if (typeof d.code === 'object' && d.code) {
+    return String(d.code.value);
+  }
+  return d.code === undefined ? undefined : String(d.code);
+}
+
+export function toRange(document: vscode.TextDocument, range: TextRange | undefined): vscode.Range {
+  if (!range) {
+    // Whole-document findings (over budget, over the window) sit on the first line, like markdownlint's.
+    return document.lineCount ? document.lineAt(0).range : new vscode.Range(0, 0, 0, 0);
+  }
+  const max = document.getText().length;
+  const start = document.positionAt(Math.min(Math.max(range.start, 0), max));
+  const end = document.positionAt(Math.min(Math.max(range.end, range.start), max));
+  return new vscode.Range(start, end);
+}
+
+export function findingMessage(finding: Finding): string {
+  if (!finding.saving || finding.saving.tokens <= 0) {
+    return finding.message;
+  }
+  return `${finding.message} (saves ${formatTokens(finding.saving.tokens)} tokens, ${formatWh(finding.saving.wh)} per request)`;
+}
+
+export function toDiagnostic(document: vscode.TextDocument, finding: Finding, related: RelatedLocator, docsRoot?: vscode.Uri): MvpDiagnostic {
+  const documentPath = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
+  const inThisDocument = !finding.file || finding.file === documentPath;
+  const range = toRange(document, inThisDocument ? finding.range : undefined);
+  const diagnostic = new vscode.Diagnostic(range, findingMessage(finding), SEVERITY[finding.severity]) as MvpDiagnostic;
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  const target = docsTarget(finding.docsUrl, docsRoot);
+  diagnostic.code = target ? { value: finding.ruleId, target } : finding.ruleId;
+  const relatedInformation: vscode.DiagnosticRelatedInformation[] = [];
+  if (!inThisDocument && finding.file) {
+    relatedInformation.push(
+      new vscode.DiagnosticRelatedInformation(related.locate(finding.file, finding.range), 'The finding is about this file.'),
+    );
+  }
+  for (const r of finding.related ?? []) {
+    relatedInformation.push(new vscode.DiagnosticRelatedInformation(related.locate(r.file, r.range), r.message));
+  }
+  if (relatedInformation.length) {
+    diagnostic.relatedInformation = relatedInformation;
+  }
+  diagnostic.finding = finding;
+  return diagnostic;
+}
+
+/** The docs page as a URI; relative paths (`docs/config.md`) resolve inside the extension. */
+export function docsTarget(docsUrl: string | undefined, docsRoot?: vscode.Uri): vscode.Uri | undefined {
+  if (!docsUrl) {
+    return undefined;
+  }
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(docsUrl)) {
+    return docsRoot ? vscode.Uri.joinPath(docsRoot, docsUrl) : undefined;
+  }
+  try {
+    const uri = vscode.Uri.parse(docsUrl, true);
+    return uri.scheme === 'https' || uri.scheme === 'http' || uri.scheme === 'file' ? uri : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns (file, offset range) into a Location. Open documents answer directly; closed files are
+ * read once per modification time (related ranges are rare, and small files).
+ */
+export class RelatedLocator {
+  private readonly starts = new Map<string, { mtimeMs: number; starts: number[] }>();
+
+  locate(file: string, range: TextRange | undefined): vscode.Location {
+    const uri = vscode.Uri.file(file);
+    if (!range) {
+      return new vscode.Location(uri, new vscode.Position(0, 0));
+    }
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+    if (open) {
+      return new vscode.Location(uri, new vscode.Range(open.positionAt(range.start), open.positionAt(range.end)));
+    }
+    const starts = this.lineStartsOf(file);
+    if (!starts) {
+      return new vscode.Location(uri, new vscode.Position(0, 0));
+    }
+    const a = positionAt(starts, range.start);
+    const b = positionAt(starts, range.end);
+    return new vscode.Location(uri, new vscode.Range(a.line, a.character, b.line, b.character));
+  }
+
+  private lineStartsOf(file: string): number[] | undefined {
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile() || stat.size > 4 * 1024 * 1024) {
+        return undefined;
+      }
+      const cached = this.starts.get(file);
+      if (cached && cached.mtimeMs === stat.mtimeMs) {
+        return cached.starts;
+      }
+      const starts = lineStarts(readFileSync(file, 'utf8'));
+      this.starts.set(file, { mtimeMs: stat.mtimeMs, starts });
+      return starts;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The extension's single DiagnosticCollection. */
+export class DiagnosticsPublisher implements vscode.Disposable {
+  /** @param docsRoot the extension's folder, for relative docs links. */
+  constructor(readonly docsRoot?: vscode.Uri) {}
+
+  readonly collection = vscode.languages.createDiagnosticCollection('mvp');
+  private readonly locator = new RelatedLocator();
+  // Our own copy: the collection's getter is documented to return read-only copies.
+  private readonly shown = new Map<string, MvpDiagnostic[]>();
+
+  publish(document: vscode.TextDocument, findings: readonly Finding[]): MvpDiagnostic[] {
+    const diagnostics = findings.map((f) => toDiagnostic(document, f, this.locator, this.docsRoot));
+    this.collection.set(document.uri, diagnostics);
+    this.shown.set(document.uri.toString(), diagnostics);
+    return diagnostics;
+  }
+
+  clear(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+    this.shown.delete(uri.toString());
+  }
+
+  clearAll(): void {
+    this.collection.clear();
+    this.shown.clear();
+  }
+
+  /** The diagnostics currently shown for a document, with their findings. */
+  get(uri: vscode.Uri): MvpDiagnostic[] {
+    return this.shown.get(uri.toString()) ?? [];
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}

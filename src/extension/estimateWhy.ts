@@ -1,0 +1,59 @@
+/**
+ * The "why" behind a figure, as Markdown: model and how it was resolved, tokenizer, formula,
+ * grid factor and method version. Shared by hovers, the status bar tooltip and the report, so
+ * every surface explains a number the same way.
+ */
+import type { Analysis } from '../core/analysis';
+import { formatRange, formatWh, formatGrams, formatMl, formatTokens, significant } from './displayNumbers';
+
+const RESOLVED_BY: Record<string, string> = {
+  exact: 'matched exactly',
+  alias: 'matched by alias',
+  family: 'closest profile of the same family',
+  default: 'unknown model — the labelled default profile',
+};
+
+export function resolutionText(analysis: Analysis): string {
+  const m = analysis.model;
+  const how = RESOLVED_BY[m.resolvedBy] ?? m.resolvedBy;
+  return m.requested && m.requested !== m.id ? `"${m.requested}" → ${m.name} (${how})` : `${m.name} (${how})`;
+}
+
+export function tokenizerText(analysis: Analysis): string {
+  return analysis.model.approximateTokens
+    ? `${analysis.model.tokenizer} (approximate: a proxy tokenizer with a calibration factor)`
+    : `${analysis.model.tokenizer} (the model's own tokenizer)`;
+}
+
+/** A few lines: tokens, energy/carbon/water ranges. */
+export function figuresMarkdown(analysis: Analysis): string {
+  const e = analysis.estimate;
+  const lines = [
+    `| | central | range |`,
+    `|---|---:|---|`,
+    `| Input tokens | ${formatTokens(analysis.tokens.total)} | of ${formatTokens(analysis.model.contextWindow)} context window |`,
+    `| Energy | ${formatWh(e.energyWh.central)} | ${formatWh(e.energyWh.low)} – ${formatWh(e.energyWh.high)} |`,
+    `| Carbon | ${formatGrams(e.carbonG.central)} CO₂e | ${formatGrams(e.carbonG.low)} – ${formatGrams(e.carbonG.high)} |`,
+    `| Water | ${formatMl(e.waterMl.central)} | ${formatMl(e.waterMl.low)} – ${formatMl(e.waterMl.high)} |`,
+  ];
+  return lines.join('\n');
+}
+
+/** The short "why" block: model, tokenizer, formula, grid, method. */
+export function whyMarkdown(analysis: Analysis): string {
+  const e = analysis.estimate;
+  return [
+    `**Why these numbers**`,
+    ``,
+    `- Model: ${resolutionText(analysis)}`,
+    `- Tokenizer: ${tokenizerText(analysis)}`,
+    `- Request: ${formatTokens(e.tokens.input)} input (${formatTokens(e.tokens.cachedInput)} cached), ${formatTokens(e.tokens.output)} output${e.tokens.reasoning ? `, ${formatTokens(e.tokens.reasoning)} hidden reasoning` : ''} tokens`,
+    `- Formula: ${e.formula}`,
+    `- Grid: ${e.grid.zone}, ${significant(e.grid.gCO2PerKWh, 3)} gCO₂e/kWh (${e.grid.source}, ${e.grid.year})`,
+    `- Method: ${e.methodVersion} — an estimate from a published method, not a measurement`,
+  ].join('\n');
+}
+
+export function energyRangeText(analysis: Analysis): string {
+  return formatRange(analysis.estimate.energyWh, formatWh);
+}

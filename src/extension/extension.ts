@@ -1,0 +1,329 @@
+/**
+ * Minimal Viable Prompt in VS Code: wires the engine to the editor's surfaces. Activation only
+ * creates objects and listeners — rank files, profiles and spreadsheets load on first analysis.
+ * Layout follows vscode-markdownlint: one DiagnosticCollection, debounced analysis with a
+ * generation counter, QuickFix + source.fixAll, watchers on config files, re-analysis on trust.
+ */
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { AnalysisWithNotices } from '../core/analyse';
+import { profileRegistryFor } from '../core/analyse';
+import { globToRegExp } from '../core/config/promptFileGlobs';
+import { estimateRequest } from '../core/energy';
+import { EQUIVALENCE_DEVICES, equivalence } from '../core/energy/equivalences';
+import { analysePromptCommand } from './analyseCommand';
+import { AttachmentCache } from './attachmentCache';
+import { MvpCodeActionProvider } from './codeActions';
+import { documentFor, toUri } from './commandArguments';
+import { ConfigCache } from './configCache';
+import { crossCheckTokens } from './crossCheck';
+import { DiagnosticsPublisher } from './diagnostics';
+import { type DocumentAnalysis, DocumentAnalyser } from './documentAnalyser';
+import { EditorEngine } from './editorEngine';
+import { EnergyPanelProvider } from './energyPanel/energyPanelProvider';
+import { buildModelComparisons } from './energyPanel/modelComparisons';
+import { EXPLAIN_SCHEME, ExplanationProvider, explanationMarkdown, explanationUri } from './explainEstimate';
+import { FixActionRunner } from './fixActions';
+import { registerFixCommands } from './fixCommands';
+import { MvpHoverProvider } from './hoverProvider';
+import { chooseModel } from './modelPicker';
+import { configClaims, isAnalysableScheme, isPromptDocument } from './promptDocuments';
+import { ReportPanel } from './report/reportPanel';
+import { SessionCommands } from './sessionCommands';
+import { affectsAnalysis, readSettings, SETTINGS_SECTION } from './settings';
+import { convertSpreadsheetCommand, convertWithEngine } from './spreadsheetConversion';
+import { PromptStatusBar } from './statusBar';
+import { createTeamConfig } from './teamConfigCommand';
+
+export const PROMPT_CONTEXT_KEY = 'mvp.activeEditorIsPrompt';
+
+/** What the extension exports: for other extensions, and for the integration tests and benchmarks. */
+export interface MvpApi {
+  /** Milliseconds spent inside activate(). */
+  activationMs: number;
+  /** The analysis of the document's current text, if done. */
+  analysisOf(uri: vscode.Uri): AnalysisWithNotices | undefined;
+  /** Analyse now (skipping the debounce) and return the result. */
+  analyse(uri: vscode.Uri): Promise<AnalysisWithNotices | undefined>;
+  onDidAnalyse: vscode.Event<{ uri: vscode.Uri; version: number; durationMs: number; analysis: AnalysisWithNotices }>;
+  /** Whether the document is treated as a prompt (live diagnostics). */
+  isTracked(uri: vscode.Uri): boolean;
+  statusBar(): { visible: boolean; text: string; tooltip: string; warning: boolean };
+  reportHtml(): string;
+  /** How many times attachments were actually read from disk. */
+  attachmentReads(): number;
+}
+
+export function activate(context: vscode.ExtensionContext): MvpApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Minimal Viable Prompt', { log: true });
+  const attachments = new AttachmentCache();
+  const configs = new ConfigCache();
+  const engine = new EditorEngine(configs, attachments, vscode.Uri.joinPath(context.extensionUri, 'docs/').toString());
+  const analyser = new DocumentAnalyser(engine.analyse, log);
+  const diagnostics = new DiagnosticsPublisher(context.extensionUri);
+  const statusBar = new PromptStatusBar((wh, kind) => {
+    const device = EQUIVALENCE_DEVICES.find((d) => d.id === kind);
+    if (!device) return undefined;
+    const e = equivalence(wh, device);
+    return { text: e.text, assumption: `${device.assumption} Source: [${device.source.title}](${device.source.url}).` };
+  });
+  const report = new ReportPanel();
+  const explanations = new ExplanationProvider();
+  const panel = new EnergyPanelProvider(context.extensionUri, context.globalState);
+  const runner = new FixActionRunner(analyser, convertWithEngine);
+  const sessions = new SessionCommands(analyser, report, runner);
+  /** Documents the user analysed explicitly: they stay live even when not matching the prompt globs. */
+  const explicit = new Set<string>();
+  const analysedEvents = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; durationMs: number; analysis: AnalysisWithNotices }>();
+  const shownNotices = new Set<string>();
+
+  const isTracked = (document: vscode.TextDocument): boolean => {
+    if (!isAnalysableScheme(document.uri)) return false;
+    if (explicit.has(document.uri.toString())) return true;
+    const settings = readSettings(document.uri);
+    if (isPromptDocument(document, settings.files)) return true;
+    if (document.uri.scheme !== 'file') return false;
+    // The team config may name more prompt files; checked only for text-like documents.
+    if (!['markdown', 'plaintext'].includes(document.languageId)) return false;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const config = engine.configFor({ text: '', file: document.uri.fsPath, workspaceRoot: folder?.uri.fsPath, trusted: vscode.workspace.isTrusted });
+    return configClaims(document.uri.fsPath, config.files, config.filesBase, globToRegExp);
+  };
+
+  const setActiveContext = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', PROMPT_CONTEXT_KEY, !!document && isTracked(document));
+  };
+
+  const updatePanel = (result: DocumentAnalysis | undefined) => {
+    if (!result) {
+      panel.update(undefined, 'Open a prompt file (for example *.prompt.md, AGENTS.md) to see its tokens and energy.');
+      return;
+    }
+    const analysis = result.analysis;
+    const registry = profileRegistryFor(analysis.config);
+    const chosen = registry.get(analysis.model.id);
+    const comparisons = chosen
+      ? buildModelComparisons(analysis, chosen, registry.list(), estimateRequest, { region: readSettings(result.document.uri).region ?? analysis.config.region })
+      : [];
+    panel.update({ documentUri: result.document.uri.toString(), analysis, comparisons });
+  };
+
+  const refreshActive = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const current = document ? analyser.last(document.uri) : undefined;
+    if (!document || !isTracked(document) || !current) {
+      statusBar.hide();
+      if (!document || !isTracked(document)) updatePanel(undefined);
+      return;
+    }
+    statusBar.show(current.analysis, readSettings(document.uri), document.uri);
+    updatePanel(current);
+  };
+
+  const analyseAllTracked = () => {
+    for (const document of vscode.workspace.textDocuments) {
+      if (isTracked(document)) analyser.schedule(document, 0);
+      else if (diagnostics.get(document.uri).length) diagnostics.clear(document.uri);
+    }
+    setActiveContext();
+  };
+
+  context.subscriptions.push(
+    log,
+    attachments,
+    configs,
+    analyser,
+    diagnostics,
+    statusBar,
+    report,
+    explanations,
+    panel,
+    analysedEvents,
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations),
+    vscode.window.registerWebviewViewProvider(EnergyPanelProvider.viewType, panel, { webviewOptions: { retainContextWhenHidden: false } }),
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MvpCodeActionProvider(diagnostics, analyser), MvpCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MvpHoverProvider(analyser)),
+
+    analyser.onDidAnalyse((result) => {
+      const { document, analysis } = result;
+      const settings = readSettings(document.uri);
+      if (settings.diagnosticsEnabled) diagnostics.publish(document, analysis.findings);
+      else diagnostics.clear(document.uri);
+      for (const notice of analysis.notices) {
+        if (!shownNotices.has(notice)) {
+          shownNotices.add(notice);
+          log.warn(notice);
+        }
+      }
+      if (vscode.window.activeTextEditor?.document === document) {
+        statusBar.show(analysis, settings, document.uri);
+        updatePanel(result);
+      }
+      report.update(document.uri, analysis, result.version);
+      analysedEvents.fire({ uri: document.uri, version: result.version, durationMs: result.durationMs, analysis });
+    }),
+    analyser.onDidFail(({ document, error }) => {
+      if (vscode.window.activeTextEditor?.document === document) statusBar.showError(error.message);
+    }),
+    attachments.onDidChangeAttachment((file) => {
+      for (const uri of analyser.documentsUsingAttachment(file)) {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) analyser.schedule(document, 0);
+      }
+    }),
+    configs.onDidChange(() => analyseAllTracked()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => configs.invalidate()),
+
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isTracked(document)) analyser.schedule(document, 0);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && isTracked(e.document)) analyser.schedule(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      analyser.forget(document);
+      diagnostics.clear(document.uri);
+      explicit.delete(document.uri.toString());
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      setActiveContext();
+      refreshActive();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsAnalysis(e)) {
+        if (!readSettings().diagnosticsEnabled) diagnostics.clearAll();
+        analyseAllTracked();
+      } else if (e.affectsConfiguration(`${SETTINGS_SECTION}.statusBar`)) {
+        refreshActive();
+      }
+    }),
+
+    vscode.commands.registerCommand('mvp.analysePrompt', async (arg?: unknown) => {
+      try {
+        const document = arg ? await documentFor(arg) : vscode.window.activeTextEditor?.document;
+        if (document && vscode.window.activeTextEditor?.selection.isEmpty !== false) explicit.add(document.uri.toString());
+        return await analysePromptCommand(analyser, report, arg);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`MVP: ${(e as Error).message}`);
+        return undefined;
+      } finally {
+        setActiveContext();
+      }
+    }),
+    vscode.commands.registerCommand('mvp.chooseModel', async (modelId?: unknown) => {
+      const active = vscode.window.activeTextEditor?.document;
+      const current = active ? analyser.last(active.uri)?.analysis : undefined;
+      const registry = profileRegistryFor(current?.config);
+      if (typeof modelId === 'string' && modelId) {
+        if (!registry.get(modelId)) {
+          void vscode.window.showErrorMessage(`MVP: no model profile "${modelId}".`);
+          return undefined;
+        }
+        const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+        await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('defaultModel', modelId, target);
+        return modelId;
+      }
+      return chooseModel(
+        {
+          profiles: () => registry.list(),
+          whPer1kInputTokens: (profile) => estimateRequest(profile, { inputTokens: 1000, outputTokens: 0 }).energyWh.central,
+        },
+        current,
+      );
+    }),
+    vscode.commands.registerCommand('mvp.convertSpreadsheet', async (arg?: unknown, options?: { sheet?: string; documentUri?: unknown }) => {
+      try {
+        if (arg && options?.documentUri) {
+          const document = await documentFor(options.documentUri);
+          const file = toUri(arg)?.fsPath;
+          const attachment = document && analyser.last(document.uri)?.analysis.attachments.find((a) => a.reference.path === file);
+          if (document && attachment) {
+            return await runner.run(document, {
+              kind: 'convertSpreadsheet',
+              attachmentPath: attachment.reference.path,
+              sheet: options.sheet ?? attachment.reference.sheet,
+              referenceRange: attachment.reference.range,
+            });
+          }
+        }
+        return await convertSpreadsheetCommand(analyser, runner, arg);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`MVP: ${(e as Error).message}`);
+        return undefined;
+      }
+    }),
+    vscode.commands.registerCommand('mvp.analyseChatSession', (arg?: unknown) => sessions.analyseChatSession(arg)),
+    vscode.commands.registerCommand('mvp.startFreshSession', async (arg?: unknown) => {
+      try {
+        return await sessions.startFreshSession(arg);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`MVP: ${(e as Error).message}`);
+        return undefined;
+      }
+    }),
+    vscode.commands.registerCommand('mvp.explainEstimate', async (arg?: unknown) => {
+      const document = await documentFor(arg);
+      if (!document) {
+        void vscode.window.showInformationMessage('MVP: open a prompt document to explain its estimate.');
+        return undefined;
+      }
+      const result = analyser.current(document) ?? (await analyser.analyseNow(document));
+      if (!result) return undefined;
+      const uri = explanationUri(document.uri);
+      const profile = profileRegistryFor(result.analysis.config).get(result.analysis.model.id);
+      explanations.set(uri, explanationMarkdown(result.analysis, path.basename(document.uri.path), profile));
+      try {
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      } catch {
+        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      }
+      return uri;
+    }),
+    vscode.commands.registerCommand('mvp.createTeamConfig', () => createTeamConfig()),
+    vscode.commands.registerCommand('mvp.crossCheckTokens', async (arg?: unknown) => {
+      const document = await documentFor(arg);
+      if (!document) return undefined;
+      const result = analyser.current(document) ?? (await analyser.analyseNow(document));
+      if (!result) return undefined;
+      const check = await crossCheckTokens(document, result.analysis);
+      if (!check) {
+        vscode.window.setStatusBarMessage('MVP: no editor language model available for a cross-check.', 5000);
+        return undefined;
+      }
+      report.setCrossCheck(document.uri, check);
+      void vscode.window.showInformationMessage(
+        `MVP: ${check.modelName} counts ${check.tokens.toLocaleString('en-US')} tokens for this prompt's text; MVP counts ${result.analysis.tokens.total.toLocaleString('en-US')} for the whole request (${result.analysis.model.tokenizer}).`,
+      );
+      return check;
+    }),
+    ...registerFixCommands(analyser, runner),
+  );
+
+  analyseAllTracked();
+  refreshActive();
+
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  return {
+    activationMs,
+    analysisOf: (uri) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return document ? analyser.current(document)?.analysis : undefined;
+    },
+    analyse: async (uri) => (await analyser.analyseNow(await vscode.workspace.openTextDocument(uri)))?.analysis,
+    onDidAnalyse: analysedEvents.event,
+    isTracked: (uri) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return !!document && isTracked(document);
+    },
+    statusBar: () => ({ visible: statusBar.visible, text: statusBar.text, tooltip: statusBar.tooltip, warning: statusBar.warning }),
+    reportHtml: () => report.html,
+    attachmentReads: () => attachments.reads,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,98 @@
+/**
+ * Files the extension writes for the user (CSV conversions, log tails, seed summaries): always a
+ * fresh name next to the source, created through a WorkspaceEdit so one Undo removes the file
+ * and reverts the reference that was rewritten with it. Never overwrites.
+ */
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { TextRange } from '../core/textRange';
+
+/** `dir/base.ext`, or `dir/base-2.ext`, `-3` … — the first name that does not exist. */
+export async function freshSibling(dir: vscode.Uri, base: string, ext: string): Promise<vscode.Uri> {
+  const safeBase = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '') || 'file';
+  for (let n = 1; n < 1000; n++) {
+    const candidate = vscode.Uri.joinPath(dir, `${safeBase}${n === 1 ? '' : `-${n}`}${ext}`);
+    if (!(await exists(candidate))) {
+      return candidate;
+    }
+  }
+  throw new Error(`Could not find a free file name for ${safeBase}${ext} in ${dir.fsPath}.`);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The path to write in a prompt for `target`, in the style of the path it replaces. */
+export function referencePathFor(promptFile: string, previousRawPath: string, target: string): string {
+  if (path.isAbsolute(previousRawPath)) {
+    return target;
+  }
+  let relative = path.relative(path.dirname(promptFile), target).split(path.sep).join('/');
+  if (previousRawPath.startsWith('./') && !relative.startsWith('.')) {
+    relative = `./${relative}`;
+  }
+  return relative;
+}
+
+/**
+ * The reference text with its path (and any sheet selector after it: `#Sheet`, `?sheet=…`)
+ * replaced by `newRawPath`. Undefined when the written path cannot be found in the text.
+ */
+export function rewriteReferenceText(referenceText: string, rawPath: string, newRawPath: string): string | undefined {
+  const at = referenceText.indexOf(rawPath);
+  if (at < 0) {
+    return undefined;
+  }
+  let end = at + rawPath.length;
+  const selector = /^(#[^\s)\]>]*|\?sheet=[^\s)\]>]*)/.exec(referenceText.slice(end));
+  if (selector) {
+    end += selector[0].length;
+  }
+  return referenceText.slice(0, at) + newRawPath + referenceText.slice(end);
+}
+
+export interface NewFileRequest {
+  target: vscode.Uri;
+  contents: string;
+  /** Rewrite this reference in the prompt to point at the new file. */
+  reference?: { document: vscode.TextDocument; range: TextRange; rawPath: string };
+  /** Open the new file (beside the prompt, keeping focus) once created. */
+  reveal: 'beside' | 'active' | 'none';
+}
+
+/** Creates the file (and rewrites the reference) in one undoable edit; returns false if refused. */
+export async function createFileWithEdit(request: NewFileRequest): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(request.target, {
+    overwrite: false,
+    ignoreIfExists: false,
+    contents: new TextEncoder().encode(request.contents),
+  });
+  if (request.reference) {
+    const { document, range, rawPath } = request.reference;
+    const vsRange = new vscode.Range(document.positionAt(range.start), document.positionAt(range.end));
+    const newRaw = referencePathFor(document.uri.fsPath, rawPath, request.target.fsPath);
+    const rewritten = rewriteReferenceText(document.getText(vsRange), rawPath, newRaw);
+    if (rewritten !== undefined) {
+      edit.replace(document.uri, vsRange, rewritten);
+    }
+  }
+  const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: false });
+  if (!ok) {
+    return false;
+  }
+  if (request.reveal !== 'none') {
+    await vscode.window.showTextDocument(request.target, {
+      viewColumn: request.reveal === 'beside' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+      preserveFocus: request.reveal === 'beside',
+      preview: false,
+    });
+  }
+  return true;
+}

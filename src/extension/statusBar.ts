@@ -1,0 +1,125 @@
+/**
+ * The status bar item for the active prompt document: tokens / context window, Wh (central; the
+ * range is in the tooltip) and the model. A click opens the model picker. Warning colours when
+ * over a budget or near the context window.
+ */
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/analysis';
+import { formatTokens, formatTokensShort, formatWh, percent } from './displayNumbers';
+import { figuresMarkdown, whyMarkdown } from './estimateWhy';
+import { commandUri } from './hoverProvider';
+import type { MvpSettings } from './settings';
+
+/** Share of the context window from which the item turns to a warning. */
+export const NEAR_WINDOW_SHARE = 0.8;
+
+/** Renders an everyday equivalence of an energy figure ("1.2% of a phone charge"), with its assumption. */
+export type EquivalenceText = (wh: number, kind: MvpSettings['statusBarEquivalence']) => { text: string; assumption: string } | undefined;
+
+export interface BudgetState {
+  over: string[];
+}
+
+/** Which budgets an analysis exceeds: personal ones from settings, team ones from budget findings. */
+export function budgetState(analysis: Analysis, settings: MvpSettings): BudgetState {
+  const over: string[] = [];
+  const b = settings.budgets;
+  if (b.tokens !== undefined && analysis.tokens.total > b.tokens) {
+    over.push(`${formatTokens(analysis.tokens.total)} tokens is over your budget of ${formatTokens(b.tokens)}`);
+  }
+  if (b.whPerRequest !== undefined && analysis.estimate.energyWh.central > b.whPerRequest) {
+    over.push(`${formatWh(analysis.estimate.energyWh.central)} is over your budget of ${formatWh(b.whPerRequest)} per request`);
+  }
+  for (const f of analysis.findings) {
+    if (/budget/i.test(f.ruleId) && !over.includes(f.message)) {
+      over.push(f.message);
+    }
+  }
+  return { over };
+}
+
+export class PromptStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('mvp.status', vscode.StatusBarAlignment.Right, 100);
+  /** StatusBarItem has no visibility getter; tests and the extension API read this. */
+  visible = false;
+
+  constructor(private readonly equivalence: EquivalenceText) {
+    this.item.name = 'Minimal Viable Prompt';
+    this.item.command = { title: 'Choose Model', command: 'mvp.chooseModel' };
+  }
+
+  /** The text currently shown (tests read it). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  get tooltip(): string {
+    const t = this.item.tooltip;
+    return typeof t === 'string' ? t : (t?.value ?? '');
+  }
+
+  get warning(): boolean {
+    return this.item.backgroundColor !== undefined;
+  }
+
+  show(analysis: Analysis, settings: MvpSettings, uri: vscode.Uri): void {
+    if (!settings.statusBarEnabled) {
+      this.hide();
+      return;
+    }
+    const total = analysis.tokens.total;
+    const window = analysis.model.contextWindow;
+    const wh = analysis.estimate.energyWh.central;
+    const equivalence = settings.statusBarEquivalence === 'none' ? undefined : this.equivalence(wh, settings.statusBarEquivalence);
+    const budgets = budgetState(analysis, settings);
+    const nearWindow = window > 0 && total >= window * NEAR_WINDOW_SHARE;
+    const approx = analysis.model.approximateTokens ? '≈' : '';
+    this.item.text = `$(pulse) ${approx}${formatTokensShort(total)}/${formatTokensShort(window)} · ${formatWh(wh)}${equivalence ? ` · ${equivalence.text}` : ''} · ${analysis.model.name}`;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: ['mvp.explainEstimate', 'mvp.analysePrompt', 'mvp.chooseModel'] };
+    md.appendMarkdown(`**Minimal Viable Prompt** — ${formatTokens(total)} input tokens (${percent(total, window)} of ${analysis.model.name}'s ${formatTokens(window)}-token window)`);
+    if (analysis.tokens.minimalTotal < total) {
+      md.appendMarkdown(`; ${formatTokens(analysis.tokens.minimalTotal)} with every attachment in its minimal form`);
+    }
+    md.appendMarkdown(`\n\n${figuresMarkdown(analysis)}\n\n`);
+    if (equivalence) {
+      md.appendMarkdown(`≈ ${equivalence.text} — ${equivalence.assumption}\n\n`);
+    }
+    if (nearWindow) {
+      md.appendMarkdown(`⚠ The request uses ${percent(total, window)} of the context window.\n\n`);
+    }
+    for (const o of budgets.over) {
+      md.appendMarkdown(`⚠ ${o}\n\n`);
+    }
+    md.appendMarkdown(`${whyMarkdown(analysis)}\n\n`);
+    md.appendMarkdown(
+      `[Choose model](${commandUri('mvp.chooseModel', [])}) · [Analyse prompt](${commandUri('mvp.analysePrompt', [uri.toString()])}) · [Explain estimate](${commandUri('mvp.explainEstimate', [uri.toString()])})`,
+    );
+    this.item.tooltip = md;
+    const warn = nearWindow || budgets.over.length > 0;
+    this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.color = warn ? new vscode.ThemeColor('statusBarItem.warningForeground') : undefined;
+    this.item.accessibilityInformation = {
+      label: `${formatTokens(total)} of ${formatTokens(window)} tokens, about ${formatWh(wh)} per request, model ${analysis.model.name}${warn ? ', warning' : ''}. Click to choose model.`,
+    };
+    this.item.show();
+    this.visible = true;
+  }
+
+  showError(message: string): void {
+    this.item.text = '$(warning) MVP';
+    this.item.tooltip = `Minimal Viable Prompt could not analyse this document: ${message}\n\nSee the "Minimal Viable Prompt" output for details.`;
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    this.item.show();
+    this.visible = true;
+  }
+
+  hide(): void {
+    this.item.hide();
+    this.visible = false;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
