@@ -20,6 +20,8 @@ export interface AttachmentForm {
   tokens: number;
   /** The text of the form, kept only below a size limit (used by fixes and conversions). */
   text?: string;
+  /** For one-sheet forms of a workbook: the sheet's name (what `mvp convert --sheet` takes). */
+  sheet?: string;
 }
 
 /** A reason the file could not be fully read: shown as a finding. */

@@ -12,17 +12,32 @@ import type { SheetSummary, WorkbookResult } from './spreadsheetParse';
 import { zipDeclaredSize } from './zipDeclaredSize';
 
 export interface SpreadsheetReadLimits extends SpreadsheetLimits {
-  /** Refuse zips whose parts declare more than this many inflated bytes (default: the memory cap). */
+  /** Refuse zips whose parts declare more than this many inflated bytes (default: half the memory cap). */
   maxInflatedBytes?: number;
+  /**
+   * Refuse zips that inflate more than this many times their size once past 32 MB (default 100).
+   * Real workbooks compress 5–30×; a 1000× ratio is a bomb, not a spreadsheet.
+   */
+  maxCompressionRatio?: number;
 }
+
+/** Below this, any ratio is harmless. */
+const RATIO_CHECK_FROM_BYTES = 32 * 1024 * 1024;
 
 /** A zip bomb check that runs before any parsing. */
 export function checkInflatedSize(bytes: Uint8Array, label: string, limits: SpreadsheetReadLimits): AttachmentProblem | undefined {
   const declared = zipDeclaredSize(bytes);
   if (!declared) return undefined;
-  const limit = limits.maxInflatedBytes ?? (limits.memoryMb ?? DEFAULT_SPREADSHEET_MEMORY_MB) * 1024 * 1024;
-  if (declared.uncompressedBytes <= limit) return undefined;
+  const limit = limits.maxInflatedBytes ?? ((limits.memoryMb ?? DEFAULT_SPREADSHEET_MEMORY_MB) * 1024 * 1024) / 2;
   const ratio = Math.round(declared.uncompressedBytes / Math.max(1, bytes.length));
+  const maxRatio = limits.maxCompressionRatio ?? 100;
+  if (declared.uncompressedBytes > RATIO_CHECK_FROM_BYTES && ratio > maxRatio) {
+    return {
+      code: 'tooLarge',
+      message: `${label}: the ${formatBytes(bytes.length)} file expands to ${formatBytes(declared.uncompressedBytes)} of XML (${ratio}:1, far beyond any real workbook) — not parsed: this looks like a zip bomb.`,
+    };
+  }
+  if (declared.uncompressedBytes <= limit) return undefined;
   return {
     code: 'tooLarge',
     message: `${label}: the ${formatBytes(bytes.length)} file expands to ${formatBytes(declared.uncompressedBytes)} of XML (${ratio}:1) — over the ${formatBytes(limit)} limit, so it was not parsed (possible zip bomb). Export the sheet you need as CSV.`,
@@ -100,7 +115,9 @@ export function describeWorkbook(book: WorkbookResult, ctx: ReaderContext): Read
 
 function sheetForm(sheet: SheetSummary, ctx: ReaderContext): AttachmentForm {
   const hiddenNote = sheet.visibility === 'visible' ? '' : ', hidden';
-  return makeForm(`Sheet '${sheet.name}' as CSV (${sheet.rows.toLocaleString('en-US')} rows × ${sheet.columns} columns${hiddenNote})`, sheet.csv ?? '', ctx.countTokens, ctx.keepTextUpTo);
+  const form = makeForm(`Sheet '${sheet.name}' as CSV (${sheet.rows.toLocaleString('en-US')} rows × ${sheet.columns} columns${hiddenNote})`, sheet.csv ?? '', ctx.countTokens, ctx.keepTextUpTo);
+  form.sheet = sheet.name;
+  return form;
 }
 
 function describeSheetFacts(s: SheetSummary): string {

@@ -1,0 +1,109 @@
+/**
+ * Writes one sheet of a workbook as a CSV file next to it (or where asked). Never overwrites
+ * an existing file unless the caller explicitly asks for it, and never the workbook itself.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { AttachmentProblem } from './attachment';
+import { checkFileAccess, type FileAccessPolicy } from './fileAccess';
+import { runSpreadsheetWorker, type SpreadsheetLimits } from './runSpreadsheetWorker';
+import { checkInflatedSize } from './spreadsheetReader';
+import { sniffFormat } from './sniffFormat';
+
+export interface ConvertSpreadsheetOptions extends SpreadsheetLimits, FileAccessPolicy {
+  /** Sheet name or 1-based index; default: the first sheet. */
+  sheet?: string;
+  /** Where to write; default `<folder>/<workbook>.<sheet>.csv`. */
+  outPath?: string;
+  /**
+   * When the target exists: 'fail' (default) reports it; 'numbered' writes `name (2).csv`
+   * instead; 'overwrite' replaces it (the CLI's --force).
+   */
+  existing?: 'fail' | 'numbered' | 'overwrite';
+  /** Refuse zips declaring more inflated bytes than this (default: the memory cap). */
+  maxInflatedBytes?: number;
+}
+
+export type ConvertSpreadsheetResult =
+  | { ok: true; outPath: string; sheet: string; rows: number; columns: number; csv: string; sheetNames: string[] }
+  | { ok: false; problem: AttachmentProblem; sheetNames?: string[] };
+
+export async function convertSpreadsheetToCsv(sourcePath: string, options: ConvertSpreadsheetOptions = {}): Promise<ConvertSpreadsheetResult> {
+  const label = path.basename(sourcePath);
+  const access = await checkFileAccess(sourcePath, label, options);
+  if (!access.ok) return { ok: false, problem: access.problem };
+  const bytes = await fs.readFile(access.realPath, { flag: 'r' });
+  const sniff = sniffFormat(bytes, sourcePath);
+  if (sniff.format !== 'spreadsheet') {
+    return { ok: false, problem: { code: 'wrongExtension', message: `${label}: not a workbook (the content is ${sniff.format}) — nothing to convert.` } };
+  }
+  const refused = checkInflatedSize(bytes, label, options);
+  if (refused) return { ok: false, problem: refused };
+
+  const outcome = await runSpreadsheetWorker(label, { bytes, mode: 'convert', sheet: options.sheet ?? '1' }, options);
+  if (!outcome.ok) return { ok: false, problem: outcome.problem };
+  const book = outcome.result;
+  const sheet = book.sheets.find((s) => s.name === book.selectedSheet);
+  if (!sheet) {
+    const list = book.sheetNames.map((n, i) => `${i + 1}: "${n}"`).join(', ');
+    return { ok: false, sheetNames: book.sheetNames, problem: { code: 'missing', message: `${label}: no sheet "${options.sheet ?? '1'}" — the sheets are ${list || '(none)'}.` } };
+  }
+  if (!sheet.nonEmptyCells) {
+    return { ok: false, sheetNames: book.sheetNames, problem: { code: 'empty', message: `${label}: sheet "${sheet.name}" has no data — nothing to convert.` } };
+  }
+
+  const target = path.resolve(options.outPath ?? defaultCsvPath(access.realPath, sheet.name));
+  const csv = (sheet.csv ?? '') + '\n';
+  const written = await writeWithoutClobbering(target, csv, access.realPath, options.existing ?? 'fail', label);
+  if (!written.ok) return { ok: false, problem: written.problem, sheetNames: book.sheetNames };
+  return { ok: true, outPath: written.path, sheet: sheet.name, rows: sheet.rows, columns: sheet.columns, csv: sheet.csv ?? '', sheetNames: book.sheetNames };
+}
+
+/** `book.xlsx` + sheet "Q3 / 2024" → `book.Q3 - 2024.csv` (characters unsafe in file names replaced). */
+export function defaultCsvPath(workbookPath: string, sheetName: string): string {
+  const base = path.basename(workbookPath, path.extname(workbookPath));
+  const safeSheet = sheetName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').trim() || 'sheet';
+  return path.join(path.dirname(workbookPath), `${base}.${safeSheet}.csv`);
+}
+
+async function writeWithoutClobbering(
+  target: string,
+  text: string,
+  sourceRealPath: string,
+  existing: 'fail' | 'numbered' | 'overwrite',
+  label: string,
+): Promise<{ ok: true; path: string } | { ok: false; problem: AttachmentProblem }> {
+  const targetReal = await fs.realpath(target).catch(() => target);
+  if (targetReal === sourceRealPath) {
+    return { ok: false, problem: { code: 'tooLarge', message: `${label}: the output path is the workbook itself — choose another --out path.` } };
+  }
+  if (existing === 'overwrite') {
+    // Write beside it, then rename: a failed write never leaves a half-written file behind.
+    const temporary = `${target}.${process.pid}.tmp`;
+    await fs.writeFile(temporary, text, { flag: 'wx' });
+    await fs.rename(temporary, target);
+    return { ok: true, path: target };
+  }
+  const candidates = existing === 'numbered' ? numberedNames(target) : [target];
+  for (const candidate of candidates) {
+    try {
+      await fs.writeFile(candidate, text, { flag: 'wx' }); // 'wx' fails if it exists: no race, no clobber
+      return { ok: true, path: candidate };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        return { ok: false, problem: { code: 'missing', message: `${label}: cannot write ${candidate} (${(error as NodeJS.ErrnoException).code ?? String(error)}).` } };
+      }
+    }
+  }
+  return {
+    ok: false,
+    problem: { code: 'missing', message: `${path.basename(target)} already exists — not overwritten. Choose another output path, or pass --force to replace it.` },
+  };
+}
+
+function* numberedNames(target: string): Generator<string> {
+  yield target;
+  const ext = path.extname(target);
+  const stem = target.slice(0, target.length - ext.length);
+  for (let n = 2; n < 1000; n++) yield `${stem} (${n})${ext}`;
+}
