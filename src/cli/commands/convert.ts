@@ -57,9 +57,13 @@ export async function runConvert(args: string[], io: ConvertIo): Promise<number>
 
   // Read first: it gives the sheet list with sizes and the naive cost to compare against.
   const analysis = await readAttachment({ syntax: 'cli', rawPath: parsed.positionals[0], path: file, sheet }, { countTokens, keepTextUpTo: 0 });
-  const blocking = analysis.problems.find((p) => p.code !== 'wrongExtension' || analysis.format !== 'spreadsheet');
-  if (analysis.format !== 'spreadsheet' || (blocking && !analysis.minimal)) {
-    io.stderr(`mvp convert: ${(blocking ?? analysis.problems[0])?.message ?? `${path.basename(file)}: not a workbook — nothing to convert.`}\n`);
+  if (analysis.format !== 'spreadsheet') {
+    const reason = analysis.format === 'unreadable' ? analysis.problems[0]?.message : `${path.basename(file)}: not a workbook (the content is ${analysis.format}) — nothing to convert.`;
+    io.stderr(`mvp convert: ${reason}\n`);
+    return 2;
+  }
+  if (!analysis.minimal) {
+    io.stderr(`mvp convert: ${analysis.problems[0]?.message ?? `${path.basename(file)}: nothing to convert.`}\n`);
     return 2;
   }
   const notFound = analysis.problems.find((p) => p.code === 'missing');

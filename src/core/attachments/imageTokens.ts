@@ -43,8 +43,8 @@ export function openAiLowDetail(): ImageCost {
  */
 export function anthropicImage(width: number, height: number): ImageCost {
   const scale = Math.min(1, 1568 / Math.max(width, height), Math.sqrt((1600 * 750) / (width * height)));
-  const w = Math.round(width * scale);
-  const h = Math.round(height * scale);
+  const w = Math.max(1, Math.floor(width * scale));
+  const h = Math.max(1, Math.floor(height * scale));
   const tokens = Math.ceil((w * h) / 750);
   return { provider: 'anthropic', tokens, countedWidth: w, countedHeight: h, formula: `${w} × ${h} / 750 (image counted at ${w}×${h})` };
 }
