@@ -3,6 +3,7 @@
 // so the build works while the project grows.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -58,6 +59,16 @@ if (existsSync(integrationDir)) {
 const present = builds.filter((b) =>
   Object.values(Array.isArray(b.entryPoints) ? b.entryPoints : b.entryPoints).every((e) => existsSync(e)),
 );
+
+// Token ranks ship as compact files in dist/ranks/ (the bundles carry no node_modules): faster to
+// load than js-tiktoken's base64 modules. The writer is TypeScript, run through esbuild-register.
+{
+  const require = createRequire(import.meta.url);
+  const { register } = require('esbuild-register/dist/node');
+  const { unregister } = register({ target: 'node20' });
+  require('./src/core/tokens/writeRankFiles.ts').writeRankFiles('dist');
+  unregister();
+}
 
 if (watch) {
   for (const b of present) {
