@@ -37,7 +37,7 @@ export const duplicateContent: Rule = {
       if (p.key.length < (options.minChars as number)) continue;
       const earlier = first.get(p.key);
       if (!earlier) {
-        first.set(p.key, p);
+        first.set(p.key, { start: p.start, end: p.end });
         continue;
       }
       const edits: TextEdit[] = [{ range: { start: p.start, end: p.removeEnd }, newText: '' }];

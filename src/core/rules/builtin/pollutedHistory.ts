@@ -51,7 +51,9 @@ export const pollutedHistory: Rule = {
     const seen = new Map<string, number>();
     const repeats = new Map<string, { count: number; tokens: number }>();
     messages.forEach((m) => {
-      const blobs = [m.text, ...m.payloads.map((p) => p.text)].filter((t) => t.length >= (options.minPasteChars as number));
+      // Pastes are compared block by block: a pasted file usually arrives with a line of request around it.
+      const blocks = [...m.text.split(/\n[ \t]*\n/), ...m.payloads.map((p) => p.text)];
+      const blobs = blocks.filter((t) => t.trim().length >= (options.minPasteChars as number));
       for (const blob of blobs) {
         const key = contentFingerprint(blob);
         if (seen.has(key)) {

@@ -1,0 +1,345 @@
+import { strict as assert } from 'node:assert';
+import { runRules } from '../../../src/core/rules/runRules';
+import { emptyConfig } from '../../../src/core/config/loadConfig';
+import { builtinRules } from '../../../src/core/rules/builtinRules';
+import { applyEdits } from '../../../src/core/rules/measureSaving';
+import type { ResolvedConfig } from '../../../src/core/config/mvpConfig';
+import type { RuleContext } from '../../../src/core/rules/rule';
+import type { Transcript } from '../../../src/core/history/transcript';
+import type { SessionAnalysis } from '../../../src/core/history/sessionAnalysis';
+import { attachment, buildContext, partOf, referenceTo, testProfile, testTokens, WH_PER_INPUT_TOKEN } from './ruleContextBuilder';
+
+function findingsOf(id: string, context: RuleContext, rules: ResolvedConfig['rules'] = {}) {
+  const config = { ...emptyConfig(), rules };
+  return runRules(context, config, { trusted: true }).findings.filter((f) => f.ruleId === id);
+}
+
+/** The measured saving must equal a recount of the fixed text. */
+function assertMeasured(context: RuleContext, finding: ReturnType<typeof findingsOf>[number]): void {
+  const edits = finding.fix?.edits;
+  assert.ok(edits && finding.saving);
+  const after = applyEdits(context.prompt.text, edits);
+  assert.equal(finding.saving.tokens, testTokens(context.prompt.text) - testTokens(after));
+  assert.ok(Math.abs(finding.saving.wh - finding.saving.tokens * WH_PER_INPUT_TOKEN) < 1e-12);
+}
+
+const sessionWith = (seedSummary: string): SessionAnalysis => ({
+  turns: [],
+  totals: { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, wh: { low: 0, central: 0, high: 0 }, whCached: { low: 0, central: 0, high: 0 }, carbonG: { low: 0, central: 0, high: 0 } },
+  projection: { moreTurns: 5, seedSummaryTokens: 0, continueWh: { low: 0, central: 0, high: 0 }, freshWh: { low: 0, central: 0, high: 0 }, continueWhCached: { low: 0, central: 0, high: 0 }, freshWhCached: { low: 0, central: 0, high: 0 }, savingWh: 0, savingWhCached: 0, breakEvenTurn: null },
+  seedSummary,
+});
+
+const message = (role: 'user' | 'assistant', text: string, payloads: Transcript['messages'][number]['payloads'] = []) => ({ role, text, payloads, range: { start: 0, end: 0 } });
+
+describe('built-in rules', () => {
+  it('every rule has a docs page path, tags, an options schema and valid defaults', () => {
+    const ids = new Set<string>();
+    for (const r of builtinRules) {
+      assert.ok(!ids.has(r.id), r.id);
+      ids.add(r.id);
+      assert.equal(r.docs, `docs/rules/${r.id}.md`);
+      assert.equal((r.optionsSchema as { type: string }).type, 'object');
+      for (const key of Object.keys(r.defaultOptions)) assert.ok(key in ((r.optionsSchema as { properties: object }).properties ?? {}), `${r.id}.${key}`);
+    }
+    assert.equal(builtinRules.length, 14);
+  });
+
+  describe('context-window', () => {
+    it('errors with exact numbers when the request does not fit', () => {
+      const [f] = findingsOf('context-window', buildContext({ text: 'x', totalInputTokens: 9800, outputTokens: 500 }));
+      assert.equal(f.severity, 'error');
+      assert.match(f.message, /10,300 tokens \(9,800 input \+ 500 expected output\).*10,000: 300 over/);
+    });
+    it('warns near the window and is quiet well below it', () => {
+      const [near] = findingsOf('context-window', buildContext({ text: 'x', totalInputTokens: 8000 }));
+      assert.equal(near.severity, 'warning');
+      assert.match(near.message, /85%/);
+      assert.equal(findingsOf('context-window', buildContext({ text: 'x', totalInputTokens: 3000 })).length, 0);
+    });
+    it('a configured severity wins over the rule\'s own', () => {
+      const [f] = findingsOf('context-window', buildContext({ text: 'x', totalInputTokens: 12000 }), { 'context-window': { severity: 'info', options: {} } });
+      assert.equal(f.severity, 'info');
+    });
+  });
+
+  describe('token-budget', () => {
+    it('reports input tokens over the budget with the saving of getting under it', () => {
+      const [f] = findingsOf('token-budget', buildContext({ text: 'x', totalInputTokens: 1200, budgets: { tokens: 1000 } }));
+      assert.match(f.message, /1,200 input tokens; the budget is 1,000 \(200 over, \+20%\)/);
+      assert.equal(f.saving?.tokens, 200);
+    });
+    it('is quiet under the budget or without one', () => {
+      assert.equal(findingsOf('token-budget', buildContext({ text: 'x', totalInputTokens: 900, budgets: { tokens: 1000 } })).length, 0);
+      assert.equal(findingsOf('token-budget', buildContext({ text: 'x', totalInputTokens: 900 })).length, 0);
+    });
+  });
+
+  describe('energy-budget', () => {
+    it('reports a request and a session over their Wh budgets', () => {
+      const session = sessionWith('s');
+      session.totals.wh = { low: 1, central: 2, high: 4 };
+      const found = findingsOf('energy-budget', buildContext({ text: 'x', energyWh: 0.5, budgets: { whPerRequest: 0.3, whPerSession: 1 }, session }));
+      assert.equal(found.length, 2);
+      assert.match(found[0].message, /0\.50 Wh .*budget is 0\.3 Wh per request/);
+      assert.match(found[1].message, /session .*2\.0 Wh.*1 Wh per session/);
+    });
+    it('is quiet under budget', () => {
+      assert.equal(findingsOf('energy-budget', buildContext({ text: 'x', energyWh: 0.2, budgets: { whPerRequest: 0.3 } })).length, 0);
+    });
+  });
+
+  describe('spreadsheet-attachment', () => {
+    const text = 'Total sales in Q3? #file:book.xlsx#Q3';
+    const ref = referenceTo(text, '#file:book.xlsx#Q3', '/w/book.xlsx', 'Q3');
+    it('offers the CSV conversion with the measured saving', () => {
+      const ctx = buildContext({ text, attachments: [attachment(ref, 'spreadsheet', 48210, { description: "Sheet 'Q3' as CSV", tokens: 3102 })] });
+      const [f] = findingsOf('spreadsheet-attachment', ctx);
+      assert.match(f.message, /book\.xlsx sends 48,210 tokens .*Sheet 'Q3' as CSV is 3,102 \(−94%/);
+      assert.deepEqual(f.range, ref.range);
+      assert.equal(f.saving?.tokens, 45108);
+      assert.deepEqual(f.fix?.action, { kind: 'convertSpreadsheet', attachmentPath: '/w/book.xlsx', sheet: 'Q3', referenceRange: ref.range });
+    });
+    it('lists each sheet when none is named', () => {
+      const ctx = buildContext({ text, attachments: [attachment({ ...ref, sheet: undefined }, 'spreadsheet', 9000, undefined, [{ description: "Sheet 'A' as CSV", tokens: 1000 }, { description: "Sheet 'B' as CSV", tokens: 2000 }])] });
+      const [f] = findingsOf('spreadsheet-attachment', ctx);
+      assert.match(f.message, /Sheet 'A' as CSV 1,000; Sheet 'B' as CSV 2,000/);
+      assert.equal(f.saving?.tokens, 7000);
+    });
+    it('is quiet for a CSV attachment or a tiny saving', () => {
+      assert.equal(findingsOf('spreadsheet-attachment', buildContext({ text, attachments: [attachment(ref, 'csv', 5000)] })).length, 0);
+      assert.equal(findingsOf('spreadsheet-attachment', buildContext({ text, attachments: [attachment(ref, 'spreadsheet', 300, { description: 'csv', tokens: 250 })] })).length, 0);
+    });
+  });
+
+  describe('large-json', () => {
+    const items = Array.from({ length: 8 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'] }));
+    it('minifies pretty-printed JSON inside its fence, with the measured saving', () => {
+      const json = JSON.stringify({ items: items.slice(0, 3), meta: { total: 3, page: 1 } }, null, 4);
+      const text = `What is the total?\n\n\`\`\`json\n${json}\n\`\`\`\n`;
+      const ctx = buildContext({ text, parts: [partOf(text, `\`\`\`json\n${json}\n\`\`\``, 'pastedJson')] });
+      const [f] = findingsOf('large-json', ctx, { 'large-json': { options: { minTokens: 10, minSavingTokens: 5 } } });
+      assert.ok(f, 'expected a finding');
+      const fixed = applyEdits(text, f.fix!.edits!);
+      assert.ok(fixed.includes('```json\n{"items":'), fixed);
+      assert.ok(fixed.trimEnd().endsWith('```'));
+      assertMeasured(ctx, f);
+    });
+    it('cuts a long array to a sample', () => {
+      const json = JSON.stringify(Array.from({ length: 30 }, (_, i) => ({ id: i })), null, 2);
+      const text = `Rows:\n${json}`;
+      const ctx = buildContext({ text, parts: [partOf(text, json, 'pastedJson')] });
+      const [f] = findingsOf('large-json', ctx, { 'large-json': { options: { minTokens: 10 } } });
+      assert.match(f.message, /30 items/);
+      assert.ok(applyEdits(text, f.fix!.edits!).includes('(first 5 of 30 items)'));
+    });
+    it('is quiet for minified or invalid JSON and below the size threshold', () => {
+      const json = JSON.stringify(items);
+      const text = `x ${json}`;
+      assert.equal(findingsOf('large-json', buildContext({ text, parts: [partOf(text, json, 'pastedJson')] }), { 'large-json': { options: { minTokens: 10 } } }).length, 0);
+      const bad = '{ "a": 1,,, }';
+      assert.equal(findingsOf('large-json', buildContext({ text: bad, parts: [partOf(bad, bad, 'pastedJson')] }), { 'large-json': { options: { minTokens: 1 } } }).length, 0);
+      const pretty = JSON.stringify({ a: 1 }, null, 2);
+      assert.equal(findingsOf('large-json', buildContext({ text: pretty, parts: [partOf(pretty, pretty, 'pastedJson')] })).length, 0);
+    });
+    it('offers minifyJson for a JSON attachment with a smaller minimal form', () => {
+      const text = 'Summarise #file:data.json';
+      const ref = referenceTo(text, '#file:data.json', '/w/data.json');
+      const [f] = findingsOf('large-json', buildContext({ text, attachments: [attachment(ref, 'json', 5000, { description: 'minified JSON', tokens: 3000 })] }));
+      assert.equal(f.fix?.action?.kind, 'minifyJson');
+      assert.equal(f.saving?.tokens, 2000);
+    });
+  });
+
+  describe('pasted-log', () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `2024-05-01T10:00:${String(i % 60).padStart(2, '0')} INFO request ${i} served in 12 ms`);
+    lines[50] = '2024-05-01T10:00:50 ERROR connection refused to db:5432';
+    lines[51] = '    at Pool.connect (pool.js:10)';
+    const log = lines.join('\n');
+    const text = `Why does it fail?\n\n\`\`\`\n${log}\n\`\`\`\n`;
+    it('keeps the error lines with their stack and the tail, measured', () => {
+      const ctx = buildContext({ text, parts: [partOf(text, `\`\`\`\n${log}\n\`\`\``, 'pastedLog')] });
+      const [f] = findingsOf('pasted-log', ctx);
+      const fixed = applyEdits(text, f.fix!.edits!);
+      assert.ok(fixed.includes('ERROR connection refused'));
+      assert.ok(fixed.includes('at Pool.connect'));
+      assert.ok(fixed.includes('request 119 served'));
+      assert.ok(!fixed.includes('request 10 served'));
+      assert.match(fixed, /\[… 50 lines omitted …\]/);
+      assert.match(f.message, /120 lines/);
+      assertMeasured(ctx, f);
+    });
+    it('is quiet for a short log', () => {
+      const short = lines.slice(0, 10).join('\n');
+      assert.equal(findingsOf('pasted-log', buildContext({ text: short, parts: [partOf(short, short, 'pastedLog')] })).length, 0);
+    });
+    it('offers tailLog for a log attachment', () => {
+      const t = 'Why? #file:app.log';
+      const ref = referenceTo(t, '#file:app.log', '/w/app.log');
+      const [f] = findingsOf('pasted-log', buildContext({ text: t, attachments: [attachment(ref, 'log', 9000, { description: 'tail + errors', tokens: 800 })] }));
+      assert.equal(f.fix?.action?.kind, 'tailLog');
+    });
+  });
+
+  describe('base64-blob', () => {
+    const blob = Buffer.from('x'.repeat(600)).toString('base64');
+    it('replaces a data URI with a placeholder', () => {
+      const text = `Describe this image: data:image/png;base64,${blob} thanks`;
+      const ctx = buildContext({ text });
+      const [f] = findingsOf('base64-blob', ctx);
+      const fixed = applyEdits(text, f.fix!.edits!);
+      assert.match(fixed, /Describe this image: \[base64 data removed: ~\d+ bytes\] thanks/);
+      assertMeasured(ctx, f);
+    });
+    it('uses the parser\'s base64 part', () => {
+      const text = `Look:\n${blob}\n`;
+      const [f] = findingsOf('base64-blob', buildContext({ text, parts: [partOf(text, blob, 'base64')] }));
+      assert.deepEqual(f.range, { start: 6, end: 6 + blob.length });
+    });
+    it('is quiet for ordinary text and short tokens', () => {
+      assert.equal(findingsOf('base64-blob', buildContext({ text: 'The key is QUJDREVGR0g= and the hash abc123.' })).length, 0);
+    });
+  });
+
+  describe('duplicate-content', () => {
+    const para = 'Our service handles payments for three regions and must keep latency under 200 ms at peak load.';
+    it('removes a repeated paragraph and points at the first', () => {
+      const text = `${para}\n\nSome other context here.\n\n${para}\n\nWhat should we cache?`;
+      const ctx = buildContext({ text });
+      const [f] = findingsOf('duplicate-content', ctx);
+      assert.equal(f.range?.start, text.lastIndexOf(para));
+      assert.equal(applyEdits(text, f.fix!.edits!), `${para}\n\nSome other context here.\n\nWhat should we cache?`);
+      assert.deepEqual(f.related?.[0].range, { start: 0, end: para.length });
+      assertMeasured(ctx, f);
+    });
+    it('removes a second reference to the same file, counting its content when it was read twice', () => {
+      const text = 'See #file:a.csv and again #file:a.csv please';
+      const first = referenceTo(text, '#file:a.csv', '/w/a.csv');
+      const second = { ...first, range: { start: text.lastIndexOf('#file:a.csv'), end: text.lastIndexOf('#file:a.csv') + 11 } };
+      const ctx = buildContext({ text, references: [first, second], attachments: [attachment(first, 'csv', 1000), attachment(second, 'csv', 1000)] });
+      const [f] = findingsOf('duplicate-content', ctx);
+      assert.deepEqual(f.range, second.range);
+      assert.ok(f.saving!.tokens > 1000);
+    });
+    it('is quiet for short repeated lines and distinct paragraphs', () => {
+      assert.equal(findingsOf('duplicate-content', buildContext({ text: 'Yes.\n\nYes.\n\n' + para })).length, 0);
+    });
+  });
+
+  describe('unreferenced-attachment', () => {
+    it('reports an attachment the question never mentions', () => {
+      const text = '#file:notes/meeting-minutes.txt\n\nWhat is the capital of Australia?';
+      const ref = referenceTo(text, '#file:notes/meeting-minutes.txt', '/w/notes/meeting-minutes.txt');
+      const ctx = buildContext({ text, attachments: [attachment(ref, 'text', 4000)] });
+      const [f] = findingsOf('unreferenced-attachment', ctx);
+      assert.equal(f.severity, 'info');
+      assert.match(f.message, /meeting-minutes\.txt \(4,000 tokens\)/);
+      assert.equal(f.saving!.tokens, 4000 + testTokens(text) - testTokens(applyEdits(text, f.fix!.edits!)));
+    });
+    it('is quiet when the question names the file, its kind, or "the attached"', () => {
+      for (const q of ['What do the meeting minutes decide?', 'Summarise the attached.', 'Which rows are duplicated?']) {
+        const text = `#file:meeting-minutes.csv\n\n${q}`;
+        const ref = referenceTo(text, '#file:meeting-minutes.csv', '/w/meeting-minutes.csv');
+        assert.equal(findingsOf('unreferenced-attachment', buildContext({ text, attachments: [attachment(ref, 'csv', 4000)] })).length, 0, q);
+      }
+    });
+  });
+
+  describe('long-history', () => {
+    it('trims history written in the prompt to the last messages', () => {
+      const turns = Array.from({ length: 8 }, (_, i) => `## ${i % 2 ? 'Assistant' : 'User'}\n${'word '.repeat(400)}${i}\n`);
+      const text = turns.join('\n') + '\nNow the real question?';
+      const parts = turns.map((t, i) => partOf(text, t, 'history', i % 2 ? 'Assistant' : 'User'));
+      const ctx = buildContext({ text, parts });
+      const [f] = findingsOf('long-history', ctx, { 'long-history': { options: { maxTokens: 1000 } } });
+      assert.match(f.message, /8 messages/);
+      const fixed = applyEdits(text, f.fix!.edits!);
+      assert.ok(!fixed.includes('word 0') && !fixed.includes(`${'word '.repeat(400)}3\n`));
+      assert.ok(fixed.includes(`${'word '.repeat(400)}7`));
+      assertMeasured(ctx, f);
+    });
+    it('suggests a seed summary for a long transcript', () => {
+      const transcript: Transcript = { format: 'markdown', problems: [], messages: Array.from({ length: 10 }, (_, i) => message(i % 2 ? 'assistant' : 'user', 'token '.repeat(700))) };
+      const summary = 'We are fixing the cache; decided on LRU.';
+      const [f] = findingsOf('long-history', buildContext({ text: 'next?', transcript, session: sessionWith(summary) }));
+      assert.equal(f.fix?.action?.kind, 'writeSeedSummary');
+      assert.equal(f.saving?.tokens, 7000 - testTokens(summary));
+    });
+    it('is quiet for a short history', () => {
+      const transcript: Transcript = { format: 'markdown', problems: [], messages: [message('user', 'hi'), message('assistant', 'hello')] };
+      assert.equal(findingsOf('long-history', buildContext({ text: 'q', transcript })).length, 0);
+    });
+  });
+
+  describe('polluted-history', () => {
+    const big = 'The quick brown fox jumps over the lazy dog near src/server/cache_layer.ts line 42. '.repeat(30);
+    it('names abandoned attempts and repeated pastes, with a fresh-session fix', () => {
+      const transcript: Transcript = {
+        format: 'markdown',
+        problems: [],
+        messages: [
+          message('user', `Fix this:\n\n${big}`),
+          message('assistant', 'word '.repeat(600)),
+          message('user', 'Ignore that, start over with the parser instead.'),
+          message('assistant', 'ok'),
+          message('user', `Again:\n\n${big}\n`),
+        ],
+      };
+      const ctx = buildContext({ text: 'next', transcript, session: sessionWith('Parser rewrite; constraints: keep API.') });
+      const [f] = findingsOf('polluted-history', ctx);
+      assert.match(f.message, /"Ignore that" in message 3/);
+      assert.match(f.message, /pasted 2 times/);
+      assert.equal(f.fix?.action?.kind, 'writeSeedSummary');
+    });
+    it('is quiet for a clean session', () => {
+      const transcript: Transcript = { format: 'markdown', problems: [], messages: [message('user', 'How do I sort a list?'), message('assistant', 'Use sorted().')] };
+      assert.equal(findingsOf('polluted-history', buildContext({ text: 'q', transcript })).length, 0);
+    });
+  });
+
+  describe('unbounded-output', () => {
+    it('asks for a length on an open-ended request', () => {
+      const text = 'Explain how our caching layer works.';
+      const [f] = findingsOf('unbounded-output', buildContext({ text }));
+      assert.equal(f.severity, 'info');
+      assert.equal(applyEdits(text, f.fix!.edits!), 'Explain how our caching layer works. Answer in at most 150 words.');
+    });
+    it('is quiet with length guidance or a closed question', () => {
+      assert.equal(findingsOf('unbounded-output', buildContext({ text: 'Explain the cache in three bullets.' })).length, 0);
+      assert.equal(findingsOf('unbounded-output', buildContext({ text: 'Briefly describe the cache.' })).length, 0);
+      assert.equal(findingsOf('unbounded-output', buildContext({ text: 'What port does the cache use?' })).length, 0);
+    });
+  });
+
+  describe('oversized-model', () => {
+    const small = testProfile({ id: 'tiny', name: 'Tiny', parameters: { total: { min: 8, max: 8 }, active: { min: 8, max: 8 } } });
+    it('is off by default', () => {
+      assert.equal(findingsOf('oversized-model', buildContext({ text: 'Translate "hello" to French.', profiles: [small] })).length, 0);
+    });
+    it('when enabled, states the trade-off for a simple task on a large model', () => {
+      const [f] = findingsOf('oversized-model', buildContext({ text: 'Translate "hello" to French.', profiles: [small] }), { 'oversized-model': { severity: 'info', options: {} } });
+      assert.match(f.message, /Tiny has ~8B, ≈25\.0× fewer/);
+      assert.match(f.message, /Trade-off/);
+    });
+    it('stays quiet for a task with code or attachments', () => {
+      const text = 'Fix:\n```ts\nlet a = 1\n```';
+      assert.equal(findingsOf('oversized-model', buildContext({ text, parts: [partOf(text, '```ts\nlet a = 1\n```', 'codeBlock')], profiles: [small] }), { 'oversized-model': { severity: 'info', options: {} } }).length, 0);
+    });
+  });
+
+  describe('politeness-tokens', () => {
+    it('measures politeness and calls it negligible', () => {
+      const text = 'Please summarise the report. Thank you so much!';
+      const ctx = buildContext({ text, totalInputTokens: 20000 });
+      const [f] = findingsOf('politeness-tokens', ctx);
+      assert.equal(f.severity, 'info');
+      assert.equal(f.fix, undefined);
+      const expected = testTokens(text) - testTokens(' summarise the report. ');
+      assert.equal(f.saving?.tokens, expected);
+      assert.match(f.message, new RegExp(`2 phrases\\) costs ${expected} tokens.*negligible`));
+    });
+    it('is quiet without politeness', () => {
+      assert.equal(findingsOf('politeness-tokens', buildContext({ text: 'Summarise the report.' })).length, 0);
+    });
+  });
+});
