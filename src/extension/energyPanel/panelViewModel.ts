@@ -1,0 +1,610 @@
+/**
+ * Turns an analysis into exactly what the energy panel shows: formatted numbers, bar widths, chart
+ * points. The webview only draws this, so every number on screen is produced (and unit-tested)
+ * here. No vscode import.
+ */
+import type { Analysis, PartSummary } from '../../core/analysis';
+import type { AttachmentAnalysis } from '../../core/attachments/attachment';
+import type { Estimate3 } from '../../core/energy/estimate';
+import type { SessionAnalysis } from '../../core/history/sessionAnalysis';
+import type { ResolutionStep } from '../../core/profiles/modelProfile';
+import type { PartKind } from '../../core/prompt/parsedPrompt';
+import type { Finding, Severity } from '../../core/rules/finding';
+import type { TextRange } from '../../core/textRange';
+import { layoutLineChart, sampleIndexes, type LineChartView } from './lineChart';
+import type { ComparisonRole, PanelInput } from './panelInput';
+import {
+  formatInteger,
+  formatPercent,
+  formatQuantity,
+  formatRange,
+  plural,
+  significant,
+} from './quantityFormat';
+import type { TodayTotals } from './todayTotals';
+
+// ---------------------------------------------------------------------------------------------
+// The view model (what the webview receives)
+
+export type SectionId = 'header' | 'now' | 'parts' | 'session' | 'suggestions' | 'compare' | 'today';
+export const SECTION_IDS: readonly SectionId[] = ['header', 'now', 'parts', 'session', 'suggestions', 'compare', 'today'];
+
+export interface HeaderView {
+  state: 'analysed' | 'empty';
+  title: string;
+  detail: string;
+}
+
+export interface MetricView {
+  id: 'energy' | 'carbon' | 'water' | 'sci';
+  label: string;
+  valueText: string;
+  rangeText: string;
+  /** Plain-language "why" for the tooltip. */
+  explanation: string;
+}
+
+export interface EquivalenceOption {
+  id: string;
+  /** Short name for the switcher: "Phone charge". */
+  label: string;
+  /** The equivalence itself: "2.1% of a phone charge". */
+  valueText: string;
+  /** The stated assumption, shown as a tooltip: device power and its source. */
+  assumption: string;
+}
+
+export interface NowView {
+  tokens: {
+    valueText: string;
+    windowText: string;
+    /** 0–100, the bar's fill. */
+    fillPercent: number;
+    usageText: string;
+    level: 'ok' | 'near' | 'over';
+    approximateNote?: string;
+  };
+  metrics: MetricView[];
+  model: { name: string; provider: string; resolutionText: string; tokenizerText: string };
+  equivalences: EquivalenceOption[];
+  selectedEquivalence: string;
+  why: { methodText: string; formula: string; gridText: string; assumptions: string[] };
+}
+
+/** Where the editor should go when a row is clicked: offsets in `file` (the prompt when absent). */
+export interface RevealTarget {
+  file?: string;
+  range: TextRange;
+}
+
+export interface PartRow {
+  key: string;
+  label: string;
+  kindLabel: string;
+  tokensText: string;
+  shareText: string;
+  /** 0–100 relative to the largest part, so small parts still show. */
+  barPercent: number;
+  /** For attachments: the minimal form next to the naive one. */
+  minimal?: { tokensText: string; barPercent: number; description: string; savingText: string };
+  naiveDescription?: string;
+  reveal?: RevealTarget;
+  /** A finding whose fix converts/shrinks this attachment, for the row's action button. */
+  fixFindingId?: string;
+  fixTitle?: string;
+  /** Spreadsheet without a matching fix: the plain convert command. */
+  convert?: { attachmentPath: string; sheet?: string };
+  ariaLabel: string;
+}
+
+export interface PartsView {
+  summaryText: string;
+  minimalText?: string;
+  rows: PartRow[];
+}
+
+export interface ProjectionRow {
+  id: 'continue' | 'fresh';
+  label: string;
+  valueText: string;
+  cachedText: string;
+  barPercent: number;
+}
+
+export interface SessionTableRow {
+  turn: number;
+  inputText: string;
+  turnText: string;
+  cumulativeText: string;
+  cumulativeCachedText: string;
+}
+
+export interface SessionView {
+  summaryText: string;
+  chart: LineChartView;
+  table: SessionTableRow[];
+  tableNote?: string;
+  projection: {
+    title: string;
+    rows: ProjectionRow[];
+    savingText: string;
+    breakEvenText: string;
+    caveat?: string;
+  };
+  recordedUsageNote?: string;
+}
+
+export interface SuggestionItem {
+  id: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  savingText?: string;
+  fixTitle?: string;
+  reveal?: RevealTarget;
+  docsUrl?: string;
+}
+
+export interface SuggestionsView {
+  items: SuggestionItem[];
+  summaryText: string;
+}
+
+export interface CompareRow {
+  modelId: string;
+  name: string;
+  roleText: string;
+  chosen: boolean;
+  tokensText: string;
+  energyText: string;
+  rangeText: string;
+  carbonText: string;
+  barPercent: number;
+  tradeOff: string;
+  tokensNote?: string;
+}
+
+export interface CompareView {
+  rows: CompareRow[];
+  note: string;
+}
+
+export interface TodayView {
+  empty: boolean;
+  dayText: string;
+  promptsText: string;
+  tokensText: string;
+  energyText: string;
+  carbonText: string;
+  waterText: string;
+  equivalenceText?: string;
+  privacyNote: string;
+}
+
+export interface PanelViewModel {
+  header: HeaderView;
+  now: NowView | null;
+  parts: PartsView | null;
+  session: SessionView | null;
+  suggestions: SuggestionsView | null;
+  compare: CompareView | null;
+  today: TodayView;
+}
+
+export interface PanelViewModelInput {
+  /** Undefined when no prompt document is active. */
+  panel?: PanelInput;
+  today: TodayTotals;
+  /** Equivalences of an energy (Wh), in switcher order. */
+  describeEquivalences: (wh: number) => EquivalenceOption[];
+  /** The user's switcher choice; the first option when unknown. */
+  equivalenceId?: string;
+  /** Shown instead of the sections when nothing is analysed. */
+  emptyMessage?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+const KIND_LABELS: Record<PartKind, string> = {
+  frontMatter: 'Front matter',
+  instructions: 'Instructions',
+  codeBlock: 'Code block',
+  pastedLog: 'Pasted log',
+  pastedJson: 'Pasted JSON',
+  pastedTable: 'Pasted table',
+  base64: 'Base64 blob',
+  reference: 'Attachment',
+  history: 'History',
+  question: 'Question',
+};
+
+const RESOLUTION_TEXT: Record<ResolutionStep, string> = {
+  exact: 'exact profile id',
+  alias: 'matched by alias',
+  family: 'nearest profile of the same family',
+  default: 'unknown model: labelled default profile',
+};
+
+const ROLE_TEXT: Record<ComparisonRole, string> = {
+  chosen: 'Chosen',
+  smallerSameVendor: 'Smaller, same vendor',
+  open: 'Open model',
+};
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Share of the context window from which the bar warns. */
+const NEAR_WINDOW = 0.8;
+/** Rows in the session table (the chart shows every turn). */
+const MAX_TABLE_ROWS = 30;
+
+// ---------------------------------------------------------------------------------------------
+// Builders
+
+function fileName(path: string | undefined): string {
+  if (!path) {
+    return 'Untitled prompt';
+  }
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+function percentOf(value: number, max: number): number {
+  if (!(max > 0) || !(value > 0)) {
+    return 0;
+  }
+  return Math.round(Math.min(1, value / max) * 1000) / 10;
+}
+
+function buildHeader(input: PanelViewModelInput): HeaderView {
+  const analysis = input.panel?.analysis;
+  if (!analysis) {
+    return {
+      state: 'empty',
+      title: 'No prompt analysed',
+      detail: input.emptyMessage ?? 'Open a prompt document (for example a *.prompt.md file) to see its tokens and energy.',
+    };
+  }
+  return {
+    state: 'analysed',
+    title: fileName(analysis.file),
+    detail: `${analysis.model.name} · method ${analysis.method.version}`,
+  };
+}
+
+function buildNow(analysis: Analysis, input: PanelViewModelInput): NowView {
+  const { estimate, model } = analysis;
+  const total = analysis.tokens.total;
+  const share = model.contextWindow > 0 ? total / model.contextWindow : 0;
+  const level = share > 1 ? 'over' : share >= NEAR_WINDOW ? 'near' : 'ok';
+  const usageText =
+    level === 'over'
+      ? `${formatInteger(total - model.contextWindow)} tokens over the ${formatInteger(model.contextWindow)}-token window`
+      : `${formatPercent(share)} of the ${formatInteger(model.contextWindow)}-token window`;
+  const equivalences = input.describeEquivalences(estimate.energyWh.central);
+  const selected = equivalences.find((e) => e.id === input.equivalenceId) ?? equivalences[0];
+  const sciTokens = estimate.tokens.input + estimate.tokens.cachedInput + estimate.tokens.output;
+
+  return {
+    tokens: {
+      valueText: formatInteger(total),
+      windowText: formatInteger(model.contextWindow),
+      fillPercent: percentOf(total, model.contextWindow),
+      usageText,
+      level,
+      approximateNote: model.approximateTokens
+        ? `Approximate: counted with ${model.tokenizer} and calibrated for ${model.name}.`
+        : undefined,
+    },
+    metrics: [
+      {
+        id: 'energy',
+        label: 'Energy',
+        valueText: formatQuantity('wh', estimate.energyWh.central),
+        rangeText: formatRange('wh', estimate.energyWh),
+        explanation: `One request: ${formatInteger(estimate.tokens.input + estimate.tokens.cachedInput)} input + ${formatInteger(estimate.tokens.output)} expected output tokens${estimate.tokens.reasoning ? ` + ${formatInteger(estimate.tokens.reasoning)} hidden reasoning tokens` : ''}. ${estimate.formula}`,
+      },
+      {
+        id: 'carbon',
+        label: 'Carbon',
+        valueText: formatQuantity('carbonG', estimate.carbonG.central),
+        rangeText: formatRange('carbonG', estimate.carbonG),
+        explanation: `Energy × ${significant(estimate.grid.gCO2PerKWh, 3)} gCO₂e/kWh (${estimate.grid.zone}, location-based, ${estimate.grid.source} ${estimate.grid.year}) plus an embodied share of ${formatRange('carbonG', estimate.embodiedCarbonG)}.`,
+      },
+      {
+        id: 'water',
+        label: 'Water',
+        valueText: formatQuantity('waterMl', estimate.waterMl.central),
+        rangeText: formatRange('waterMl', estimate.waterMl),
+        explanation: `Boundary: ${estimate.waterBoundary}.`,
+      },
+      {
+        id: 'sci',
+        label: 'SCI',
+        valueText: `${formatQuantity('carbonG', estimate.sciGPer1kTokens.central)} / 1k tokens`,
+        rangeText: `${formatRange('carbonG', estimate.sciGPer1kTokens)} / 1k tokens`,
+        explanation: `SCI-style intensity (ISO/IEC 21031): carbon per 1,000 tokens processed (${formatInteger(sciTokens)} tokens in this request).`,
+      },
+    ],
+    model: {
+      name: model.name,
+      provider: model.provider,
+      resolutionText:
+        model.resolvedBy === 'exact' && model.requested === model.id
+          ? `“${model.requested}”: ${RESOLUTION_TEXT.exact}`
+          : `“${model.requested}” → ${model.id}: ${RESOLUTION_TEXT[model.resolvedBy]}`,
+      tokenizerText: model.approximateTokens ? `${model.tokenizer} (approximate)` : model.tokenizer,
+    },
+    equivalences,
+    selectedEquivalence: selected?.id ?? '',
+    why: {
+      methodText: `Method ${estimate.methodVersion}, profile ${estimate.profileId}`,
+      formula: estimate.formula,
+      gridText: `${estimate.grid.zone}: ${significant(estimate.grid.gCO2PerKWh, 3)} gCO₂e/kWh (${estimate.grid.source}, ${estimate.grid.year})`,
+      assumptions: estimate.assumptions,
+    },
+  };
+}
+
+/** Stable id of a finding within one analysis; the provider resolves clicks with it. */
+export function findingId(finding: Finding, index: number): string {
+  return `${index}:${finding.ruleId}:${finding.range ? `${finding.range.start}-${finding.range.end}` : ''}`;
+}
+
+function attachmentFor(part: PartSummary, attachments: AttachmentAnalysis[]): AttachmentAnalysis | undefined {
+  if (!part.path) {
+    return undefined;
+  }
+  return (
+    attachments.find((a) => a.reference.path === part.path && a.reference.range?.start === part.range.start) ??
+    attachments.find((a) => a.reference.path === part.path)
+  );
+}
+
+/** The finding whose fix shrinks a given attachment (convert, minify, tail), if any. */
+function attachmentFix(path: string, findings: Finding[]): { id: string; title: string } | undefined {
+  for (let i = 0; i < findings.length; i++) {
+    const action = findings[i].fix?.action;
+    if (action && 'attachmentPath' in action && action.attachmentPath === path) {
+      return { id: findingId(findings[i], i), title: findings[i].fix!.title };
+    }
+  }
+  return undefined;
+}
+
+function buildParts(analysis: Analysis): PartsView {
+  const parts = analysis.tokens.parts;
+  const largest = Math.max(0, ...parts.map((p) => p.tokens));
+  const total = analysis.tokens.total;
+  const rows: PartRow[] = parts.map((part, index) => {
+    const attachment = attachmentFor(part, analysis.attachments);
+    const kindLabel = KIND_LABELS[part.kind] ?? part.kind;
+    const shareText = formatPercent(total > 0 ? part.tokens / total : 0);
+    const row: PartRow = {
+      key: `${index}:${part.kind}:${part.range.start}`,
+      label: part.label,
+      kindLabel,
+      tokensText: formatInteger(part.tokens),
+      shareText,
+      barPercent: percentOf(part.tokens, largest),
+      reveal: part.range.end > part.range.start ? { range: { start: part.range.start, end: part.range.end } } : undefined,
+      ariaLabel: `${kindLabel} ${part.label}: ${formatInteger(part.tokens)} tokens, ${shareText} of the context`,
+    };
+    if (part.minimalTokens !== undefined && part.minimalTokens < part.tokens) {
+      const saved = part.tokens - part.minimalTokens;
+      row.minimal = {
+        tokensText: formatInteger(part.minimalTokens),
+        barPercent: percentOf(part.minimalTokens, largest),
+        description: attachment?.minimal?.description ?? 'Minimal form',
+        savingText: `−${formatInteger(saved)} tokens (−${formatPercent(saved / part.tokens)})`,
+      };
+      row.ariaLabel += `; minimal form ${formatInteger(part.minimalTokens)} tokens`;
+    }
+    if (attachment) {
+      row.naiveDescription = attachment.naive.description;
+      const fix = attachmentFix(attachment.reference.path, analysis.findings);
+      if (fix) {
+        row.fixFindingId = fix.id;
+        row.fixTitle = fix.title;
+      } else if (attachment.format === 'spreadsheet' && row.minimal) {
+        row.convert = { attachmentPath: attachment.reference.path, sheet: attachment.reference.sheet };
+      }
+    }
+    return row;
+  });
+  const saved = analysis.tokens.total - analysis.tokens.minimalTotal;
+  return {
+    summaryText: `${formatInteger(total)} tokens in ${plural(parts.length, 'part')}`,
+    minimalText:
+      saved > 0
+        ? `With every attachment in its minimal form: ${formatInteger(analysis.tokens.minimalTotal)} tokens (−${formatPercent(saved / total)})`
+        : undefined,
+    rows,
+  };
+}
+
+function centralSeries(values: Estimate3[]): number[] {
+  return values.map((v) => v.central);
+}
+
+function buildSession(session: SessionAnalysis): SessionView | null {
+  const turns = session.turns;
+  if (turns.length === 0) {
+    return null;
+  }
+  const last = turns[turns.length - 1];
+  const uncached = centralSeries(turns.map((t) => t.cumulativeWh));
+  const cached = centralSeries(turns.map((t) => t.cumulativeWhCached));
+  const unitOf = (wh: number): string => formatQuantity('wh', wh);
+  const chart = layoutLineChart(
+    [
+      { id: 'uncached', label: 'Without caching', values: uncached },
+      { id: 'cached', label: 'With prompt caching', values: cached },
+    ],
+    {
+      ariaLabel: `Cumulative energy over ${plural(turns.length, 'turn')}: ${unitOf(last.cumulativeWh.central)} without caching, ${unitOf(last.cumulativeWhCached.central)} with prompt caching.`,
+      xLabel: 'Turn',
+      yLabel: 'Cumulative energy',
+      formatY: (v) => (v === 0 ? '0' : unitOf(v)),
+    },
+  );
+  const tableIndexes = sampleIndexes(turns.length, MAX_TABLE_ROWS);
+  const table = tableIndexes.map((i) => {
+    const t = turns[i];
+    return {
+      turn: t.index + 1,
+      inputText: formatInteger(t.inputTokens),
+      turnText: unitOf(t.wh.central),
+      cumulativeText: unitOf(t.cumulativeWh.central),
+      cumulativeCachedText: unitOf(t.cumulativeWhCached.central),
+    };
+  });
+
+  const p = session.projection;
+  const maxProjection = Math.max(p.continueWh.central, p.freshWh.central);
+  const rows: ProjectionRow[] = [
+    {
+      id: 'continue',
+      label: `Continue ${plural(p.moreTurns, 'more turn')}`,
+      valueText: unitOf(p.continueWh.central),
+      cachedText: `${unitOf(p.continueWhCached.central)} with caching`,
+      barPercent: percentOf(p.continueWh.central, maxProjection),
+    },
+    {
+      id: 'fresh',
+      label: `Start fresh (summary of ${formatInteger(p.seedSummaryTokens)} tokens)`,
+      valueText: unitOf(p.freshWh.central),
+      cachedText: `${unitOf(p.freshWhCached.central)} with caching`,
+      barPercent: percentOf(p.freshWh.central, maxProjection),
+    },
+  ];
+  const savingText =
+    p.savingWh > 0
+      ? `Starting fresh saves ${unitOf(p.savingWh)} over the next ${plural(p.moreTurns, 'turn')} (${unitOf(p.savingWhCached)} with caching).`
+      : `Starting fresh would not save energy over the next ${plural(p.moreTurns, 'turn')}.`;
+  const breakEvenText =
+    p.breakEvenTurn === null
+      ? `No break-even within ${plural(p.moreTurns, 'turn')}.`
+      : `The fresh session costs less in total from future turn ${formatInteger(p.breakEvenTurn)}.`;
+  const recorded = turns.filter((t) => t.fromRecordedUsage).length;
+  return {
+    summaryText: `${plural(turns.length, 'turn')}, ${formatInteger(session.totals.inputTokens)} input tokens sent in total: ${unitOf(session.totals.wh.central)} (${unitOf(session.totals.whCached.central)} with caching).`,
+    chart,
+    table,
+    tableNote: turns.length > table.length ? `Every ${Math.ceil(turns.length / MAX_TABLE_ROWS)}th turn or so; the chart shows all ${formatInteger(turns.length)}.` : undefined,
+    projection: { title: `The next ${plural(p.moreTurns, 'turn')}`, rows, savingText, breakEvenText, caveat: p.caveat },
+    recordedUsageNote:
+      recorded > 0 ? `${plural(recorded, 'turn')} use the token usage recorded in the log rather than our count.` : undefined,
+  };
+}
+
+function buildSuggestions(analysis: Analysis): SuggestionsView {
+  const indexed = analysis.findings.map((finding, index) => ({ finding, index }));
+  indexed.sort((a, b) => {
+    const wa = a.finding.saving?.wh ?? -1;
+    const wb = b.finding.saving?.wh ?? -1;
+    if (wa !== wb) {
+      return wb - wa;
+    }
+    const ta = a.finding.saving?.tokens ?? -1;
+    const tb = b.finding.saving?.tokens ?? -1;
+    if (ta !== tb) {
+      return tb - ta;
+    }
+    return SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.index - b.index;
+  });
+  const items = indexed.map(({ finding, index }): SuggestionItem => {
+    const saving = finding.saving;
+    return {
+      id: findingId(finding, index),
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      savingText:
+        saving && saving.tokens > 0
+          ? `Saves ${formatInteger(saving.tokens)} tokens · ${formatQuantity('wh', saving.wh)} per request`
+          : undefined,
+      fixTitle: finding.fix ? finding.fix.title : undefined,
+      reveal: finding.range ? { file: finding.file, range: { start: finding.range.start, end: finding.range.end } } : undefined,
+      docsUrl: finding.docsUrl,
+    };
+  });
+  const totalTokens = analysis.findings.reduce((sum, f) => sum + (f.saving?.tokens ?? 0), 0);
+  return {
+    items,
+    summaryText:
+      items.length === 0
+        ? 'Nothing to suggest: this context looks minimal.'
+        : `${plural(items.length, 'suggestion')}${totalTokens > 0 ? `; up to ${formatInteger(totalTokens)} tokens to save (savings may overlap)` : ''}.`,
+  };
+}
+
+function buildCompare(input: PanelInput): CompareView | null {
+  if (input.comparisons.length === 0) {
+    return null;
+  }
+  const max = Math.max(...input.comparisons.map((c) => c.estimate.energyWh.central));
+  const rows = input.comparisons.map((c): CompareRow => ({
+    modelId: c.modelId,
+    name: c.name,
+    roleText: ROLE_TEXT[c.role],
+    chosen: c.role === 'chosen',
+    tokensText: `${formatInteger(c.inputTokens)} tokens`,
+    energyText: formatQuantity('wh', c.estimate.energyWh.central),
+    rangeText: formatRange('wh', c.estimate.energyWh),
+    carbonText: formatQuantity('carbonG', c.estimate.carbonG.central),
+    barPercent: percentOf(c.estimate.energyWh.central, max),
+    tradeOff: c.tradeOff,
+    tokensNote: c.tokensConverted ? 'Token count converted from the chosen model’s (different tokenizer).' : undefined,
+  }));
+  return {
+    rows,
+    note: 'Same context and expected answer length on each model. Energy alone is not a reason to switch: check the trade-off.',
+  };
+}
+
+function buildToday(input: PanelViewModelInput): TodayView {
+  const t = input.today;
+  const equivalences = t.prompts > 0 ? input.describeEquivalences(t.wh) : [];
+  const equivalence = equivalences.find((e) => e.id === input.equivalenceId) ?? equivalences[0];
+  return {
+    empty: t.prompts === 0,
+    dayText: t.day,
+    promptsText: `${plural(t.prompts, 'prompt')} analysed`,
+    tokensText: `${formatInteger(t.inputTokens)} tokens`,
+    energyText: formatQuantity('wh', t.wh),
+    carbonText: formatQuantity('carbonG', t.carbonG),
+    waterText: formatQuantity('waterMl', t.waterMl),
+    equivalenceText: equivalence?.valueText,
+    privacyNote: 'Each prompt counts once, as it stands now. Kept in this editor’s local state; never sent anywhere.',
+  };
+}
+
+export function buildPanelViewModel(input: PanelViewModelInput): PanelViewModel {
+  const panel = input.panel;
+  const analysis = panel?.analysis;
+  return {
+    header: buildHeader(input),
+    now: analysis ? buildNow(analysis, input) : null,
+    parts: analysis ? buildParts(analysis) : null,
+    session: analysis?.session ? buildSession(analysis.session) : null,
+    suggestions: analysis ? buildSuggestions(analysis) : null,
+    compare: panel ? buildCompare(panel) : null,
+    today: buildToday(input),
+  };
+}
+
+/** The sections whose content differs, so an update posts only what changed. */
+export function changedSections(
+  previous: PanelViewModel | undefined,
+  next: PanelViewModel,
+): Partial<PanelViewModel> {
+  const changed: Partial<Record<SectionId, unknown>> = {};
+  for (const id of SECTION_IDS) {
+    if (!previous || JSON.stringify(previous[id]) !== JSON.stringify(next[id])) {
+      changed[id] = next[id];
+    }
+  }
+  return changed as Partial<PanelViewModel>;
+}
