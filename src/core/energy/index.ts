@@ -5,3 +5,4 @@ export { METHOD_VERSION, SERVING_EFFICIENCY, INPUT_TOKEN_RATIO, CACHE_READ_SHARE
 export { ecologitsRequest, gpuCount, gpuEnergyPerTokenWh, latencyPerTokenS, type EcologitsRequest, type EcologitsResult } from './ecologits';
 export { findGridZone, gridZoneOrWorld, listGridZones, GRID_CARBON_SOURCE, GRID_CARBON_YEAR, GRID_WATER_SOURCE, type GridZone } from './gridIntensity';
 export { addEstimates, subtractEstimates, scaleEstimate, sumEstimates, zeroEstimate, mapBounds } from './estimate3';
+export { equivalence, equivalences, EQUIVALENCE_DEVICES, type Equivalence, type EquivalenceDevice } from './equivalences';

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { validateProfile } from '../../../src/core/profiles/validateProfile';
+
+const profilesDir = path.resolve(__dirname, '../../../model-profiles');
+const base = JSON.parse(fs.readFileSync(path.join(profilesDir, 'llama-3.1-70b.json'), 'utf8'));
+const schema = JSON.parse(fs.readFileSync(path.join(profilesDir, 'model-profile.schema.json'), 'utf8'));
+const ajvValidate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+function withChange(change: (p: any) => void): any {
+  const copy = structuredClone(base);
+  change(copy);
+  return copy;
+}
+
+/** Each broken profile, the path the runtime validator must blame, and whether the JSON Schema also rejects it. */
+const cases: { name: string; change: (p: any) => void; path: string; schemaRejects: boolean }[] = [
+  { name: 'missing id', change: (p) => delete p.id, path: 'id', schemaRejects: true },
+  { name: 'upper-case id', change: (p) => (p.id = 'GPT-X'), path: 'id', schemaRejects: true },
+  { name: 'unknown field', change: (p) => (p.contextWindw = 5), path: 'contextWindw', schemaRejects: true },
+  { name: 'unknown encoding', change: (p) => (p.tokenizer.encoding = 'p50k_base'), path: 'tokenizer.encoding', schemaRejects: true },
+  { name: 'approximate without method', change: (p) => delete p.tokenizer.calibrationMethod, path: 'tokenizer.calibrationMethod', schemaRejects: true },
+  { name: 'negative parameters', change: (p) => (p.parameters.total.min = -1), path: 'parameters.total.min', schemaRejects: true },
+  { name: 'PUE below 1', change: (p) => (p.dataCentre.pue.min = 0.9), path: 'dataCentre.pue.min', schemaRejects: true },
+  { name: 'empty sources', change: (p) => (p.sources = []), path: 'sources', schemaRejects: true },
+  { name: 'source without url', change: (p) => delete p.sources[0].url, path: 'sources[0].url', schemaRejects: true },
+  { name: 'source with a non-http url', change: (p) => (p.sources[0].url = 'see paper'), path: 'sources[0].url', schemaRejects: true },
+  { name: 'blank source title', change: (p) => (p.sources[0].title = '  '), path: 'sources[0].title', schemaRejects: true },
+  { name: 'bad confidence', change: (p) => (p.confidence = 'sure'), path: 'confidence', schemaRejects: true },
+  { name: 'fractional context window', change: (p) => (p.contextWindow = 1.5), path: 'contextWindow', schemaRejects: true },
+  // Checks a JSON Schema cannot express:
+  { name: 'min above max', change: (p) => (p.parameters.total = { min: 80, max: 70 }), path: 'parameters.total', schemaRejects: false },
+  { name: 'dense with active ≠ total', change: (p) => (p.parameters.active = { min: 10, max: 10 }), path: 'parameters.active', schemaRejects: false },
+  { name: 'layers without modelDim', change: (p) => delete p.modelDim, path: 'layers', schemaRejects: false },
+];
+
+describe('validateProfile', () => {
+  it('accepts a valid profile', () => {
+    assert.deepEqual(validateProfile(base), []);
+  });
+
+  for (const c of cases) {
+    it(`rejects ${c.name}, naming ${c.path}`, () => {
+      const broken = withChange(c.change);
+      const problems = validateProfile(broken);
+      assert.ok(problems.some((p) => p.path === c.path), JSON.stringify(problems));
+      assert.equal(!ajvValidate(broken), c.schemaRejects, 'JSON Schema and runtime validator disagree');
+    });
+  }
+
+  it('rejects non-objects without throwing', () => {
+    for (const v of [null, 42, 'gpt-4o', [], undefined]) {
+      assert.deepEqual(validateProfile(v), [{ path: '', message: 'must be an object' }]);
+    }
+  });
+
+  it('accepts a self-hosted profile with measured energy', () => {
+    const p = withChange((x) => {
+      x.id = 'our-llama';
+      x.confidence = 'measured';
+      x.measuredEnergy = { whPerInputToken: 0.00005, whPerOutputToken: 0.0004, note: 'metered on our 4×H100 node, June 2025' };
+    });
+    assert.deepEqual(validateProfile(p), []);
+    assert.ok(ajvValidate(p));
+  });
+});
