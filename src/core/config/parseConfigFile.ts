@@ -52,7 +52,9 @@ export function parseConfigText(file: string, text: string): ParsedConfigFile {
 
   for (const v of checkAgainstSchema(root, CONFIG_SCHEMA, CONFIG_SCHEMA)) {
     problems.push(configProblemAt(file, text, rangeOf(v.node), v.message));
-    drop.push(v.dropPath);
+    // A declarative rule or profile with any bad field is dropped whole: half a rule cannot run.
+    const whole = (v.dropPath[0] === 'declarativeRules' || v.dropPath[0] === 'profiles') && v.dropPath.length > 2;
+    drop.push(whole ? v.dropPath.slice(0, 2) : v.dropPath);
   }
 
   // What the schema cannot say: each kind's required fields, and patterns that do not compile.
