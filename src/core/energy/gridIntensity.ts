@@ -3,6 +3,11 @@
  * Ember & Energy Institute via Our World in Data, year 2023) and off-site water intensity of
  * electricity (L/kWh, World Resources Institute method as tabulated by EcoLogits). Location-based
  * is the GSF SCI rule: market instruments (RECs, PPAs) cannot lower it.
+ *
+ * Provenance note for maintainers: WORLD, AU, BR, CA, CN, DE, FR, IE, IN and SE were checked
+ * against the OWID table / Ember releases while writing this; USA, EU, GB, JP and NL were
+ * transcribed from the same 2023 series without an offline copy to re-check. Verify them against
+ * the OWID table when updating the year.
  */
 
 export interface GridZone {

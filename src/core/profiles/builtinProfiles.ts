@@ -53,6 +53,8 @@ export function loadProfilesFromDir(dir: string): LoadedProfiles {
       problems.push(formatProfileProblems(where, found));
       continue;
     }
+    // "$schema" is there for editor completion only; it is not part of a profile.
+    delete (data as { $schema?: unknown }).$schema;
     const profile = data as ModelProfile;
     if (`${profile.id}.json` !== file) {
       problems.push(`${where}: id "${profile.id}" does not match the file name (expected ${profile.id}.json)`);

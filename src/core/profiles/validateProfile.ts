@@ -8,9 +8,17 @@
 import type { ModelProfile } from './modelProfile';
 
 export interface ProfileProblem {
-  /** JSON path of the offending field, e.g. "parameters.active.max". */
+  /** JSON path of the offending field, e.g. "parameters.active.max" or "sources[0].url". */
   path: string;
+  /** The same path as keys and indices (["sources", 0, "url"]), for locating it in a JSON document. */
+  segments: (string | number)[];
   message: string;
+}
+
+function pathSegments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  return out;
 }
 
 type Json = unknown;
@@ -28,7 +36,7 @@ class Checker {
   readonly problems: ProfileProblem[] = [];
 
   fail(path: string, message: string): void {
-    this.problems.push({ path, message });
+    this.problems.push({ path, segments: pathSegments(path), message });
   }
 
   object(v: Json, path: string, required: string[], allowed: string[]): v is Record<string, Json> {

@@ -103,6 +103,7 @@ describe('built-in model profiles', () => {
     const loaded = loadBuiltinProfiles();
     assert.equal(loaded.length, files.length);
     assert.equal(loadBuiltinProfiles(), loaded);
+    for (const p of loaded) assert.ok(!('$schema' in p), `${p.id} keeps the editor-only $schema key`);
   });
 });
 

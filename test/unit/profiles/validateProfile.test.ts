@@ -50,9 +50,14 @@ describe('validateProfile', () => {
     });
   }
 
+  it('gives each problem as path segments too', () => {
+    const problems = validateProfile(withChange((p) => (p.sources[1].url = 'nope')));
+    assert.deepEqual(problems.map((p) => p.segments), [['sources', 1, 'url']]);
+  });
+
   it('rejects non-objects without throwing', () => {
     for (const v of [null, 42, 'gpt-4o', [], undefined]) {
-      assert.deepEqual(validateProfile(v), [{ path: '', message: 'must be an object' }]);
+      assert.deepEqual(validateProfile(v), [{ path: '', segments: [], message: 'must be an object' }]);
     }
   });
 
