@@ -160,7 +160,7 @@ const FORMULA = [
   'e_tok = GPUs × (α·exp(β·B)·P_active + γ) + t_tok × 1.2 kW × (GPUs/8) / B   [EcoLogits 0.9, Wh per output token]',
   'GPUs = 2^ceil(log2(ceil(1.2 × P_total × 2 GB / 80 GB))),  t_tok = 6.785e-4·P_active + 3.119e-4·B + 1.947e-2 s',
   'c_ctx = 1 + (T_cached + T_in/2) / L*,  L* = P_active / (layers × width)',
-  'carbon = E × grid gCO2e/kWh + k × t_tok × tokens × [(GPUs/8)·5700 + GPUs·164] kg / (B × 3 years)',
+  'carbon = E × grid gCO2e/kWh + k × t_tok × (output-token equivalents) × [(GPUs/8)·5700 + GPUs·164] kg / (B × 3 years)',
   'water = E/PUE × WUE_on-site + E × grid water L/kWh',
 ].join('\n');
 
@@ -222,7 +222,7 @@ function assumptionsFor(
   }
   if (!profile.local) {
     const dc = profile.dataCentre;
-    a.push(`Data centre: PUE ${range(dc.pue, '')}, on-site water ${range(dc.wueOnSite, ' L/kWh')} (${dc.location}).`);
+    a.push(`Data centre: PUE ${range(dc.pue, '')}, on-site water ${range(dc.wueOnSite, ' L/kWh')}. Location: ${dc.location}.`);
   }
   const zoneText = `Carbon is location-based: ${zone.name} grid, ${zone.gCO2PerKWh} gCO2e/kWh (Our World in Data / Ember, ${GRID_CARBON_YEAR}).`;
   a.push(zoneFellBack ? `Unknown grid zone "${requestedZone}": the world average is used. ${zoneText}` : zoneText);
