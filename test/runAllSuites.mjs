@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 const suites = [
   { name: 'type check', command: 'npx', args: ['tsc', '-p', '.', '--noEmit'], gate: true },
   { name: 'build', command: 'npm', args: ['run', '--silent', 'build'], gate: true },
-  { name: 'unit', command: 'npx', args: ['mocha'] },
+  { name: 'unit', command: 'npm', args: ['run', '--silent', 'test:unit'] },
   { name: 'webview (Chromium)', command: 'node', args: ['test/webview/run.mjs'] },
   { name: 'real VS Code', command: 'bash', args: ['test/integration/runInVscode.sh'] },
 ];
