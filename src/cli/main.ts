@@ -8,6 +8,8 @@ import { analyseUsage, runAnalyse } from './commands/analyse';
 import { estimateUsage, runEstimate } from './commands/estimate';
 import { modelsUsage, runModels } from './commands/models';
 import { runTokens, tokensUsage } from './commands/tokens';
+import { CONVERT_USAGE, runConvert } from './commands/convert';
+import { SESSION_USAGE, runSession } from './commands/session';
 
 type Command = { run: (args: string[], io: CliIo) => Promise<number>; usage: string; summary: string };
 
@@ -15,8 +17,14 @@ const commands: Record<string, Command> = {
   analyse: { run: runAnalyse, usage: analyseUsage, summary: 'analyse a prompt file: parts, tokens, energy, findings' },
   tokens: { run: runTokens, usage: tokensUsage, summary: "count a file's tokens for a model" },
   estimate: { run: runEstimate, usage: estimateUsage, summary: 'energy/carbon/water of a request given its token counts' },
+  session: { run: runSession, usage: firstLine(SESSION_USAGE), summary: 'cost of a chat session turn by turn; continue vs start fresh' },
+  convert: { run: runConvert, usage: firstLine(CONVERT_USAGE), summary: 'write one sheet of a workbook as CSV (never overwrites)' },
   models: { run: runModels, usage: modelsUsage, summary: 'list model profiles (or grid regions)' },
 };
+function firstLine(usage: string): string {
+  return usage.split('\n')[0].replace(/^Usage:\s*/, '');
+}
+
 const aliases: Record<string, string> = { analyze: 'analyse' };
 
 function help(): string {
