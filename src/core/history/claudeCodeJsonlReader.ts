@@ -90,7 +90,7 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
       this.notes.push(`${this.sidechainEvents} sub-agent (sidechain) events skipped: they run in their own context.`);
     }
     if (this.skippedThinking > 0) {
-      this.notes.push(`${this.skippedThinking} thinking blocks not counted as re-sent input (the API drops earlier turns' thinking).`);
+      this.notes.push(`${this.skippedThinking} thinking block${this.skippedThinking === 1 ? '' : 's'} not counted as re-sent input (the API drops earlier turns' thinking).`);
     }
     if (this.skippedImages > 0) {
       this.notes.push(`${this.skippedImages} images not counted (no text to tokenize).`);

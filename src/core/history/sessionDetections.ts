@@ -151,10 +151,10 @@ export function detectPollution(session: SessionAccumulator, analysis: SessionAn
   return { abandoned, repeatedPastes, unreferencedToolOutputs, saving: measureSaving(analysis, total, estimate) };
 }
 
-/** Output from the latest exchange may still be about to be used; it is not "never referred to" yet. */
+/** Until the model has replied after it, an output may still be about to be used; it is not "never referred to" yet. */
 function isLastExchange(session: SessionAccumulator, messageIndex: number): boolean {
   const lastTurn = session.turns[session.turns.length - 1];
-  return lastTurn === undefined || messageIndex >= lastTurn.firstNewMessage;
+  return lastTurn === undefined || lastTurn.replyMessage! <= messageIndex;
 }
 
 // --- context near or over the window ----------------------------------------------------------

@@ -64,7 +64,10 @@ export function readVscodeChatExport(text: string): Transcript {
   }
   transcript.notes!.push('The export holds no system prompt or tool definitions; they are not counted.');
   if (counts.namedOnly > 0) {
-    transcript.notes!.push(`${counts.namedOnly} attachments are named in the export without their content; they are not counted.`);
+    const one = counts.namedOnly === 1;
+    transcript.notes!.push(
+      `${counts.namedOnly} attachment${one ? '' : 's'} named in the export without ${one ? 'its' : 'their'} content; not counted.`,
+    );
   }
   if (counts.thinking > 0) transcript.notes!.push(`${counts.thinking} thinking parts not counted as re-sent input.`);
   return transcript;
