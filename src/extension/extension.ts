@@ -10,6 +10,7 @@ import type { AnalysisWithNotices } from '../core/analyse';
 import { profileRegistryFor } from '../core/analyse';
 import { globToRegExp } from '../core/config/promptFileGlobs';
 import { estimateRequest } from '../core/energy';
+import { loadedEncodings } from '../core/tokens/loadRankTable';
 import { EQUIVALENCE_DEVICES, equivalence } from '../core/energy/equivalences';
 import { analysePromptCommand } from './analyseCommand';
 import { AttachmentCache } from './attachmentCache';
@@ -52,6 +53,9 @@ export interface MvpApi {
   reportHtml(): string;
   /** How many times attachments were actually read from disk. */
   attachmentReads(): number;
+  /** Token encodings whose rank tables are loaded now, and when activate() returned (none). */
+  loadedEncodings(): string[];
+  encodingsLoadedAtActivation: string[];
 }
 
 export function activate(context: vscode.ExtensionContext): MvpApi {
@@ -321,6 +325,8 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     statusBar: () => ({ visible: statusBar.visible, text: statusBar.text, tooltip: statusBar.tooltip, warning: statusBar.warning }),
     reportHtml: () => report.html,
     attachmentReads: () => attachments.reads,
+    loadedEncodings: () => loadedEncodings(),
+    encodingsLoadedAtActivation: loadedEncodings(),
   };
 }
 

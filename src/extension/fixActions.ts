@@ -49,7 +49,10 @@ export class FixActionRunner {
         const parsed = path.parse(action.attachmentPath);
         const target =
           action.kind === 'minifyJson'
-            ? await freshSibling(vscode.Uri.file(parsed.dir), `${parsed.name}.min`, '.json')
+            ? // A lossy "schema + first items" form is not JSON any more: name the file for what it holds.
+              isJson(text)
+              ? await freshSibling(vscode.Uri.file(parsed.dir), `${parsed.name}.min`, '.json')
+              : await freshSibling(vscode.Uri.file(parsed.dir), `${parsed.name}.sample`, '.txt')
             : await freshSibling(vscode.Uri.file(parsed.dir), `${parsed.name}.tail`, parsed.ext || '.log');
         return this.write(document, action.attachmentPath, action.referenceRange, target, text, 'beside');
       }
@@ -92,5 +95,14 @@ export class FixActionRunner {
     }
     const ok = await createFileWithEdit({ target, contents, reference, reveal });
     return ok ? target : undefined;
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }

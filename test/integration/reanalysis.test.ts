@@ -1,0 +1,114 @@
+/** Re-analysis: after edits (debounced, stale results dropped), config changes, attachment changes on disk. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, diagnosticsWith, mvpDiagnostics, open, readText, revertAndClose, ruleOf, waitFor, workspaceUri } from './testSupport';
+
+suite('Re-analysis', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+  teardown(revertAndClose);
+
+  test('typing a base64 blob adds a diagnostic; deleting it removes it', async () => {
+    const editor = await open('AGENTS.md');
+    const uri = editor.document.uri;
+    const mvp = await api();
+    await mvp.analyse(uri);
+    assert.equal(mvpDiagnostics(uri).length, 0);
+    const blob = 'A'.repeat(40).split('').map((_, i) => 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'[i % 35]).join('').repeat(8);
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), `\n${blob}\n`));
+    const [d] = await diagnosticsWith(uri, (r) => r.includes('base64-blob'), 'base64 diagnostic after typing');
+    assert.equal(d.range.start.line, editor.document.lineCount - 2);
+    await vscode.commands.executeCommand('undo');
+    await diagnosticsWith(uri, (r) => r.length === 0, 'diagnostic gone after undo');
+  });
+
+  test('a burst of edits ends with the diagnostics of the final text (stale analyses are dropped)', async () => {
+    const editor = await open('prompts', 'cleanup.prompt.md');
+    const uri = editor.document.uri;
+    const mvp = await api();
+    const seen: number[] = [];
+    const listener = mvp.onDidAnalyse((e) => {
+      if (e.uri.toString() === uri.toString()) seen.push(e.version);
+    });
+    try {
+      for (let i = 0; i < 15; i++) {
+        await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'x'));
+      }
+      const finalVersion = editor.document.version;
+      await waitFor('analysis of the final version', () => seen.includes(finalVersion));
+      assert.ok(seen.length < 15, `${seen.length} analyses published for 15 edits (debounce)`);
+      assert.ok(seen.every((v, i) => i === 0 || v > seen[i - 1]), `published out of order: ${seen.join(',')}`);
+      assert.equal(mvp.analysisOf(uri)?.tokens.total !== undefined, true);
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  test('typing does not re-read attachments; changing the attachment on disk does', async () => {
+    const mvp = await api();
+    const editor = await open('prompts', 'export-failure.prompt.md');
+    const uri = editor.document.uri;
+    const first = await mvp.analyse(uri);
+    const reads = mvp.attachmentReads();
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), 'More context.\n'));
+    await waitFor('re-analysed after typing', () => mvp.analysisOf(uri));
+    assert.equal(mvp.attachmentReads(), reads, 'an edit in the prompt re-read the attachment');
+    const log = workspaceUri('logs', 'export.log');
+    const original = await readText(log);
+    try {
+      await vscode.workspace.fs.writeFile(log, new TextEncoder().encode(original + '2025-08-14 02:00:00 ERROR exporter   one more failure\n'.repeat(50)));
+      const after = await waitFor('re-analysis after the log changed on disk', () => {
+        const a = mvp.analysisOf(uri);
+        return a && a.tokens.total > first!.tokens.total + 200 ? a : undefined;
+      });
+      assert.ok(mvp.attachmentReads() > reads);
+      assert.ok(after.attachments[0].naive.tokens > first!.attachments[0].naive.tokens);
+    } finally {
+      await vscode.workspace.fs.writeFile(log, new TextEncoder().encode(original));
+    }
+  });
+
+  test('editing the team config re-analyses open prompts (rule turned off, then back)', async () => {
+    const { document } = await open('prompts', 'cleanup.prompt.md');
+    await diagnosticsWith(document.uri, (r) => r.includes('base64-blob'), 'base64 reported');
+    const config = workspaceUri('.mvp.jsonc');
+    const original = await readText(config);
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(original.replace('"unreferenced-attachment": "off"', '"unreferenced-attachment": "off", "base64-blob": "off"')));
+      await diagnosticsWith(document.uri, (r) => !r.includes('base64-blob') && r.includes('duplicate-content'), 'base64-blob off after the config change');
+    } finally {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(original));
+    }
+    await diagnosticsWith(document.uri, (r) => r.includes('base64-blob'), 'base64-blob back after restoring the config');
+  });
+
+  test('a broken team config is reported with a clear message, and analysis still runs', async () => {
+    const { document } = await open('prompts', 'q3-sales.prompt.md');
+    const config = workspaceUri('.mvp.jsonc');
+    const original = await readText(config);
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(original.replace('"rules": {', '"rules": { "no-such-rule": "error",')));
+      const diagnostics = await diagnosticsWith(document.uri, (r) => r.includes('config'), 'config problem reported');
+      const problem = diagnostics.find((d) => ruleOf(d) === 'config')!;
+      assert.match(problem.message, /Unknown rule "no-such-rule"/);
+      assert.ok(problem.relatedInformation?.some((r) => r.location.uri.path.endsWith('/.mvp.jsonc')), 'points at the config file');
+      assert.ok(diagnostics.some((d) => ruleOf(d) === 'spreadsheet-attachment'), 'the prompt is still analysed');
+    } finally {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(original));
+    }
+  });
+
+  test('mvp.diagnostics.enabled = false clears the problems; true brings them back', async () => {
+    const { document } = await open('prompts', 'q3-sales.prompt.md');
+    await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'reported');
+    const settings = vscode.workspace.getConfiguration('mvp');
+    await settings.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('cleared', () => mvpDiagnostics(document.uri).length === 0);
+    } finally {
+      await settings.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'back');
+  });
+});
