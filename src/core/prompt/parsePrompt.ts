@@ -54,6 +54,8 @@ function splitLines(text: string, from: number): Line[] {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
 const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** Headings that mark a pasted conversation turn ("## User", "### Assistant:"): history, not instructions. */
+const ROLE_HEADING = /^(?:user|assistant|system|human|ai|model|me|you|chatgpt|claude|gemini|copilot)\s*:?$/i;
 
 export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPromptWithProblems {
   const parts: PromptPart[] = [];
@@ -100,9 +102,10 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
   };
   const addProse = (start: number, end: number) => {
     if (!instructions) {
+      const isTurn = section !== undefined && ROLE_HEADING.test(section);
       instructions = {
-        kind: 'instructions',
-        label: section ? `Section: ${section}` : 'Instructions',
+        kind: isTurn ? 'history' : 'instructions',
+        label: isTurn ? `History: ${section}` : section ? `Section: ${section}` : 'Instructions',
         range: { start, end },
       };
       parts.push(instructions);

@@ -103,3 +103,20 @@ describe('parsePrompt', () => {
     assert.equal(parsed.parts.at(-1)?.kind, 'question');
   });
 });
+
+describe('parsePrompt: pasted conversations', () => {
+  it('marks role-headed sections as history and keeps the last request as the question', () => {
+    const text = '# Task\nFix the bug.\n\n## User\nIt crashes.\n\n## Assistant\nTry X.\n\n## User\nX did not help. What now?\n';
+    const parsed = parsePrompt(text, { baseDir: base });
+    assert.deepEqual(
+      parsed.parts.map((p) => [p.kind, p.label]),
+      [
+        ['instructions', 'Section: Task'],
+        ['history', 'History: User'],
+        ['history', 'History: Assistant'],
+        ['history', 'History: User'],
+        ['question', 'Question'],
+      ],
+    );
+  });
+});
