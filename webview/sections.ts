@@ -98,12 +98,13 @@ export function renderNow(view: NowView, post: Post): Node[] {
       { class: 'equivalence' },
       h('label', { for: 'equivalence-select', class: 'note' }, 'About the same as'),
       select,
+      // The assumption is the tooltip (and, for screen readers, the description): never bare.
       h(
         'p',
         { class: 'equivalence-value', title: selected.assumption, 'aria-describedby': 'equivalence-assumption' },
         selected.valueText,
       ),
-      h('p', { class: 'note', id: 'equivalence-assumption' }, selected.assumption),
+      h('span', { class: 'sr-only', id: 'equivalence-assumption' }, selected.assumption),
     );
   }
 
@@ -333,7 +334,6 @@ export function renderToday(view: TodayView, post: Post): Node[] {
         { class: 'metrics today' },
         ...(
           [
-            ['Prompts', view.promptsText],
             ['Tokens', view.tokensText],
             ['Energy', view.energyText],
             ['Carbon', view.carbonText],
@@ -342,7 +342,7 @@ export function renderToday(view: TodayView, post: Post): Node[] {
         ).map(([label, value]) => h('div', { class: 'metric' }, h('dt', {}, label), h('dd', {}, h('span', { class: 'metric-value' }, value)))),
       );
   return [
-    h('p', { class: 'note' }, view.dayText),
+    h('p', { class: 'summary' }, view.empty ? view.dayText : `${view.dayText}: ${view.promptsText}`),
     figures,
     view.equivalenceText ? h('p', { class: 'equivalence-value' }, `About ${view.equivalenceText}`) : null,
     h('p', { class: 'note' }, view.privacyNote),

@@ -69,21 +69,22 @@ export function pickSmallerSameVendor(chosen: ModelProfile, profiles: readonly M
   return candidates[0];
 }
 
-/** The open-weights model closest in size to the chosen one (similar capability), or undefined. */
+/**
+ * The open-weights model closest to the chosen one in active parameters (the compute per token,
+ * a rough proxy for capability), of the same kind (reasoning or not) when there is one.
+ */
 export function pickOpenModel(
   chosen: ModelProfile,
   profiles: readonly ModelProfile[],
   exclude: readonly string[] = [],
 ): ModelProfile | undefined {
-  const target = Math.log(middle(chosen.parameters.total));
+  const target = Math.log(middle(chosen.parameters.active));
+  const distance = (p: ModelProfile): number => Math.abs(Math.log(middle(p.parameters.active)) - target);
+  const otherKind = (p: ModelProfile): number => Number(p.reasoning.isReasoning !== chosen.reasoning.isReasoning);
   const candidates = profiles.filter(
     (p) => p.id !== chosen.id && !exclude.includes(p.id) && isComparable(p) && isOpenWeights(p),
   );
-  candidates.sort(
-    (a, b) =>
-      Math.abs(Math.log(middle(a.parameters.total)) - target) - Math.abs(Math.log(middle(b.parameters.total)) - target) ||
-      a.id.localeCompare(b.id),
-  );
+  candidates.sort((a, b) => otherKind(a) - otherKind(b) || distance(a) - distance(b) || a.id.localeCompare(b.id));
   return candidates[0];
 }
 

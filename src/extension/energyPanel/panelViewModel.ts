@@ -266,10 +266,11 @@ function buildHeader(input: PanelViewModelInput): HeaderView {
       detail: input.emptyMessage ?? 'Open a prompt document (for example a *.prompt.md file) to see its tokens and energy.',
     };
   }
+  // A one-line summary that stays useful when every section is collapsed.
   return {
     state: 'analysed',
     title: fileName(analysis.file),
-    detail: `${analysis.model.name} · method ${analysis.method.version}`,
+    detail: `${analysis.model.name} · ${formatInteger(analysis.tokens.total)} tokens · ${formatQuantity('wh', analysis.estimate.energyWh.central)} per request`,
   };
 }
 
@@ -526,7 +527,9 @@ function buildSuggestions(analysis: Analysis): SuggestionsView {
           ? `Saves ${formatInteger(saving.tokens)} tokens · ${formatQuantity('wh', saving.wh)} per request`
           : undefined,
       fixTitle: finding.fix ? finding.fix.title : undefined,
-      reveal: finding.range ? { file: finding.file, range: { start: finding.range.start, end: finding.range.end } } : undefined,
+      reveal: finding.range
+        ? { ...(finding.file ? { file: finding.file } : {}), range: { start: finding.range.start, end: finding.range.end } }
+        : undefined,
       docsUrl: finding.docsUrl,
     };
   });
