@@ -16,3 +16,15 @@ export async function readTextFile(file: string): Promise<string> {
     throw new CliError(`${file}: cannot read (${(error as Error).message})`);
   }
 }
+
+/** Checks a file the user named exists (for inputs read elsewhere, e.g. streamed transcripts). */
+export async function existingFile(file: string): Promise<string> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new CliError(`${file} is not a file`);
+    return file;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}

@@ -21,7 +21,7 @@ import { runRules } from './rules/runRules';
 import { countForProfile } from './tokens/countForProfile';
 import { SessionAccumulator } from './history/sessionAccumulator';
 import { SessionCostModel } from './history/sessionCostModel';
-import type { Transcript } from './history/transcript';
+import { readSessionFile } from './history/readSessionFile';
 import type { ModelProfile } from './profiles/modelProfile';
 
 /** The model assumed when nothing names one: the most used chat model, labelled as a default. */
@@ -99,9 +99,8 @@ export async function analysePrompt(
       }));
   const attachments: AttachmentAnalysis[] = await Promise.all(references.map((r) => read(r)));
 
-  const session: SessionAnalysis | undefined = options.transcript
-    ? analyseTranscript(options.transcript, profile, { countTokens, region: options.region ?? config.region })
-    : undefined;
+  const history = await analyseHistory(options, profile, { countTokens, region: options.region ?? config.region });
+  const session = history?.session;
   const historyTokens = session ? lastRequestInput(session) : 0;
 
   const promptTokens = countTokens(options.text);
@@ -168,23 +167,35 @@ export async function analysePrompt(
     session,
     findings,
     method: { version: METHOD_VERSION },
-    notices: [...ruleRun.notices, ...registry.problems],
+    notices: [...ruleRun.notices, ...registry.problems, ...(history?.notices ?? [])],
     config,
   };
 }
 
 /** The session this prompt continues, costed with the same estimator as the prompt itself. */
-function analyseTranscript(
-  transcript: Transcript,
+async function analyseHistory(
+  options: Pick<AnalyseOptions, 'transcript' | 'historyFile'>,
   profile: ModelProfile,
-  options: { countTokens: (text: string) => number; region?: string },
-): SessionAnalysis {
-  const session = new SessionAccumulator({ countTokens: options.countTokens }).appendAll(transcript.messages);
+  measure: { countTokens: (text: string) => number; region?: string },
+): Promise<{ session: SessionAnalysis; notices: string[] } | undefined> {
+  if (!options.transcript && !options.historyFile) return undefined;
+  const accumulator = new SessionAccumulator({ countTokens: measure.countTokens });
+  const notices: string[] = [];
+  if (options.transcript) {
+    accumulator.appendAll(options.transcript.messages);
+  } else {
+    const read = await readSessionFile(options.historyFile!, accumulator);
+    const name = path.basename(options.historyFile!);
+    for (const problem of read.problems.slice(0, 20)) notices.push(`${name}:${problem.line}: ${problem.message} (skipped)`);
+    if (read.problems.length > 20) notices.push(`${name}: ${read.problems.length - 20} more malformed lines skipped`);
+    notices.push(...read.notes.map((note) => `${name}: ${note}`));
+  }
   const costs = new SessionCostModel({
-    estimate: (input) => estimateRequest(profile, { ...input, region: input.region ?? options.region }),
+    estimate: (input) => estimateRequest(profile, { ...input, region: input.region ?? measure.region }),
     caching: profile.caching,
+    sourceName: options.historyFile ? path.basename(options.historyFile) : undefined,
   });
-  return costs.analyse(session);
+  return { session: costs.analyse(accumulator), notices };
 }
 
 function describeModel(resolved: ResolvedProfile, requested: string, source: ModelSource): AnalysedModel {

@@ -21,8 +21,10 @@ export interface AnalyseOptions {
   outputTokens?: number;
   /** Extra attachments given outside the prompt (CLI files). */
   extraAttachments?: string[];
-  /** A transcript whose history travels with this prompt. */
+  /** A transcript whose history travels with this prompt (already read). */
   transcript?: Transcript;
+  /** A transcript file whose history travels with this prompt; streamed, so size is no problem. */
+  historyFile?: string;
   /** Workspace root: config discovery stops here; references outside it are flagged. */
   workspaceRoot?: string;
   /** Whether pack JavaScript may run (CLI: true; editor: workspace trust). */

@@ -51,6 +51,22 @@ describe('mvp analyse', () => {
     assert.equal(json.tokens.approximate, true);
   });
 
+  it('adds a session transcript given with --history as a history part and a session', async () => {
+    const history = path.resolve(__dirname, '../../fixtures/history/long-session.jsonl');
+    const without = JSON.parse((await runCli(['analyse', demo, '--format', 'json'])).stdout);
+    const { code, stdout } = await runCli(['analyse', demo, '--history', history, '--format', 'json']);
+    assert.equal(code, 0);
+    const json = JSON.parse(stdout);
+    const part = json.tokens.parts.find((p: { kind: string }) => p.kind === 'history');
+    assert.ok(part && part.tokens > 1000);
+    assert.equal(json.tokens.total, without.tokens.total + part.tokens);
+    assert.ok(json.session.turns >= 60);
+    assert.ok(json.energy.wh.central > without.energy.wh.central);
+    const missing = await runCli(['analyse', demo, '--history', 'nope.jsonl']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.jsonl: no such file/);
+  });
+
   it('prints a readable report', async () => {
     const { code, stdout } = await runCli(['analyse', demo]);
     assert.equal(code, 0);
