@@ -16,7 +16,7 @@ import { figuresOf, TodayTotalsStore } from './todayTotals';
 /**
  * Command ids the panel runs, with the arguments it passes:
  * - applyFix(documentUri: Uri, finding: Finding) — the quick fix's own command
- * - revealRange(uri: Uri, range: TextRange) — offsets into that document; select and reveal
+ * - revealRange(uri: Uri, start: number, end: number) — offsets into that document; select and reveal
  * - chooseModel(modelId?: string) — switch to that model; without an id, open the model picker
  * - startFreshSession(documentUri: Uri) — write the seed summary and open it as a fresh prompt
  * - convertSpreadsheet(attachment: Uri, options: { sheet?: string; documentUri: Uri })
@@ -162,7 +162,7 @@ export class EnergyPanelProvider implements vscode.WebviewViewProvider, vscode.D
       case 'reveal': {
         const uri = message.target.file ? vscode.Uri.file(message.target.file) : documentUri;
         if (uri) {
-          await this.run(this.commands.revealRange, uri, message.target.range);
+          await this.run(this.commands.revealRange, uri, message.target.range.start, message.target.range.end);
         }
         return;
       }
