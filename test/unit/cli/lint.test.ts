@@ -22,7 +22,9 @@ function sarifValidator() {
   schema.$id = schema.id;
   delete schema.id;
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
-  return ajv.compile(schema);
+  const validate = ajv.compile(schema);
+  /** Undefined when valid, else Ajv's errors as text. */
+  return (doc: unknown): string | undefined => (validate(doc) ? undefined : JSON.stringify(validate.errors, null, 2));
 }
 
 const clean = 'What port does the cache listen on?\n';
@@ -106,8 +108,8 @@ describe('mvp lint', function () {
     });
     const r = await lint(root, '--format', 'sarif');
     const log = JSON.parse(r.stdout);
-    const validate = sarifValidator();
-    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    assert.equal(sarifValidator()(log), undefined);
+    assert.notEqual(sarifValidator()({ ...log, version: '2.0.0' }), undefined, 'the validator does reject bad logs');
     const results = log.runs[0].results as { ruleId: string; locations: unknown[]; fixes?: unknown[]; level: string }[];
     assert.ok(results.every((x) => x.locations.length === 1));
     const budget = results.find((x) => x.ruleId === 'token-budget');
@@ -123,7 +125,7 @@ describe('mvp lint', function () {
     const r = await lint(root, '--format', 'sarif');
     assert.equal(r.code, 2);
     const log = JSON.parse(r.stdout);
-    assert.ok(sarifValidator()(log));
+    assert.equal(sarifValidator()(log), undefined);
     const [result] = log.runs[0].results;
     assert.equal(result.ruleId, 'config');
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 12, endLine: 1, endColumn: 13 });
