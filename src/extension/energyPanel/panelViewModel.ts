@@ -4,6 +4,7 @@
  * here. No vscode import.
  */
 import type { Analysis, PartSummary } from '../../core/analysis';
+import type { ModelSource } from '../../core/analyseOptions';
 import type { AttachmentAnalysis } from '../../core/attachments/attachment';
 import type { Estimate3 } from '../../core/energy/estimate';
 import type { SessionAnalysis } from '../../core/history/sessionAnalysis';
@@ -226,6 +227,14 @@ const RESOLUTION_TEXT: Record<ResolutionStep, string> = {
   default: 'unknown model: labelled default profile',
 };
 
+const SOURCE_TEXT: Record<ModelSource, string> = {
+  explicit: 'chosen explicitly',
+  frontMatter: 'from the front matter',
+  config: 'from the team config',
+  setting: 'from your settings',
+  default: 'no model named, so the default',
+};
+
 const ROLE_TEXT: Record<ComparisonRole, string> = {
   chosen: 'Chosen',
   smallerSameVendor: 'Smaller, same vendor',
@@ -331,10 +340,11 @@ function buildNow(analysis: Analysis, input: PanelViewModelInput): NowView {
     model: {
       name: model.name,
       provider: model.provider,
-      resolutionText:
+      resolutionText: `${
         model.resolvedBy === 'exact' && model.requested === model.id
           ? `“${model.requested}”: ${RESOLUTION_TEXT.exact}`
-          : `“${model.requested}” → ${model.id}: ${RESOLUTION_TEXT[model.resolvedBy]}`,
+          : `“${model.requested}” → ${model.id}: ${RESOLUTION_TEXT[model.resolvedBy]}`
+      }${model.source ? ` (${SOURCE_TEXT[model.source]})` : ''}`,
       tokenizerText: model.approximateTokens ? `${model.tokenizer} (approximate)` : model.tokenizer,
     },
     equivalences,

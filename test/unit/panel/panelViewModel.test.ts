@@ -53,7 +53,7 @@ describe('panel view model', () => {
     const energy = now.metrics[0];
     assert.match(energy.rangeText, /^[\d.,]+–[\d.,]+ (mWh|Wh)$/);
     assert.match(now.metrics[3].valueText, /\/ 1k tokens$/);
-    assert.match(now.model.resolutionText, /exact profile id/);
+    assert.equal(now.model.resolutionText, '“gpt-4o”: exact profile id (from the front matter)');
     assert.equal(now.why.assumptions, analysis.estimate.assumptions);
   });
 
@@ -76,7 +76,7 @@ describe('panel view model', () => {
     analysis.model.requested = 'gpt4o-latest';
     analysis.model.resolvedBy = 'alias';
     const text = buildPanelViewModel(input({}, { analysis })).now!.model.resolutionText;
-    assert.equal(text, '“gpt4o-latest” → gpt-4o: matched by alias');
+    assert.equal(text, '“gpt4o-latest” → gpt-4o: matched by alias (from the front matter)');
   });
 
   it('selects the chosen equivalence and falls back to the first one', () => {

@@ -139,6 +139,7 @@ export function sampleAnalysis(options: SampleOptions = {}): Analysis {
       provider: model.provider,
       requested: model.id,
       resolvedBy: 'exact',
+      source: 'frontMatter',
       contextWindow: model.contextWindow,
       approximateTokens: model.tokenizer.approximate,
       tokenizer: model.tokenizer.encoding,
