@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { runRules } from '../../../src/core/rules/runRules';
 import { emptyConfig } from '../../../src/core/config/loadConfig';
 import { builtinRules } from '../../../src/core/rules/builtinRules';
@@ -39,6 +41,7 @@ describe('built-in rules', () => {
       assert.ok(!ids.has(r.id), r.id);
       ids.add(r.id);
       assert.equal(r.docs, `docs/rules/${r.id}.md`);
+      assert.ok(existsSync(path.resolve(__dirname, '../../..', r.docs)), `${r.docs} exists`);
       assert.equal((r.optionsSchema as { type: string }).type, 'object');
       for (const key of Object.keys(r.defaultOptions)) assert.ok(key in ((r.optionsSchema as { properties: object }).properties ?? {}), `${r.id}.${key}`);
     }

@@ -97,7 +97,7 @@ export function buildContext(spec: ContextSpec = {}): RuleContext {
 }
 
 /** A part covering the first occurrence of `snippet` in `text`. */
-export function partOf(text: string, snippet: string, kind: PromptPart['kind'], label = kind): PromptPart {
+export function partOf(text: string, snippet: string, kind: PromptPart['kind'], label: string = kind): PromptPart {
   const start = text.indexOf(snippet);
   if (start < 0) throw new Error(`snippet not in text: ${snippet.slice(0, 40)}`);
   return { kind, label, range: { start, end: start + snippet.length } };
