@@ -40,7 +40,7 @@ export async function convertSpreadsheetToCsv(sourcePath: string, options: Conve
   const refused = checkInflatedSize(bytes, label, options);
   if (refused) return { ok: false, problem: refused };
 
-  const outcome = await runSpreadsheetWorker(label, { bytes, mode: 'convert', sheet: options.sheet ?? '1' }, options);
+  const outcome = await runSpreadsheetWorker(label, { bytes, mode: 'convert', sheet: options.sheet ?? '1' }, { ...options, inflateBudgetBytes: options.inflateBudgetBytes ?? options.maxInflatedBytes });
   if (!outcome.ok) return { ok: false, problem: outcome.problem };
   const book = outcome.result;
   const sheet = book.sheets.find((s) => s.name === book.selectedSheet);

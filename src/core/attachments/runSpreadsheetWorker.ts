@@ -13,6 +13,11 @@ export interface SpreadsheetLimits {
   timeoutMs?: number;
   /** Heap cap for the worker, in MB (default 512). */
   memoryMb?: number;
+  /**
+   * Most bytes the worker may inflate from the zip (default and ceiling: half the heap cap): native
+   * inflate output lives outside the capped heap.
+   */
+  inflateBudgetBytes?: number;
   /** Explicit worker script (tests, unusual bundles); otherwise found next to this code. */
   workerPath?: string;
   signal?: AbortSignal;
@@ -42,7 +47,7 @@ export function locateSpreadsheetWorker(explicit?: string): { file: string; type
   return undefined;
 }
 
-function startWorker(location: { file: string; typescript: boolean }, job: SpreadsheetJob, memoryMb: number): Worker {
+function startWorker(location: { file: string; typescript: boolean }, job: SpreadsheetJob, memoryMb: number, inflateBudgetBytes: number): Worker {
   const resourceLimits = {
     maxOldGenerationSizeMb: memoryMb,
     maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(memoryMb / 8))),
@@ -50,12 +55,12 @@ function startWorker(location: { file: string; typescript: boolean }, job: Sprea
   };
   // A private copy is transferred: the caller's buffer may be shared (Buffer pool) or reused.
   const bytes = new Uint8Array(job.bytes);
-  job = { ...job, bytes };
+  const workerData = { ...job, bytes, inflateBudgetBytes };
   const transferList = [bytes.buffer as ArrayBuffer];
-  if (!location.typescript) return new Worker(location.file, { workerData: job, resourceLimits, transferList });
+  if (!location.typescript) return new Worker(location.file, { workerData, resourceLimits, transferList });
   // Workers do not inherit the parent's require hooks; register the TS loader inside it.
   const bootstrap = `require('esbuild-register/dist/node').register({}); require(${JSON.stringify(location.file)});`;
-  return new Worker(bootstrap, { eval: true, workerData: job, resourceLimits, transferList });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits, transferList });
 }
 
 export function runSpreadsheetWorker(fileLabel: string, job: SpreadsheetJob, limits: SpreadsheetLimits = {}): Promise<WorkerOutcome> {
@@ -75,7 +80,9 @@ export function runSpreadsheetWorker(fileLabel: string, job: SpreadsheetJob, lim
 
   return new Promise<WorkerOutcome>((resolve) => {
     let settled = false;
-    const worker = startWorker(location, job, memoryMb);
+    // Half the heap cap: inflated bytes are external memory on top of the heap that parses them.
+    const ceiling = (memoryMb * 1024 * 1024) / 2;
+    const worker = startWorker(location, job, memoryMb, Math.min(limits.inflateBudgetBytes ?? ceiling, ceiling));
     const finish = (outcome: WorkerOutcome) => {
       if (settled) return;
       settled = true;
@@ -122,6 +129,12 @@ export function runSpreadsheetWorker(fileLabel: string, job: SpreadsheetJob, lim
 
 /** SheetJS error text → the problem a user can act on. */
 export function classifyParseError(fileLabel: string, message: string): AttachmentProblem {
+  if (/inflate budget exceeded/.test(message)) {
+    return {
+      code: 'tooLarge',
+      message: `${fileLabel}: the workbook expands to more XML than the reader may hold — parsing stopped while unpacking (possible zip bomb). Export the sheet you need as CSV.`,
+    };
+  }
   if (/password|encrypt/i.test(message)) {
     return { code: 'encrypted', message: `${fileLabel}: the workbook is password-protected — it cannot be read (nor would a chat client read it). Save an unprotected copy or export the sheet as CSV.` };
   }

@@ -47,7 +47,7 @@ export function checkInflatedSize(bytes: Uint8Array, label: string, limits: Spre
 export async function readSpreadsheet(bytes: Uint8Array, sheet: string | undefined, ctx: ReaderContext, limits: SpreadsheetReadLimits): Promise<ReaderResult> {
   const refused = checkInflatedSize(bytes, ctx.label, limits);
   if (refused) return failed(refused);
-  const outcome = await runSpreadsheetWorker(ctx.label, { bytes, mode: 'analyse', sheet }, limits);
+  const outcome = await runSpreadsheetWorker(ctx.label, { bytes, mode: 'analyse', sheet }, { ...limits, inflateBudgetBytes: limits.inflateBudgetBytes ?? limits.maxInflatedBytes });
   if (!outcome.ok) return failed(outcome.problem);
   return describeWorkbook(outcome.result, ctx);
 }

@@ -7,17 +7,18 @@
  * Nothing from the workbook object crosses back — only strings and numbers we built.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import zlib from 'node:zlib';
 import * as XLSX from 'xlsx';
+import { boundedZlib } from './boundedZlib';
 import { parseWorkbook, type SpreadsheetJob } from './spreadsheetParse';
 
 if (parentPort) {
-  // SheetJS inflates zips with a pure-JS inflater unless handed Node's zlib: about 2× faster
-  // overall on large workbooks. Its capability probe touches a deprecated zlib property, whose
-  // warning would reach the user's terminal; this thread only ever runs SheetJS.
+  const job = workerData as SpreadsheetJob & { inflateBudgetBytes: number };
+  // SheetJS inflates zips with a pure-JS inflater unless handed a zlib: Node's is about 2×
+  // faster overall on large workbooks; boundedZlib caps the total it may inflate. The
+  // capability probe touches a deprecated zlib property, whose warning would reach the user's
+  // terminal; this thread only ever runs SheetJS.
   process.noDeprecation = true;
-  XLSX.CFB.utils.use_zlib(zlib);
-  const job = workerData as SpreadsheetJob;
+  XLSX.CFB.utils.use_zlib(boundedZlib(job.inflateBudgetBytes));
   try {
     parentPort.postMessage({ ok: true, result: parseWorkbook(job) });
   } catch (error) {

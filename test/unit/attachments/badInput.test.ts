@@ -44,14 +44,23 @@ describe('attachments: bad input gives one specific problem, no crash, no hang',
     assert.match(a.problems[0].message, /expands to 200\.0 MB of XML \(\d+:1.*zip bomb/);
   });
 
-  it('zip bomb past the declared-size check is stopped by the worker limits', async () => {
-    const a = await expectOneProblem(fixture('zip-bomb.xlsx'), ['timeout', 'memoryLimit'], {
+  it('zip bomb past the declared-size check (a lying directory) is stopped while unpacking', async () => {
+    const a = await expectOneProblem(fixture('zip-bomb.xlsx'), 'tooLarge', {
       maxInflatedBytes: Infinity,
       maxCompressionRatio: Infinity,
       memoryMb: 64,
-      timeoutMs: 3000,
     });
-    assert.match(a.problems[0].message, /parsing stopped after 3 s \/ 64 MB/);
+    assert.match(a.problems[0].message, /parsing stopped while unpacking \(possible zip bomb\)/);
+  });
+
+  it('the time limit applies while a bomb is unpacked and parsed', async () => {
+    const a = await expectOneProblem(fixture('zip-bomb.xlsx'), 'timeout', {
+      maxInflatedBytes: Infinity,
+      maxCompressionRatio: Infinity,
+      memoryMb: 1024,
+      timeoutMs: 300,
+    });
+    assert.match(a.problems[0].message, /parsing stopped after 0\.3 s \/ 1024 MB \(time limit reached\)/);
   });
 
   it('the worker memory cap stops a workbook too large for it', async () => {
@@ -171,6 +180,11 @@ describe('attachments: bad input gives one specific problem, no crash, no hang',
     assert.equal(a.problems.length, 1);
     assert.equal(a.problems[0].code, 'notText');
     assert.match(a.problems[0].message, /is a folder/);
+  });
+
+  it('a missing worker script is reported, not thrown', async () => {
+    const a = await expectOneProblem(fixture('sales.xlsx'), 'notCounted', { workerPath: path.join(scratch.dir, 'gone.js') });
+    assert.match(a.problems[0].message, /spreadsheet reader \(spreadsheetWorker\.js\) is missing/);
   });
 
   it('a damaged image header', async () => {
