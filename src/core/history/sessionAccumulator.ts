@@ -6,6 +6,7 @@
  */
 import type { TextRange } from '../textRange';
 import { contentFingerprint } from './contentFingerprint';
+import { detachedString } from './detachedString';
 import { splitFencedBlocks } from './fencedBlocks';
 import { findRetraction } from './retraction';
 import { extractConstraints, extractDecisions, shorten } from './seedFacts';
@@ -103,7 +104,15 @@ export interface FileVersion {
 }
 
 const MAX_FACT_CONTENT_CHARS = 1500;
+/**
+ * A large tool output not mentioned within this many later messages is judged unused and no
+ * longer watched, so the watch list cannot grow with the session.
+ */
+const REFERENCE_WINDOW_MESSAGES = 400;
 const MAX_FACTS = 400;
+/** Most messages have no blocks; sharing one empty list saves an array per message on long sessions. */
+const NO_BLOCKS: BlockDigest[] = [];
+const PREVIEW_CHARS = 60;
 const MAX_VERSIONS_PER_FILE = 3;
 
 export class SessionAccumulator {
@@ -132,6 +141,8 @@ export class SessionAccumulator {
   private pendingStart = 0;
   private lastUserRequest: number | undefined;
   private readonly anchorIndex = new Map<string, Set<number>>();
+  /** Anchors of the outputs still watched, by output index, in the order they arrived. */
+  private readonly watched = new Map<number, string[]>();
 
   constructor(options: SessionAccumulatorOptions) {
     this.countTokens = options.countTokens;
@@ -205,10 +216,10 @@ export class SessionAccumulator {
       tokens += blockTokens;
       blocks.push({
         kind: 'code',
-        label: block.file ?? (block.info ? `${block.info} block` : 'code block'),
+        label: detachedString(block.file ?? (block.info ? `${block.info} block` : 'code block')),
         tokens: blockTokens,
         fingerprint: contentFingerprint(block.body),
-        file: block.file,
+        file: block.file === undefined ? undefined : detachedString(block.file),
       });
     }
     // A long user message with no fences is itself a paste (a log, a document).
@@ -221,10 +232,10 @@ export class SessionAccumulator {
       if (payload.kind !== 'toolCall') {
         blocks.push({
           kind: payload.kind,
-          label: payload.name,
+          label: detachedString(payload.name),
           tokens: payloadTokens,
           fingerprint: contentFingerprint(payload.text),
-          file: payload.file,
+          file: payload.file === undefined ? undefined : detachedString(payload.file),
         });
       }
     }
@@ -238,12 +249,12 @@ export class SessionAccumulator {
       usage: message.usage,
       preview: preview(message),
       isUserRequest,
-      blocks,
+      blocks: blocks.length > 0 ? blocks : NO_BLOCKS,
     };
     if (isUserRequest) {
       const phrase = findRetraction(message.text);
       if (phrase !== undefined && this.lastUserRequest !== undefined) {
-        digest.retraction = phrase;
+        digest.retraction = detachedString(phrase);
         this.recordAbandoned(this.lastUserRequest, index, phrase);
       }
       this.lastUserRequest = index;
@@ -288,8 +299,14 @@ export class SessionAccumulator {
       for (const word of mentioned) {
         const outputs = this.anchorIndex.get(word);
         if (!outputs) continue;
-        for (const output of outputs) this.toolOutputs[output].referencedBy ??= index;
-        this.anchorIndex.delete(word);
+        for (const output of [...outputs]) {
+          this.toolOutputs[output].referencedBy = index;
+          this.unwatch(output);
+        }
+      }
+      for (const [output] of this.watched) {
+        if (index - this.toolOutputs[output].messageIndex <= REFERENCE_WINDOW_MESSAGES) break;
+        this.unwatch(output);
       }
     }
     for (const payload of message.payloads) {
@@ -297,8 +314,10 @@ export class SessionAccumulator {
       const tokens = this.messages[index].blocks.find((b) => b.kind === 'toolResult' && b.label === payload.name)?.tokens ?? 0;
       if (tokens < this.largeToolOutputTokens) continue;
       const outputIndex = this.toolOutputs.length;
-      this.toolOutputs.push({ messageIndex: index, range: message.range, label: payload.name, tokens });
-      for (const anchor of anchorsOf(payload.text)) {
+      this.toolOutputs.push({ messageIndex: index, range: message.range, label: detachedString(payload.name), tokens });
+      const anchors = anchorsOf(payload.text).map(detachedString);
+      this.watched.set(outputIndex, anchors);
+      for (const anchor of anchors) {
         const set = this.anchorIndex.get(anchor);
         if (set) set.add(outputIndex);
         else this.anchorIndex.set(anchor, new Set([outputIndex]));
@@ -306,11 +325,20 @@ export class SessionAccumulator {
     }
   }
 
+  private unwatch(output: number): void {
+    for (const anchor of this.watched.get(output) ?? []) {
+      const set = this.anchorIndex.get(anchor);
+      set?.delete(output);
+      if (set?.size === 0) this.anchorIndex.delete(anchor);
+    }
+    this.watched.delete(output);
+  }
+
   private collectFacts(message: Message, digest: MessageDigest): void {
     const index = digest.index;
     if (digest.isUserRequest) {
       if (!digest.retraction || message.text.length > 60) {
-        this.recentQuestions.push({ text: shorten(message.text.trim(), 1200), messageIndex: index });
+        this.recentQuestions.push({ text: detachedString(shorten(message.text.trim(), 1200)), messageIndex: index });
         if (this.recentQuestions.length > 5) this.recentQuestions.shift();
       }
       for (const sentence of extractConstraints(message.text)) addFact(this.constraints, sentence, index);
@@ -345,11 +373,11 @@ export class SessionAccumulator {
   private addFileVersion(path: string, index: number, content: string | undefined, how: FileVersion['how']): void {
     const versions = this.fileVersions.get(path) ?? [];
     versions.push({
-      path,
+      path: detachedString(path),
       messageIndex: index,
       tokens: this.messages[index].blocks.find((b) => b.file === path)?.tokens ?? 0,
       how,
-      content: content !== undefined && content.length <= MAX_FACT_CONTENT_CHARS ? content : undefined,
+      content: content !== undefined && content.length <= MAX_FACT_CONTENT_CHARS ? detachedString(content) : undefined,
     });
     if (versions.length > MAX_VERSIONS_PER_FILE) versions.shift();
     this.fileVersions.set(path, versions);
@@ -359,12 +387,12 @@ export class SessionAccumulator {
 function addFact(facts: Map<string, SessionFact>, text: string, messageIndex: number): void {
   const key = text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   facts.delete(key); // re-insert so the map's order is "most recently stated last"
-  facts.set(key, { text, messageIndex });
+  facts.set(detachedString(key), { text: detachedString(text), messageIndex });
   if (facts.size > MAX_FACTS) facts.delete(facts.keys().next().value as string);
 }
 
 function preview(message: Message): string {
   const source = message.text.trim() !== '' ? message.text : message.payloads.map((p) => p.name).join(', ');
   const line = source.replace(/\s+/g, ' ').trim();
-  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+  return detachedString(line.length > PREVIEW_CHARS ? `${line.slice(0, PREVIEW_CHARS - 3)}...` : line);
 }
