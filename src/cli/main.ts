@@ -19,6 +19,7 @@ const commands: Record<string, Command> = {
   estimate: { run: runEstimate, usage: estimateUsage, summary: 'energy/carbon/water of a request given its token counts' },
   session: { run: runSession, usage: firstLine(SESSION_USAGE), summary: 'cost of a chat session turn by turn; continue vs start fresh' },
   convert: { run: runConvert, usage: firstLine(CONVERT_USAGE), summary: 'write one sheet of a workbook as CSV (never overwrites)' },
+  hook: { run: (args, io) => (require('./commands/hook') as typeof import('./commands/hook')).runHook(args, io), usage: 'mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet] < event.json', summary: 'prompt-submit hook for coding agents: coaching or a budget block (docs/hooks.md)' },
   models: { run: runModels, usage: modelsUsage, summary: 'list model profiles (or grid regions)' },
 };
 function firstLine(usage: string): string {

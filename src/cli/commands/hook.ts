@@ -1,0 +1,115 @@
+/**
+ * `mvp hook`: the prompt-submit hook for coding agents (Claude Code `UserPromptSubmit`, VS Code
+ * agent hooks). Reads the event JSON on stdin, analyses the prompt with the session it continues,
+ * and answers in the agent's hook contract: coaching for the user, or — only when the team config
+ * opts in with `"hook": { "block": true }` — a block with the budget that was exceeded.
+ *
+ * It must never get in the way: whatever goes wrong inside (bad payload, unreadable transcript,
+ * a bug), it prints nothing on stdout, says why on stderr, and exits 0 so the prompt goes through.
+ */
+import * as path from 'node:path';
+import { analysePrompt, type AnalysisWithNotices } from '../../core/analyse';
+import { parseArgs, UsageError } from '../args';
+import type { CliIo } from '../cliIo';
+import { budgetBreaches, hookSettingsOf } from '../hook/hookBudget';
+import { coachingFor, coachingText } from '../hook/hookCoaching';
+import { HOOK_AGENTS, parseHookEvent, type HookAgent, type HookEvent } from '../hook/hookEvent';
+import { blockResponse, coachingResponse, type HookResponse } from '../hook/hookResponse';
+import { readHookTranscript } from '../hook/hookTranscript';
+
+export const HOOK_USAGE = `Usage: mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet]
+
+Prompt-submit hook for coding agents: reads the UserPromptSubmit event JSON on stdin (Claude Code
+or VS Code agent hooks, detected from the payload), analyses the prompt, its #file/@path
+references (relative to the event's cwd) and the session transcript it points to, and prints
+coaching in the agent's hook format. Blocks only when .mvp.jsonc sets "hook": {"block": true} and
+a budget (budgets.tokens, whPerRequest, whPerSession) is exceeded. Never fails the agent: on any
+problem it prints nothing on stdout, explains on stderr and exits 0. See docs/hooks.md.
+
+  --agent NAME   force the payload/output format (default: detected from the payload)
+  --model ID     model profile to count and estimate with (default: the model named in the
+                 transcript, then the team config's, then claude-sonnet-4-5 for Claude Code and
+                 gpt-4o for VS Code)
+  --context      Claude Code only: also add the coaching to the model's context (it is then
+                 re-sent with every later request; off by default)
+  --quiet        print nothing unless there is a suggestion or a budget is exceeded
+`;
+
+/** Stands for the prompt in the engine: it has no file, but references and config are found from the agent's cwd. */
+const SUBMITTED_PROMPT_NAME = '(submitted prompt)';
+
+/** When nothing names the model, the agent's usual one (Claude Code runs Claude models). */
+const AGENT_DEFAULT_MODEL: Record<HookAgent, string | undefined> = { 'claude-code': 'claude-sonnet-4-5', vscode: undefined };
+
+export async function runHook(args: string[], io: CliIo): Promise<number> {
+  try {
+    const response = await respond(args, io);
+    if (response) io.stdout(response.stdout);
+    return response?.exitCode ?? 0;
+  } catch (error) {
+    const message = error instanceof UsageError || error instanceof HookInputError ? error.message : `internal error: ${(error as Error).message}`;
+    io.stderr(`mvp hook: ${message}; the prompt goes through unchanged.\n`);
+    if (process.env.MVP_DEBUG && !(error instanceof UsageError || error instanceof HookInputError)) io.stderr(`${(error as Error).stack}\n`);
+    return 0;
+  }
+}
+
+class HookInputError extends Error {}
+
+async function respond(args: string[], io: CliIo): Promise<HookResponse | undefined> {
+  const { flags, positionals } = parseArgs(args, {
+    agent: { type: 'string', choices: ['auto', ...HOOK_AGENTS] },
+    model: { type: 'string', short: 'm' },
+    context: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' (the event comes on stdin)`);
+  if (!io.readStdin) throw new HookInputError('no standard input to read the hook event from');
+  const forced = flags.agent && flags.agent !== 'auto' ? (flags.agent as HookAgent) : undefined;
+  let event: HookEvent;
+  try {
+    event = parseHookEvent(await io.readStdin(), forced);
+  } catch (error) {
+    throw new HookInputError((error as Error).message);
+  }
+  if (event.eventName !== 'UserPromptSubmit') {
+    io.stderr(`mvp hook: ignoring the ${event.eventName} event; register mvp hook for UserPromptSubmit.\n`);
+    return undefined;
+  }
+
+  const analysis = await analyseEvent(event, flags.model as string | undefined, io);
+  const breaches = budgetBreaches(analysis);
+  const settings = hookSettingsOf(analysis.config);
+  const coaching = coachingFor(analysis, { transcriptPath: event.transcriptPath });
+
+  if (breaches.length && settings.block) {
+    const where = settings.source ?? analysis.config.sourceFiles.at(-1) ?? '.mvp.jsonc';
+    const hint = coaching.suggestions[0] ? ` ${coaching.suggestions[0]}` : '';
+    const reason =
+      `MVP blocked this prompt: ${breaches.map((b) => b.message).join('; ')} (team config ${where}).${hint} ` +
+      `Shorten the prompt or its history (a fresh session) and send again; the team can change the budget or set "hook": {"block": false} there.`;
+    return blockResponse(event.agent, reason);
+  }
+  if (flags.quiet && !breaches.length && !coaching.suggestions.length) return undefined;
+  const lines = [coachingText(coaching), ...breaches.map((b) => `• Over budget: ${b.message}.`)];
+  return coachingResponse(event.agent, lines.join('\n'), { toModel: flags.context === true });
+}
+
+async function analyseEvent(event: HookEvent, model: string | undefined, io: CliIo): Promise<AnalysisWithNotices> {
+  const cwd = path.resolve(io.cwd, event.cwd ?? '.');
+  const history = await readHookTranscript(event.transcriptPath, event.prompt);
+  for (const note of history.notes) io.stderr(`mvp hook: ${note}\n`);
+  const transcriptModel = history.kind === 'transcript' ? history.transcript.model : undefined;
+  const analysis = await analysePrompt({
+    text: event.prompt,
+    file: path.join(cwd, SUBMITTED_PROMPT_NAME),
+    model: model ?? (transcriptModel && transcriptModel !== '<synthetic>' ? transcriptModel : undefined),
+    defaultModel: AGENT_DEFAULT_MODEL[event.agent],
+    transcript: history.kind === 'transcript' ? history.transcript : undefined,
+    historyFile: history.kind === 'file' ? history.file : undefined,
+    trusted: true,
+  });
+  for (const notice of analysis.notices) io.stderr(`mvp hook: ${notice}\n`);
+  for (const problem of analysis.config.problems) io.stderr(`mvp hook: ${problem.file}:${problem.start.line + 1}: ${problem.message}\n`);
+  return analysis;
+}
