@@ -142,6 +142,14 @@ export function loadConfigFile(configFile: string, options: LoadConfigOptions): 
     });
   }
   config.profiles = [...profiles.values()];
+  for (const [id, rule] of declarative) {
+    if (!builtinRules.some((b) => b.id === id)) continue;
+    const layer = layers.find((l) => l.file === rule.sourceFile);
+    const index = layer?.value.declarativeRules?.findIndex((r) => r.id === id) ?? -1;
+    const node = layer?.root && findNodeAtLocation(layer.root, ['declarativeRules', index, 'id']);
+    problems.push(configProblemAt(rule.sourceFile, layer?.text, node && rangeOf(node), `Declarative rule id "${id}" is a built-in rule's id; give it a prefix such as "team/${id}"`));
+    declarative.delete(id);
+  }
   config.declarativeRules = [...declarative.values()];
 
   for (const [module, { pack, index }] of jsSources) {

@@ -136,6 +136,13 @@ describe('config parsing and validation', () => {
     assert.equal(c.rules['a/ok'].severity, 'error', 'a declarative id is a known rule id');
   });
 
+  it('a declarative rule may not take a built-in rule\'s id', () => {
+    const root = tempTree({ '.mvp.jsonc': '{ "declarativeRules": [{ "id": "pasted-log", "kind": "existence", "message": "m", "tokens": ["x"] }] }' });
+    const c = loadConfigFor(root, trusted);
+    assert.deepEqual(c.problems.map(shown), ['.mvp.jsonc:1:32 Declarative rule id "pasted-log" is a built-in rule\'s id; give it a prefix such as "team/pasted-log"']);
+    assert.deepEqual(c.declarativeRules, []);
+  });
+
   it('validates profiles and keeps the valid ones', () => {
     const valid = JSON.parse(require('node:fs').readFileSync(path.resolve(__dirname, '../../../model-profiles/claude-haiku-4-5.json'), 'utf8'));
     const root = tempTree({ '.mvp.jsonc': JSON.stringify({ profiles: [{ ...valid, id: 'our-llm' }, { id: 'broken', name: 'Broken' }] }, null, 2) });
