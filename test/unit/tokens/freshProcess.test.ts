@@ -1,3 +1,4 @@
+// Checks that need a fresh Node process: what importing loads, and memory over an editing session.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -5,8 +6,8 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../../..');
 
 /** Runs a script in a fresh Node (with esbuild-register, as the tests) and returns its JSON output. */
-function inFreshProcess(script: string): unknown {
-  const output = execFileSync(process.execPath, ['-r', 'esbuild-register', '-e', script], { cwd: root, encoding: 'utf8' });
+function inFreshProcess(script: string, nodeFlags: string[] = []): unknown {
+  const output = execFileSync(process.execPath, [...nodeFlags, '-r', 'esbuild-register', '-e', script], { cwd: root, encoding: 'utf8' });
   return JSON.parse(output.trim().split('\n').pop() as string);
 }
 
@@ -30,5 +31,24 @@ describe('lazy loading of encodings', () => {
     assert.equal(result.modulesAfterCount.length, 1, 'only the o200k_base rank module is read');
     assert.match(result.modulesAfterCount[0], /o200k_base/);
     assert.equal(result.tokens, 2);
+  });
+});
+
+describe('memory over an editing session', () => {
+  it('cached chunks do not keep every past version of a large document alive', () => {
+    // Each edit makes a new 1 MB text; a cached chunk sliced from it would pin it in memory.
+    const result = inFreshProcess(`
+      const { IncrementalDocumentCount } = require('./src/core/tokens/incrementalDocumentCount');
+      const { createTokenCounter } = require('./src/core/tokens/tokenCounter');
+      const text = 'Summarise the attached report and list each outlier with its region.\\n'.repeat(14000);
+      const document = new IncrementalDocumentCount(createTokenCounter('cl100k_base'), text);
+      global.gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < 300; i++) document.applyEdit((i * 3331) % 900000, 0, 'x' + i);
+      global.gc();
+      console.log(JSON.stringify({ growthMb: (process.memoryUsage().heapUsed - before) / 1e6, textMb: text.length / 1e6 }));
+    `, ['--expose-gc']) as { growthMb: number; textMb: number };
+    assert.ok(result.textMb > 0.9);
+    assert.ok(result.growthMb < 60, `heap grew by ${result.growthMb.toFixed(0)} MB over 300 edits of a ${result.textMb.toFixed(1)} MB document`);
   });
 });
