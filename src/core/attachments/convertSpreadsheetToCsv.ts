@@ -11,7 +11,7 @@ import { checkInflatedSize } from './spreadsheetReader';
 import { sniffFormat } from './sniffFormat';
 
 export interface ConvertSpreadsheetOptions extends SpreadsheetLimits, FileAccessPolicy {
-  /** Sheet name or 1-based index; default: the first sheet. */
+  /** Sheet name or 1-based index; default: the first visible sheet with data. */
   sheet?: string;
   /** Where to write; default `<folder>/<workbook>.<sheet>.csv`. */
   outPath?: string;
@@ -40,13 +40,16 @@ export async function convertSpreadsheetToCsv(sourcePath: string, options: Conve
   const refused = checkInflatedSize(bytes, label, options);
   if (refused) return { ok: false, problem: refused };
 
-  const outcome = await runSpreadsheetWorker(label, { bytes, mode: 'convert', sheet: options.sheet ?? '1' }, { ...options, inflateBudgetBytes: options.inflateBudgetBytes ?? options.maxInflatedBytes });
+  const outcome = await runSpreadsheetWorker(label, { bytes, mode: 'convert', sheet: options.sheet }, { ...options, inflateBudgetBytes: options.inflateBudgetBytes ?? options.maxInflatedBytes });
   if (!outcome.ok) return { ok: false, problem: outcome.problem };
   const book = outcome.result;
   const sheet = book.sheets.find((s) => s.name === book.selectedSheet);
+  if (!sheet && options.sheet === undefined) {
+    return { ok: false, sheetNames: book.sheetNames, problem: { code: 'empty', message: `${label}: no visible sheet has data — nothing to convert.` } };
+  }
   if (!sheet) {
     const list = book.sheetNames.map((n, i) => `${i + 1}: "${n}"`).join(', ');
-    return { ok: false, sheetNames: book.sheetNames, problem: { code: 'missing', message: `${label}: no sheet "${options.sheet ?? '1'}" — the sheets are ${list || '(none)'}.` } };
+    return { ok: false, sheetNames: book.sheetNames, problem: { code: 'missing', message: `${label}: no sheet "${options.sheet}" — the sheets are ${list || '(none)'}.` } };
   }
   if (!sheet.nonEmptyCells) {
     return { ok: false, sheetNames: book.sheetNames, problem: { code: 'empty', message: `${label}: sheet "${sheet.name}" has no data — nothing to convert.` } };

@@ -49,14 +49,56 @@ export interface WorkbookResult {
 }
 
 export function parseWorkbook(job: SpreadsheetJob): WorkbookResult {
+  if (job.mode === 'convert' && job.sheet === undefined) return convertFirstVisibleSheetWithData(job);
   // 'convert' parses only the wanted sheet (by name, or by index when the text is digits):
   // one pass over the file, where asking for the names first would cost a second full unzip.
   let only: (string | number)[] | undefined;
-  if (job.mode === 'convert') {
-    only = job.sheet === undefined ? [0] : [job.sheet];
-    if (job.sheet !== undefined && /^\d+$/.test(job.sheet) && Number(job.sheet) >= 1) only.push(Number(job.sheet) - 1);
+  if (job.mode === 'convert' && job.sheet !== undefined) {
+    only = [job.sheet];
+    if (/^\d+$/.test(job.sheet) && Number(job.sheet) >= 1) only.push(Number(job.sheet) - 1);
   }
-  const book = XLSX.read(job.bytes, {
+  const book = readBook(job.bytes, only);
+  const names = book.SheetNames;
+  const selected = job.sheet === undefined ? undefined : resolveSheetName(names, job.sheet);
+  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  const sheets: SheetSummary[] = [];
+  names.forEach((name, index) => {
+    const sheet = book.Sheets[name];
+    if (!sheet) return;
+    if (job.mode === 'convert' && name !== selected) return;
+    sheets.push(summariseSheet(name, visibilityOf(book.Workbook?.Sheets?.[index]?.Hidden), sheet, date1904, true, job.mode === 'analyse'));
+  });
+  return {
+    sheetNames: names.slice(),
+    sheets,
+    selectedSheet: selected,
+    sheetNotFound: job.sheet !== undefined && selected === undefined ? job.sheet : undefined,
+  };
+}
+
+/**
+ * No sheet named: the first visible sheet that has data. Usually that is the first sheet, so
+ * it is tried alone before the whole workbook is parsed.
+ */
+function convertFirstVisibleSheetWithData(job: SpreadsheetJob): WorkbookResult {
+  for (const only of [[0], undefined]) {
+    const book = readBook(job.bytes, only);
+    const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+    for (let index = 0; index < book.SheetNames.length; index++) {
+      const name = book.SheetNames[index];
+      const sheet = book.Sheets[name];
+      const visibility = visibilityOf(book.Workbook?.Sheets?.[index]?.Hidden);
+      if (!sheet || visibility !== 'visible') continue;
+      const summary = summariseSheet(name, visibility, sheet, date1904, true, false);
+      if (summary.nonEmptyCells > 0) return { sheetNames: book.SheetNames.slice(), sheets: [summary], selectedSheet: name };
+    }
+    if (only && book.SheetNames.length <= 1) return { sheetNames: book.SheetNames.slice(), sheets: [], selectedSheet: book.SheetNames[0] };
+  }
+  return { sheetNames: [], sheets: [] };
+}
+
+function readBook(bytes: Uint8Array, only: (string | number)[] | undefined): XLSX.WorkBook {
+  return XLSX.read(bytes, {
     type: 'array',
     dense: true,
     cellDates: false, // dates stay serial numbers; we format them ourselves, time-zone free
@@ -69,23 +111,6 @@ export function parseWorkbook(job: SpreadsheetJob): WorkbookResult {
     sheetStubs: true,
     sheets: only as unknown as string[] | undefined,
   });
-  const names = book.SheetNames;
-  const selected = job.sheet === undefined ? (job.mode === 'convert' ? names[0] : undefined) : resolveSheetName(names, job.sheet);
-  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
-  const sheets: SheetSummary[] = [];
-  names.forEach((name, index) => {
-    const sheet = book.Sheets[name];
-    if (!sheet) return;
-    if (job.mode === 'convert' && name !== selected) return;
-    const visibility = visibilityOf(book.Workbook?.Sheets?.[index]?.Hidden);
-    sheets.push(summariseSheet(name, visibility, sheet, date1904, true, job.mode === 'analyse'));
-  });
-  return {
-    sheetNames: names.slice(),
-    sheets,
-    selectedSheet: selected,
-    sheetNotFound: job.sheet !== undefined && selected === undefined ? job.sheet : undefined,
-  };
 }
 
 /** Exact name, then case-insensitive name, then a 1-based index. */

@@ -70,6 +70,27 @@ describe('convert a sheet to CSV', function () {
     assert.match(csv.problem.message, /not a workbook \(the content is csv\)/);
   });
 
+  it('with no sheet named, converts the first visible sheet with data', async () => {
+    const workbook = path.join(scratch.dir, 'hidden-first.xlsx');
+    const XLSX = await import('xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['secret']]), 'Hidden');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([]), 'Blank');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['a', 'b'], [1, 2]]), 'Data');
+    book.Workbook = { Sheets: [{ Hidden: 1 }, { Hidden: 0 }, { Hidden: 0 }] };
+    XLSX.writeFile(book, workbook);
+    const result = await convertSpreadsheetToCsv(workbook);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.sheet, 'Data');
+    assert.equal(result.csv, 'a,b\n1,2');
+    const first = await convertSpreadsheetToCsv(path.join(scratch.dir, 'sales.xlsx'));
+    assert.ok(first.ok);
+    assert.equal(first.sheet, 'Summary');
+    const empty = await convertSpreadsheetToCsv(fixture('empty.xlsx'), { outPath: path.join(scratch.dir, 'e.csv') });
+    assert.ok(!empty.ok);
+    assert.equal(empty.problem.code, 'empty');
+  });
+
   it('default file names replace characters that cannot be in a file name', () => {
     assert.equal(defaultCsvPath('/w/book.xlsx', 'Q3/2024: "final"'), path.join('/w', 'book.Q3-2024- -final-.csv'));
   });
