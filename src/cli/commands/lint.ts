@@ -209,7 +209,8 @@ function lintReportToText(report: LintReport, fileCount: number): string {
     out.push(path.relative(report.cwd, file) || file);
     for (const f of findings) {
       const where = f.start ? `${f.start.line}:${f.start.character}` : '-';
-      const saving = f.saving && f.saving.tokens > 0 ? ` (saves ${f.saving.tokens.toLocaleString('en-US')} token${f.saving.tokens === 1 ? '' : 's'})` : '';
+      // Built-in messages state their saving; declarative and pack rules' messages do not.
+      const saving = f.saving && f.saving.tokens > 0 && !f.message.includes(f.saving.tokens.toLocaleString('en-US')) ? ` (saves ${f.saving.tokens.toLocaleString('en-US')} token${f.saving.tokens === 1 ? '' : 's'})` : '';
       out.push(`  ${where.padEnd(8)} ${f.severity.padEnd(7)}  ${f.message}${saving}  [${f.ruleId}]`);
     }
     out.push('');

@@ -311,6 +311,12 @@ describe('built-in rules', () => {
       assert.equal(findingsOf('unbounded-output', buildContext({ text: 'Explain the cache in three bullets.' })).length, 0);
       assert.equal(findingsOf('unbounded-output', buildContext({ text: 'Briefly describe the cache.' })).length, 0);
       assert.equal(findingsOf('unbounded-output', buildContext({ text: 'What port does the cache use?' })).length, 0);
+      assert.equal(findingsOf('unbounded-output', buildContext({ text: 'Keep latency low.\n\nExplain the cache. At most 100 words.' })).length, 0);
+    });
+    it('ignores length-like words inside pasted data', () => {
+      const text = 'Log:\n```\nprinted 120 lines in under 2 ms\n```\n\nExplain the failure.';
+      const ctx = buildContext({ text, parts: [partOf(text, '```\nprinted 120 lines in under 2 ms\n```', 'pastedLog')] });
+      assert.equal(findingsOf('unbounded-output', ctx).length, 1);
     });
   });
 

@@ -5,7 +5,9 @@ import { promptQuestion } from '../promptQuestion';
 const INVITES_LONG = /\b(explain|describe|write|summari[sz]e|list|document|overview|essay|report|walk me through|elaborate|in detail|detailed|comprehensive|everything|tell me about|compare|review)\b/i;
 /** Any statement of how long the answer should be. */
 const LENGTH_GUIDANCE =
-  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)\s+(?:short\s+)?(words?|sentences?|lines?|paragraphs?|bullets?|bullet points?|items?|points?|tokens?|characters?|pages?|examples?)\b|\b(brief(?:ly)?|concise(?:ly)?|short|succinct|tl;?dr|at most|no more than|maximum|max|limit(?:ed)? to|under \d+|one[- ]liner|only the|just the|keep it)\b/i;
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)\s+(?:short\s+)?(words?|sentences?|lines?|paragraphs?|bullets?|bullet points?|items?|points?|tokens?|characters?|pages?|examples?)\b|\b(brief(?:ly)?|concise(?:ly)?|succinct(?:ly)?|tl;?dr|at most|no more than|one[- ]liner|in short|keep it short|short answer|short summary|max(?:imum)? length)\b/i;
+/** Parts whose words are data, not instructions: a "120 lines" inside a pasted log says nothing about the answer. */
+const DATA_PARTS = new Set(['codeBlock', 'pastedLog', 'pastedJson', 'pastedTable', 'base64', 'history', 'frontMatter']);
 
 /** Output tokens cost several times what input tokens cost; say how much answer you need. */
 export const unboundedOutput: Rule = {
@@ -25,7 +27,11 @@ export const unboundedOutput: Rule = {
     const question = promptQuestion(context.prompt);
     if (!question || !INVITES_LONG.test(question.text)) return [];
     const fm = context.prompt.frontMatter ?? {};
-    if (LENGTH_GUIDANCE.test(question.text) || LENGTH_GUIDANCE.test(context.prompt.text) || 'maxTokens' in fm || 'max_tokens' in fm) return [];
+    let prose = context.prompt.text;
+    for (const part of context.prompt.parts) {
+      if (DATA_PARTS.has(part.kind)) prose = prose.slice(0, part.range.start) + ' '.repeat(part.range.end - part.range.start) + prose.slice(part.range.end);
+    }
+    if (LENGTH_GUIDANCE.test(prose) || 'maxTokens' in fm || 'max_tokens' in fm) return [];
     const words = options.suggestedWords as number;
     const expected = context.estimate.tokens.output;
     const trimmed = question.text.replace(/\s+$/, '');
