@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import { readFileSync, statSync } from 'node:fs';
 import type { Finding, Severity } from '../core/rules/finding';
 import { lineStarts, positionAt, type TextRange } from '../core/textRange';
-import { formatTokens, formatWh } from './displayNumbers';
 
 export const DIAGNOSTIC_SOURCE = 'MVP';
 
@@ -45,11 +44,9 @@ export function toRange(document: vscode.TextDocument, range: TextRange | undefi
   return new vscode.Range(start, end);
 }
 
+/** The engine's messages already state the measured saving; the hover adds the carbon and the why. */
 export function findingMessage(finding: Finding): string {
-  if (!finding.saving || finding.saving.tokens <= 0) {
-    return finding.message;
-  }
-  return `${finding.message} (saves ${formatTokens(finding.saving.tokens)} tokens, ${formatWh(finding.saving.wh)} per request)`;
+  return finding.message;
 }
 
 export function toDiagnostic(document: vscode.TextDocument, finding: Finding, related: RelatedLocator, docsRoot?: vscode.Uri): MvpDiagnostic {

@@ -13,10 +13,19 @@ const RESOLVED_BY: Record<string, string> = {
   default: 'unknown model — the labelled default profile',
 };
 
+const SOURCE: Record<string, string> = {
+  explicit: 'chosen explicitly',
+  frontMatter: "from the prompt's front matter",
+  config: 'from the team config',
+  setting: 'from the mvp.defaultModel setting',
+  default: 'the default model',
+};
+
 export function resolutionText(analysis: Analysis): string {
   const m = analysis.model;
   const how = RESOLVED_BY[m.resolvedBy] ?? m.resolvedBy;
-  return m.requested && m.requested !== m.id ? `"${m.requested}" → ${m.name} (${how})` : `${m.name} (${how})`;
+  const from = m.source ? `${SOURCE[m.source] ?? m.source}, ` : '';
+  return m.requested && m.requested !== m.id ? `"${m.requested}" → ${m.name} (${from}${how})` : `${m.name} (${from}${how})`;
 }
 
 export function tokenizerText(analysis: Analysis): string {

@@ -23,7 +23,7 @@ suite('Activation', () => {
 
   test('a .prompt.md file activates it (onLanguage:prompt) without loading a rank table; the analysis loads only its encoding', async () => {
     const extension = vscode.extensions.getExtension<{ activationMs: number; loadedEncodings(): string[]; encodingsLoadedAtActivation: string[] }>(EXTENSION_ID)!;
-    const uri = vscode.Uri.file(path.join(fixture, 'prompts/cleanup.prompt.md'));
+    const uri = vscode.Uri.file(path.join(fixture, 'cleanup.prompt.md'));
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, 'prompt');

@@ -23,7 +23,7 @@ suite('Commands', () => {
 
   test('MVP: Analyse Prompt opens the report with the part breakdown, ranges and suggestions', async () => {
     const mvp = await api();
-    await open('prompts', 'q3-sales.prompt.md');
+    await open('q3-sales.prompt.md');
     const analysis = await vscode.commands.executeCommand<Analysis>('mvp.analysePrompt');
     assert.ok(analysis, 'no analysis returned');
     assert.equal(analysis.model.id, 'gpt-4o');
@@ -38,7 +38,7 @@ suite('Commands', () => {
   });
 
   test('MVP: Analyse Prompt on a selection analyses only the selected text', async () => {
-    const editor = await open('prompts', 'cleanup.prompt.md');
+    const editor = await open('cleanup.prompt.md');
     const whole = await vscode.commands.executeCommand<Analysis>('mvp.analysePrompt', editor.document.uri);
     editor.selection = new vscode.Selection(0, 0, 2, 0);
     const selected = await vscode.commands.executeCommand<Analysis>('mvp.analysePrompt');
@@ -47,7 +47,7 @@ suite('Commands', () => {
 
   test('MVP: Choose Model (with an id) sets mvp.defaultModel and the prompt is re-analysed for it', async () => {
     const mvp = await api();
-    const { document } = await open('prompts', 'export-failure.prompt.md');
+    const { document } = await open('export-failure.prompt.md');
     const before = await mvp.analyse(document.uri);
     assert.equal(before?.model.id, 'gpt-4o');
     await vscode.commands.executeCommand('mvp.chooseModel', 'claude-sonnet-4-5');
@@ -65,7 +65,7 @@ suite('Commands', () => {
   });
 
   test('MVP: Explain Estimate opens the why: formula, profile sources, method version', async () => {
-    await open('prompts', 'q3-sales.prompt.md');
+    await open('q3-sales.prompt.md');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('mvp.explainEstimate');
     assert.equal(uri.scheme, 'mvp-explain');
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
@@ -118,7 +118,7 @@ suite('Commands', () => {
   });
 
   test('hover on an attachment reference: naive vs minimal tokens, Wh and the why, with a link to Explain Estimate', async () => {
-    const { document } = await open('prompts', 'q3-sales.prompt.md');
+    const { document } = await open('q3-sales.prompt.md');
     await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'analysed');
     const at = document.positionAt(document.getText().indexOf('sales.xlsx') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
@@ -134,7 +134,7 @@ suite('Commands', () => {
 
   test('status bar: tokens / window, Wh and model; warning colour over the team budget', async () => {
     const mvp = await api();
-    await open('prompts', 'q3-sales.prompt.md');
+    await open('q3-sales.prompt.md');
     const small = await waitFor('status for q3-sales', () => {
       const s = mvp.statusBar();
       return s.visible && /GPT-4o/.test(s.text) && !s.warning ? s : undefined;
@@ -142,7 +142,7 @@ suite('Commands', () => {
     assert.match(small.text, /\/128k · .*Wh · GPT-4o/);
     assert.match(small.tooltip, /Energy/);
     assert.match(small.tooltip, /–/, 'range in the tooltip');
-    await open('prompts', 'export-failure.prompt.md');
+    await open('export-failure.prompt.md');
     const over = await waitFor('warning for export-failure', () => (mvp.statusBar().warning ? mvp.statusBar() : undefined));
     assert.match(over.tooltip, /budget is 15,000/);
   });

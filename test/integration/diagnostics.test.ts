@@ -15,7 +15,7 @@ suite('Diagnostics', () => {
   });
 
   test('spreadsheet attachment: a warning on the #file reference, code linking to the rule docs', async () => {
-    const { document } = await open('prompts', 'q3-sales.prompt.md');
+    const { document } = await open('q3-sales.prompt.md');
     const [d] = await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'spreadsheet-attachment');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(d.source, 'MVP');
@@ -24,13 +24,13 @@ suite('Diagnostics', () => {
     assert.equal(code.value, 'spreadsheet-attachment');
     assert.equal(code.target.scheme, 'file');
     assert.match(code.target.path, /\/docs\/rules\/spreadsheet-attachment\.md$/);
-    assert.deepEqual(d.range, rangeOf(document, '#file:../data/sales.xlsx'));
+    assert.deepEqual(d.range, rangeOf(document, '#file:data/sales.xlsx'));
     assert.match(d.message, /sales\.xlsx sends [\d,]+ tokens/);
-    assert.match(d.message, /saves [\d,]+ tokens/);
+    assert.match(d.message, /≈[\d.]+ Wh per request/);
   });
 
   test('pasted base64, repeated paragraph and unbounded output in cleanup.prompt.md, each on its own range', async () => {
-    const { document } = await open('prompts', 'cleanup.prompt.md');
+    const { document } = await open('cleanup.prompt.md');
     const diagnostics = await diagnosticsWith(
       document.uri,
       (r) => ['base64-blob', 'duplicate-content', 'unbounded-output'].every((id) => r.includes(id)),
@@ -46,13 +46,13 @@ suite('Diagnostics', () => {
   });
 
   test('a whole-request finding (over the team budget) sits on the first line and the attachment finding on its reference', async () => {
-    const { document } = await open('prompts', 'export-failure.prompt.md');
+    const { document } = await open('export-failure.prompt.md');
     const diagnostics = await diagnosticsWith(document.uri, (r) => r.includes('token-budget') && r.includes('pasted-log'), 'budget + log');
     const budget = diagnostics.find((d) => ruleOf(d) === 'token-budget')!;
     assert.equal(budget.range.start.line, 0);
     assert.match(budget.message, /the budget is 15,000/);
     const log = diagnostics.find((d) => ruleOf(d) === 'pasted-log')!;
-    assert.deepEqual(log.range, rangeOf(document, '#file:../logs/export.log'));
+    assert.deepEqual(log.range, rangeOf(document, '#file:logs/export.log'));
   });
 
   test('a clean prompt (AGENTS.md) is analysed and has no problems', async () => {

@@ -38,7 +38,7 @@ suite('Quick fixes', () => {
   teardown(revertAndClose);
 
   test('the lightbulb offers: apply fix, disable for line, disable for file, docs', async () => {
-    const { document } = await open('prompts', 'cleanup.prompt.md');
+    const { document } = await open('cleanup.prompt.md');
     const { actions } = await actionsFor(document.uri, 'base64-blob');
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Replace the base64 data with a placeholder'), titles.join(' | '));
@@ -49,7 +49,7 @@ suite('Quick fixes', () => {
   });
 
   test('apply fix: the base64 blob is replaced and its diagnostic goes away', async () => {
-    const { document } = await open('prompts', 'cleanup.prompt.md');
+    const { document } = await open('cleanup.prompt.md');
     const { actions } = await actionsFor(document.uri, 'base64-blob');
     await runCodeAction(titled(actions, 'Replace the base64 data with a placeholder'));
     assert.ok(!document.getText().includes('data:image/png;base64,'), 'blob still there');
@@ -57,7 +57,7 @@ suite('Quick fixes', () => {
   });
 
   test('disable for this line inserts the next-line comment; the finding disappears', async () => {
-    const { document } = await open('prompts', 'cleanup.prompt.md');
+    const { document } = await open('cleanup.prompt.md');
     const { diagnostic, actions } = await actionsFor(document.uri, 'duplicate-content');
     await runCodeAction(titled(actions, "Disable 'duplicate-content' for this line"));
     const line = diagnostic.range.start.line;
@@ -66,16 +66,16 @@ suite('Quick fixes', () => {
   });
 
   test('disable for this file inserts the file comment after the front matter', async () => {
-    const { document } = await open('prompts', 'q3-sales.prompt.md');
+    const { document } = await open('q3-sales.prompt.md');
     const { actions } = await actionsFor(document.uri, 'spreadsheet-attachment');
     await runCodeAction(titled(actions, "Disable 'spreadsheet-attachment' for this file"));
-    assert.equal(document.lineAt(4).text, '<!-- mvp-disable-file spreadsheet-attachment -->');
-    assert.equal(document.lineAt(3).text, '---', 'front matter left intact');
+    assert.equal(document.lineAt(3).text, '<!-- mvp-disable-file spreadsheet-attachment -->');
+    assert.equal(document.lineAt(2).text, '---', 'front matter left intact');
     await diagnosticsWith(document.uri, (r) => !r.includes('spreadsheet-attachment'), 'rule disabled for the file');
   });
 
   test('source.fixAll.mvp applies every text fix in one edit', async () => {
-    const { document } = await open('prompts', 'cleanup.prompt.md');
+    const { document } = await open('cleanup.prompt.md');
     await diagnosticsWith(document.uri, (r) => r.includes('base64-blob') && r.includes('duplicate-content') && r.includes('unbounded-output'), 'all three');
     const actions = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.mvp');
     assert.equal(actions.length, 1, actions.map((a) => a.title).join(' | '));
@@ -89,7 +89,7 @@ suite('Quick fixes', () => {
   });
 
   test('fix all of one rule fixes every occurrence of that rule only', async () => {
-    const { document, edit } = await open('prompts', 'cleanup.prompt.md').then((e) => ({ document: e.document, edit: e.edit.bind(e) }));
+    const { document, edit } = await open('cleanup.prompt.md').then((e) => ({ document: e.document, edit: e.edit.bind(e) }));
     // A third copy of the paragraph: now two duplicates of the same rule.
     const paragraph = document.lineAt(2).text;
     await edit((b) => b.insert(new vscode.Position(document.lineCount, 0), `\n${paragraph}\n`));
@@ -101,14 +101,14 @@ suite('Quick fixes', () => {
   });
 
   test('convert spreadsheet: writes a CSV next to the workbook, rewrites the reference, opens it; never overwrites', async () => {
-    const { document } = await open('prompts', 'q3-sales.prompt.md');
+    const { document } = await open('q3-sales.prompt.md');
     const { actions } = await actionsFor(document.uri, 'spreadsheet-attachment');
     const created = (await runCodeAction(titled(actions, /^Convert sales\.xlsx to CSV/))) as vscode.Uri;
     assert.ok(created, 'the action returned the created file');
     assert.equal(created.toString(), workspaceUri('data', 'sales.Summary.csv').toString());
     const csv = await readText(created);
     assert.match(csv, /^Quarterly sales summary/);
-    assert.match(document.getText(), /#file:\.\.\/data\/sales\.Summary\.csv/);
+    assert.match(document.getText(), /#file:data\/sales\.Summary\.csv/);
     assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === created.toString()), 'CSV revealed');
     await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
     await waitFor('reverted', () => document.getText().includes('sales.xlsx'));
@@ -123,27 +123,27 @@ suite('Quick fixes', () => {
   });
 
   test('log attachment: writes the tail next to the log and points the reference at it', async () => {
-    const { document } = await open('prompts', 'export-failure.prompt.md');
+    const { document } = await open('export-failure.prompt.md');
     const { actions } = await actionsFor(document.uri, 'pasted-log');
     const created = (await runCodeAction(titled(actions, /^Write .* of export\.log$/))) as vscode.Uri;
     assert.equal(created.toString(), workspaceUri('logs', 'export.tail.log').toString());
     const tail = await readText(created);
     assert.match(tail, /ERROR/);
     assert.ok(tail.length < 50590 / 4, `tail is ${tail.length} chars`);
-    assert.match(document.getText(), /#file:\.\.\/logs\/export\.tail\.log/);
+    assert.match(document.getText(), /#file:logs\/export\.tail\.log/);
     assert.ok(await exists(workspaceUri('logs', 'export.log')), 'original kept');
     await vscode.workspace.fs.delete(created);
   });
 
   test('JSON attachment: writes the schema and a sample next to it (named .txt: it is no longer JSON)', async () => {
-    const { document } = await open('prompts', 'orders.prompt.md');
+    const { document } = await open('orders.prompt.md');
     const { actions } = await actionsFor(document.uri, 'large-json');
     const created = (await runCodeAction(titled(actions, /^Write .* of orders\.json$/))) as vscode.Uri;
     assert.equal(created.toString(), workspaceUri('data', 'orders.sample.txt').toString());
     const sample = await readText(created);
     assert.match(sample, /^Schema of \$\[\] \(400 items, first 20 shown\)/);
     assert.ok(sample.length < 45755 / 4);
-    assert.match(document.getText(), /#file:\.\.\/data\/orders\.sample\.txt/);
+    assert.match(document.getText(), /#file:data\/orders\.sample\.txt/);
     await vscode.workspace.fs.delete(created);
   });
 });

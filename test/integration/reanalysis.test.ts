@@ -24,7 +24,7 @@ suite('Re-analysis', () => {
   });
 
   test('a burst of edits ends with the diagnostics of the final text (stale analyses are dropped)', async () => {
-    const editor = await open('prompts', 'cleanup.prompt.md');
+    const editor = await open('cleanup.prompt.md');
     const uri = editor.document.uri;
     const mvp = await api();
     const seen: number[] = [];
@@ -47,7 +47,7 @@ suite('Re-analysis', () => {
 
   test('typing does not re-read attachments; changing the attachment on disk does', async () => {
     const mvp = await api();
-    const editor = await open('prompts', 'export-failure.prompt.md');
+    const editor = await open('export-failure.prompt.md');
     const uri = editor.document.uri;
     const first = await mvp.analyse(uri);
     const reads = mvp.attachmentReads();
@@ -70,7 +70,7 @@ suite('Re-analysis', () => {
   });
 
   test('editing the team config re-analyses open prompts (rule turned off, then back)', async () => {
-    const { document } = await open('prompts', 'cleanup.prompt.md');
+    const { document } = await open('cleanup.prompt.md');
     await diagnosticsWith(document.uri, (r) => r.includes('base64-blob'), 'base64 reported');
     const config = workspaceUri('.mvp.jsonc');
     const original = await readText(config);
@@ -84,7 +84,7 @@ suite('Re-analysis', () => {
   });
 
   test('a broken team config is reported with a clear message, and analysis still runs', async () => {
-    const { document } = await open('prompts', 'q3-sales.prompt.md');
+    const { document } = await open('q3-sales.prompt.md');
     const config = workspaceUri('.mvp.jsonc');
     const original = await readText(config);
     try {
@@ -100,7 +100,7 @@ suite('Re-analysis', () => {
   });
 
   test('mvp.diagnostics.enabled = false clears the problems; true brings them back', async () => {
-    const { document } = await open('prompts', 'q3-sales.prompt.md');
+    const { document } = await open('q3-sales.prompt.md');
     await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'reported');
     const settings = vscode.workspace.getConfiguration('mvp');
     await settings.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Workspace);

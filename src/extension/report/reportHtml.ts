@@ -12,6 +12,7 @@ import type { Analysis, PartSummary } from '../../core/analysis';
 import type { Estimate3 } from '../../core/energy/estimate';
 import type { Finding } from '../../core/rules/finding';
 import { formatGrams, formatMl, formatRange, formatTokens, formatWh, percent, significant } from '../displayNumbers';
+import { resolutionText } from '../estimateWhy';
 
 export interface CrossCheck {
   modelName: string;
@@ -55,9 +56,10 @@ function range(e: Estimate3, f: (x: number) => string): string {
   return `<span class="central">${escapeHtml(f(e.central))}</span> <span class="range">(${escapeHtml(f(e.low))} – ${escapeHtml(f(e.high))})</span>`;
 }
 
+/** A share as an SVG bar: geometry in attributes, colours in the stylesheet (the CSP allows no inline styles). */
 function bar(share: number, label: string): string {
   const pct = Math.max(0, Math.min(100, share * 100));
-  return `<div class="bar" role="img" aria-label="${escapeHtml(label)}"><div class="fill${pct >= 80 ? ' warn' : ''}" style="width:${pct.toFixed(1)}%"></div></div>`;
+  return `<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(label)}"><rect class="track" width="100" height="8"/><rect class="fill${pct >= 80 ? ' warn' : ''}" width="${pct.toFixed(2)}" height="8"/></svg>`;
 }
 
 export function renderReportHtml(analysis: Analysis, ctx: ReportContext): string {
@@ -112,7 +114,7 @@ function header(analysis: Analysis, ctx: ReportContext): string {
       : '';
   return `<section aria-labelledby="summary"><h2 id="summary">Summary</h2>
   <table><tbody>
-  <tr><th scope="row">Model</th><td>${escapeHtml(m.name)} (${escapeHtml(m.provider)}) — ${m.requested && m.requested !== m.id ? `“${escapeHtml(m.requested)}” resolved by ${escapeHtml(m.resolvedBy)}` : `resolved by ${escapeHtml(m.resolvedBy)}`}${ctx.documentUri ? ` · <a href="${commandHref('mvp.chooseModel', [])}">choose model</a>` : ''}</td></tr>
+  <tr><th scope="row">Model</th><td>${escapeHtml(resolutionText(analysis))}, provider ${escapeHtml(m.provider)}${ctx.documentUri ? ` · <a href="${commandHref('mvp.chooseModel', [])}">choose model</a>` : ''}</td></tr>
   <tr><th scope="row">Tokenizer</th><td>${escapeHtml(m.tokenizer)}${m.approximateTokens ? ' (approximate: proxy tokenizer with a calibration factor)' : ' (exact)'}</td></tr>
   <tr><th scope="row">Input tokens</th><td>${formatTokens(total)} of ${formatTokens(m.contextWindow)} ${bar(total / Math.max(1, m.contextWindow), `${percent(total, m.contextWindow)} of the context window`)}</td></tr>
   <tr><th scope="row">With minimal attachments</th><td>${formatTokens(analysis.tokens.minimalTotal)}</td></tr>
@@ -190,9 +192,10 @@ th[scope=row] { font-weight: 600; width: 32%; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .range, .note { color: var(--vscode-descriptionForeground); }
 .note { font-size: .92em; }
-.bar { display: inline-block; width: 120px; height: 8px; background: var(--vscode-editorWidget-background, #8882); border: 1px solid var(--vscode-editorWidget-border, #8884); vertical-align: middle; }
-.bar .fill { height: 100%; background: var(--vscode-charts-blue, var(--vscode-progressBar-background)); }
-.bar .fill.warn { background: var(--vscode-charts-orange, var(--vscode-editorWarning-foreground)); }
+.bar { display: inline-block; width: 120px; height: 8px; vertical-align: middle; }
+.bar .track { fill: var(--vscode-editorWidget-background, #8882); stroke: var(--vscode-editorWidget-border, #8884); stroke-width: .5; }
+.bar .fill { fill: var(--vscode-charts-blue, var(--vscode-progressBar-background)); }
+.bar .fill.warn { fill: var(--vscode-charts-orange, var(--vscode-editorWarning-foreground)); }
 a { color: var(--vscode-textLink-foreground); }
 a:focus { outline: 1px solid var(--vscode-focusBorder); }
 a.button { display: inline-block; padding: 2px 10px; margin-left: 6px; color: var(--vscode-button-foreground); background: var(--vscode-button-background); text-decoration: none; border-radius: 2px; }

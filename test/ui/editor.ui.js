@@ -1,0 +1,86 @@
+'use strict';
+// UI check of the packaged extension, run by test/integration/runInVscode.sh through the
+// vscode-harness:  run.sh ui minimal-viable-prompt.vsix <scratch copy of test/fixtures/workspace> test/ui/editor.ui.js
+// It installs the .vsix like a user would, then proves what a user sees: squiggles, the Problems
+// panel, a hover, the status bar, the quick-fix menu, the report and the sidebar panel. The
+// screenshots it saves are copied to docs/images/ by the runner.
+const EXTENSION_ID = 'minimal-viable-prompt.minimal-viable-prompt';
+
+module.exports = async function ({ page, helpers, step, screenshot, assert, log }) {
+  await step('q3-sales.prompt.md opens through Quick Open', () => helpers.openFile('q3-sales.prompt.md'));
+
+  await step('the spreadsheet attachment gets a warning squiggle', () => helpers.waitForSquiggles(1, 'warning', { timeout: 60000 }));
+
+  await step('the Problems panel lists it with the rule id and source MVP', async () => {
+    const rows = await helpers.waitForProblems((r) => r.some((p) => p.file === 'q3-sales.prompt.md' && p.source === 'MVP'), { timeout: 30000 });
+    log(`problems: ${JSON.stringify(rows.filter((p) => p.file === 'q3-sales.prompt.md'))}`);
+    const row = rows.find((p) => p.file === 'q3-sales.prompt.md' && /^sales\.xlsx sends/.test(p.message));
+    assert.ok(row, 'no sales.xlsx problem');
+    assert.equal(row.severity, 'warning');
+    assert.equal(row.source, 'MVP');
+    assert.match(String(row.code), /spreadsheet-attachment/);
+    assert.equal(row.line, 6);
+  });
+  await screenshot('editor-problems');
+  await page.keyboard.press('Escape');
+  await helpers.runCommand('View: Hide Panel');
+
+  await step('the status bar shows tokens / window, Wh and the model', async () => {
+    const item = page.locator('.statusbar-item', { hasText: 'GPT-4o' }).first();
+    await item.waitFor({ timeout: 30000 });
+    const text = await item.innerText();
+    log(`status bar: ${text}`);
+    assert.match(text, /\/128k/);
+    assert.match(text, /Wh/);
+    await item.hover();
+    await page.locator('.monaco-hover, .hover-contents, .workbench-hover', { hasText: 'Minimal Viable Prompt' }).first().waitFor({ timeout: 15000 });
+  });
+  await screenshot('editor-status-bar');
+  await page.mouse.move(700, 300);
+
+  await step('hovering the reference explains naive vs minimal tokens, Wh and why', async () => {
+    const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
+    const box = await squiggle.boundingBox();
+    assert.ok(box, 'squiggle not rendered');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: 'As usually sent' }).first();
+    await hover.waitFor({ timeout: 15000 });
+    const text = await hover.innerText();
+    assert.match(text, /sales\.xlsx/);
+    assert.match(text, /Why these numbers/);
+  });
+  await screenshot('editor-hover');
+  await page.mouse.move(700, 600);
+  await page.keyboard.press('Escape');
+
+  await step('Ctrl+. on the reference offers the conversion and the disable actions', async () => {
+    const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
+    const box = await squiggle.boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget', { hasText: 'Convert sales.xlsx to CSV' }).first();
+    await menu.waitFor({ timeout: 15000 });
+    const text = await menu.innerText();
+    assert.match(text, /Disable 'spreadsheet-attachment' for this line/);
+  });
+  await screenshot('editor-quick-fix');
+  await page.keyboard.press('Escape');
+
+  await step('MVP: Analyse Prompt opens the report with the breakdown and suggestions', async () => {
+    await helpers.runCommand('MVP: Analyse Prompt');
+    const report = helpers.webview({ extensionId: EXTENSION_ID });
+    await report.locator('h2', { hasText: 'Where the tokens go' }).waitFor({ timeout: 30000 });
+    const body = await report.locator('body').innerText();
+    assert.match(body, /sales\.xlsx/);
+    assert.match(body, /Energy, carbon, water per request/);
+    assert.match(body, /Convert sales\.xlsx to CSV/);
+  });
+  await screenshot('editor-report');
+
+  await step('the Energy view opens from the activity bar and shows the prompt', async () => {
+    await page.locator('.activitybar [aria-label^="Minimal Viable Prompt"]').first().click();
+    const panel = helpers.webview({ extensionId: EXTENSION_ID });
+    await panel.locator('body', { hasText: /tokens/i }).first().waitFor({ timeout: 30000 });
+  });
+  await screenshot('editor-sidebar');
+};
