@@ -37,6 +37,8 @@ interface WorkerHandle {
 }
 
 let current: WorkerHandle | undefined;
+/** Set when a worker failed to start: waiting for one again on every lint would freeze the editor each time. */
+let workerUnavailable = false;
 const timedOutPatterns = new Set<string>();
 const keyOf = (job: PatternJob): string => `${job.flags}/${job.source}`;
 
@@ -73,7 +75,7 @@ function stopWorker(): void {
 
 export function runPatterns(text: string, jobs: PatternJob[], options: PatternRunOptions = {}): PatternRunResult {
   const timeoutMs = options.timeoutMs ?? 500;
-  const startTimeoutMs = options.startTimeoutMs ?? 20000;
+  const startTimeoutMs = options.startTimeoutMs ?? (existsSync(path.join(__dirname, 'patternWorker.js')) ? 5000 : 20000);
   const maxMatches = options.maxMatchesPerPattern ?? 1000;
   const matches: PatternMatch[][] = jobs.map(() => []);
   const stopped: StoppedPattern[] = [];
@@ -87,6 +89,9 @@ export function runPatterns(text: string, jobs: PatternJob[], options: PatternRu
   });
   if (!jobs.length || runnable.every((j) => j.source === '(?!)')) {
     return { matches, stopped };
+  }
+  if (workerUnavailable) {
+    return { matches, stopped: jobs.map((job) => ({ job, reason: 'workerFailed' as const, timeoutMs: startTimeoutMs })) };
   }
 
   let from = 0;
@@ -121,7 +126,8 @@ export function runPatterns(text: string, jobs: PatternJob[], options: PatternRu
     }
     stopWorker();
     if (!started) {
-      // The worker never began: nothing can be blamed on a pattern.
+      // The worker never began: nothing can be blamed on a pattern, and retrying would block again.
+      workerUnavailable = true;
       for (let i = from; i < jobs.length; i++) {
         stopped.push({ job: jobs[i], reason: 'workerFailed', timeoutMs: startTimeoutMs });
       }
@@ -138,5 +144,6 @@ export function runPatterns(text: string, jobs: PatternJob[], options: PatternRu
 /** For tests: forget remembered offenders and stop the worker. */
 export function resetPatternRunner(): void {
   timedOutPatterns.clear();
+  workerUnavailable = false;
   stopWorker();
 }

@@ -239,6 +239,15 @@ describe('built-in rules', () => {
       assert.match(f.message, /meeting-minutes\.txt \(4,000 tokens\)/);
       assert.equal(f.saving!.tokens, 4000 + testTokens(text) - testTokens(applyEdits(text, f.fix!.edits!)));
     });
+    it('is quiet when the question uses a word of the attachment\'s content (a column name)', () => {
+      const text = '#file:q.csv\n\nWhich region had the largest amount in March?';
+      const ref = referenceTo(text, '#file:q.csv', '/w/q.csv');
+      const a = attachment(ref, 'text', 4000);
+      a.naive.text = 'region,month,amount\nR1,2024-03,5';
+      assert.equal(findingsOf('unreferenced-attachment', buildContext({ text, attachments: [a] })).length, 0);
+      a.naive.text = 'city,month,total\nR1,2024-03,5';
+      assert.equal(findingsOf('unreferenced-attachment', buildContext({ text, attachments: [a] })).length, 1);
+    });
     it('is quiet when the question names the file, its kind, or "the attached"', () => {
       for (const q of ['What do the meeting minutes decide?', 'Summarise the attached.', 'Which rows are duplicated?']) {
         const text = `#file:meeting-minutes.csv\n\n${q}`;

@@ -17,6 +17,17 @@ const FORMAT_WORDS: Record<AttachmentFormat, string[]> = {
   binary: [],
   unreadable: [],
 };
+/** Question words too common to show that an attachment is what the question is about. */
+const STOPWORDS = new Set(['what', 'which', 'when', 'where', 'while', 'there', 'their', 'these', 'those', 'that', 'this', 'with', 'from', 'have', 'does', 'into', 'your', 'about', 'would', 'could', 'should', 'please', 'explain', 'tell', 'give', 'show', 'find', 'more', 'most', 'than', 'them', 'they', 'were', 'will', 'some', 'only', 'also', 'each', 'other', 'make', 'like', 'just', 'very', 'much', 'many', 'highest', 'lowest', 'best', 'worst']);
+
+/** Whether the question uses a distinctive word of the attachment's own text (a column name, a term). */
+function sharesContent(questionWords: Set<string>, attachmentText: string | undefined): boolean {
+  if (!attachmentText) return false;
+  const content = new Set(attachmentText.slice(0, 50_000).toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  for (const w of questionWords) if (w.length >= 4 && !STOPWORDS.has(w) && content.has(w)) return true;
+  return false;
+}
+
 const ANY_ATTACHMENT = ['file', 'files', 'attached', 'attachment', 'attachments', 'document', 'documents', 'data', 'above', 'below', 'these', 'both', 'all'];
 
 /** Files attached "just in case" are paid for on every request. */
@@ -53,7 +64,8 @@ export const unreferencedAttachment: Rule = {
         lower.includes(stem) ||
         stemWords.some((w) => words.has(w)) ||
         (ref.sheet !== undefined && lower.includes(ref.sheet.toLowerCase())) ||
-        FORMAT_WORDS[a.format].some((w) => words.has(w));
+        FORMAT_WORDS[a.format].some((w) => words.has(w)) ||
+        sharesContent(words, a.minimal?.text ?? a.naive.text);
       if (mentioned) continue;
       const edits = [{ range: ref.range, newText: '' }];
       const saving = savingOfEdits(context, edits, a.naive.tokens);
