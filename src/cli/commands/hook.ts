@@ -66,9 +66,15 @@ async function respond(args: string[], io: CliIo): Promise<HookResponse | undefi
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' (the event comes on stdin)`);
   if (!io.readStdin) throw new HookInputError('no standard input to read the hook event from');
   const forced = flags.agent && flags.agent !== 'auto' ? (flags.agent as HookAgent) : undefined;
+  let stdin: string;
+  try {
+    stdin = await io.readStdin();
+  } catch (error) {
+    throw new HookInputError(`cannot read the hook event from stdin (${(error as Error).message})`);
+  }
   let event: HookEvent;
   try {
-    event = parseHookEvent(await io.readStdin(), forced);
+    event = parseHookEvent(stdin, forced);
   } catch (error) {
     throw new HookInputError((error as Error).message);
   }
