@@ -3,17 +3,35 @@
  * exports one rule or an array of rules in the shape of `Rule`, markdownlint-style; missing
  * optional fields get defaults, and a malformed export is reported, not run.
  */
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Rule } from '../rules/rule';
 import type { Severity } from '../rules/finding';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
 
+/** Loaded modules by path, reloaded only when the file changes (the editor lints on every keystroke). */
+const loaded = new Map<string, { mtimeMs: number; result: { rules: Rule[]; error?: string } }>();
+
 export function loadJsRules(modulePath: string): { rules: Rule[]; error?: string } {
+  let mtimeMs = -1;
+  try {
+    mtimeMs = statSync(modulePath).mtimeMs;
+  } catch {
+    // Reported by the require below.
+  }
+  const cached = loaded.get(modulePath);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.result;
+  const result = loadFresh(modulePath);
+  loaded.set(modulePath, { mtimeMs, result });
+  return result;
+}
+
+function loadFresh(modulePath: string): { rules: Rule[]; error?: string } {
   let exported: unknown;
   try {
     const load = createRequire(modulePath);
-    // Drop a cached copy so an edited rule is picked up on the next lint.
+    // Drop Node's cached copy so an edited rule is picked up.
     delete load.cache[load.resolve(modulePath)];
     exported = load(modulePath);
   } catch (e) {

@@ -9,6 +9,7 @@
  * or by an `mvp-disable` still in force at the end of the document.
  */
 import { lineStarts, positionAt } from '../textRange';
+import type { TextEdit } from './finding';
 
 type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
 
@@ -68,4 +69,15 @@ export function parseDisableDirectives(text: string): DisableDirectives {
       return disabled;
     },
   };
+}
+
+/**
+ * The edit behind a "disable <rule> for this line" quick fix: a disable-next-line comment inserted
+ * above the finding's line, with the same indentation.
+ */
+export function disableNextLineEdit(text: string, ruleId: string, offset: number): TextEdit {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { range: { start: lineStart, end: lineStart }, newText: `${indent}<!-- mvp-disable-next-line ${ruleId} -->${eol}` };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseDisableDirectives } from '../../../src/core/rules/disableComments';
+import { disableNextLineEdit, parseDisableDirectives } from '../../../src/core/rules/disableComments';
 
 describe('disable comments', () => {
   const text = ['line 0', '<!-- mvp-disable A, b -->', 'line 2', '<!-- MVP-ENABLE a -->', 'line 4 <!-- mvp-disable-line c -->', '<!--mvp-disable-next-line-->', 'line 6'].join('\n');
@@ -25,5 +25,16 @@ describe('disable comments', () => {
   });
   it('text without directives disables nothing', () => {
     assert.equal(parseDisableDirectives('plain <!-- a comment -->').isDisabled('a', 0), false);
+  });
+});
+
+describe('disable quick fix', () => {
+  it('inserts a disable-next-line comment above the line, which then silences the rule there', () => {
+    const text = 'intro\n  please do it\nend';
+    const offset = text.indexOf('please');
+    const edit = disableNextLineEdit(text, 'politeness-tokens', offset);
+    const fixed = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
+    assert.equal(fixed, 'intro\n  <!-- mvp-disable-next-line politeness-tokens -->\n  please do it\nend');
+    assert.equal(parseDisableDirectives(fixed).isDisabled('politeness-tokens', fixed.indexOf('please')), true);
   });
 });
