@@ -138,7 +138,7 @@ export async function runSession(args: string[], io: SessionIo): Promise<number>
   const detections: SessionDetections = {
     historyShare: detectHistoryShare(analysis, profile.contextWindow, estimate, HISTORY_SHARE_THRESHOLD),
     pollution: detectPollution(session, analysis, estimate),
-    contextWindow: detectContextWindow(analysis, profile.contextWindow, CONTEXT_NEAR_SHARE),
+    contextWindow: detectContextWindow(analysis, profile.contextWindow, CONTEXT_NEAR_SHARE, estimate),
     startFresh: detectStartFresh(analysis, START_FRESH_THRESHOLD),
   };
 
@@ -327,8 +327,8 @@ function findingLines(d: SessionDetections): string[] {
     const c = d.contextWindow;
     lines.push(
       c.over
-        ? `  error    context-window: the next request is ${int(c.inputTokens)} tokens, ${int(c.excessTokens)} over the model's ${int(c.contextWindow)}-token window.`
-        : `  warning  context-window: the next request is ${int(c.inputTokens)} tokens, ${pct(c.share)} of the model's ${int(c.contextWindow)}-token window.`,
+        ? `  error    context-window: the next request is ${int(c.inputTokens)} tokens, ${int(c.excessTokens)} over the model's ${int(c.contextWindow)}-token window${c.saving ? `; starting fresh from the seed summary ${saving(c.saving)}` : ''}.`
+        : `  warning  context-window: the next request is ${int(c.inputTokens)} tokens, ${pct(c.share)} of the model's ${int(c.contextWindow)}-token window${c.saving ? `; starting fresh from the seed summary ${saving(c.saving)}` : ''}.`,
     );
   }
   if (d.historyShare) {

@@ -41,6 +41,13 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
     }
     const type = event.type;
     if (typeof type === 'string' && IGNORED_EVENT_TYPES.has(type)) return [];
+    if (type === undefined && 'kind' in event) {
+      this.problems.push({
+        line: lineNumber,
+        message: 'looks like a VS Code chat session log, which is not a supported format; use "Chat: Export Chat…" and analyse the exported JSON; line skipped',
+      });
+      return [];
+    }
     if (type !== 'user' && type !== 'assistant') {
       this.problems.push({ line: lineNumber, message: `unknown event type ${JSON.stringify(type)}; line skipped` });
       return [];

@@ -46,6 +46,8 @@ export interface MessageDigest {
   isUserRequest: boolean;
   retraction?: string;
   blocks: BlockDigest[];
+  /** Tool results carried inside an assistant message (VS Code exports do this): input of later requests, not output. */
+  toolResultTokens?: number;
 }
 
 /** One request: new input since the previous reply, answered by `replyMessage` (undefined while pending). */
@@ -171,7 +173,7 @@ export class SessionAccumulator {
         replyMessage: index,
         countedInputTokens: this.contextTokens,
         newInputTokens: this.contextTokens - previousEnd,
-        countedOutputTokens: digest.tokens - this.overhead,
+        countedOutputTokens: digest.tokens - this.overhead - (digest.toolResultTokens ?? 0),
         usage: message.usage,
       });
       this.pendingStart = index + 1;
@@ -226,9 +228,11 @@ export class SessionAccumulator {
     if (split.blocks.length === 0 && message.role === 'user' && tokens >= 300) {
       blocks.push({ kind: 'paste', label: 'pasted text', tokens, fingerprint: contentFingerprint(message.text) });
     }
+    let toolResultTokens = 0;
     for (const payload of message.payloads) {
       const payloadTokens = this.count(payload.text) + this.count(payload.name);
       tokens += payloadTokens;
+      if (payload.kind === 'toolResult') toolResultTokens += payloadTokens;
       if (payload.kind !== 'toolCall') {
         blocks.push({
           kind: payload.kind,
@@ -251,6 +255,7 @@ export class SessionAccumulator {
       isUserRequest,
       blocks: blocks.length > 0 ? blocks : NO_BLOCKS,
     };
+    if (message.role === 'assistant' && toolResultTokens > 0) digest.toolResultTokens = toolResultTokens;
     if (isUserRequest) {
       const phrase = findRetraction(message.text);
       if (phrase !== undefined && this.lastUserRequest !== undefined) {

@@ -204,8 +204,8 @@ export class SessionCostModel {
     const base = !caching.supported
       ? 'This model\'s provider does not cache prompts: "with caching" equals "without".'
       : caching.automatic
-        ? `The provider caches repeated prefixes automatically: "with caching" assumes each request's history (at least ${this.minPrefix} tokens) is read from the cache.`
-        : `The provider caches prefixes the client marks (chat and agent clients usually do): "with caching" assumes each request's history (at least ${this.minPrefix} tokens) is read from the cache.`;
+        ? `The provider caches repeated prefixes automatically: "with caching" assumes each request's history (at least ${this.minPrefix.toLocaleString('en-US')} tokens) is read from the cache.`
+        : `The provider caches prefixes the client marks (chat and agent clients usually do): "with caching" assumes each request's history (at least ${this.minPrefix.toLocaleString('en-US')} tokens) is read from the cache.`;
     return recorded > 0 ? `${base} ${recorded} turns use the cache reads recorded in the log instead.` : base;
   }
 

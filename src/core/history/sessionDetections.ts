@@ -169,19 +169,35 @@ export interface ContextWindowDetection {
   nearShare: number;
   /** The largest request of the session, when an earlier one was larger or also over. */
   peak: { turn: number; inputTokens: number };
+  /** Replacing the history with the seed summary (when an estimator is given). */
+  saving?: MeasuredSaving;
 }
 
 export function detectContextWindow(
   analysis: SessionAnalysis,
   contextWindow: number,
   nearShare = 0.8,
+  estimate?: Estimate,
 ): ContextWindowDetection | undefined {
   const input = analysis.context?.nextInputTokens ?? 0;
   let peak = { turn: -1, inputTokens: 0 };
   for (const turn of analysis.turns) if (turn.inputTokens > peak.inputTokens) peak = { turn: turn.index, inputTokens: turn.inputTokens };
   const share = contextWindow > 0 ? input / contextWindow : 0;
   if (contextWindow <= 0 || share < nearShare) return undefined;
-  return { inputTokens: input, contextWindow, share, over: input > contextWindow, excessTokens: Math.max(0, input - contextWindow), nearShare, peak };
+  const detection: ContextWindowDetection = {
+    inputTokens: input,
+    contextWindow,
+    share,
+    over: input > contextWindow,
+    excessTokens: Math.max(0, input - contextWindow),
+    nearShare,
+    peak,
+  };
+  if (estimate) {
+    const history = analysis.context?.historyTokens ?? 0;
+    detection.saving = measureSaving(analysis, Math.max(0, history - (analysis.seedSummaryTokens ?? analysis.projection.seedSummaryTokens)), estimate);
+  }
+  return detection;
 }
 
 // --- start fresh ------------------------------------------------------------------------------

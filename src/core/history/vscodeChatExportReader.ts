@@ -69,7 +69,9 @@ export function readVscodeChatExport(text: string): Transcript {
       `${counts.namedOnly} attachment${one ? '' : 's'} named in the export without ${one ? 'its' : 'their'} content; not counted.`,
     );
   }
-  if (counts.thinking > 0) transcript.notes!.push(`${counts.thinking} thinking parts not counted as re-sent input.`);
+  if (counts.thinking > 0) {
+    transcript.notes!.push(`${counts.thinking} thinking part${counts.thinking === 1 ? '' : 's'} not counted as re-sent input.`);
+  }
   return transcript;
 }
 

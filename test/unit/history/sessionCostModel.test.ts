@@ -161,3 +161,24 @@ describe('history: session cost model', () => {
     });
   });
 });
+
+describe('history: tool results inside a reply', () => {
+  it('count as input of later requests, not as the reply\'s output (VS Code exports keep them in the response)', () => {
+    const reply = {
+      role: 'assistant' as const,
+      text: 'fixed it',
+      payloads: [{ kind: 'toolResult' as const, name: 'r', text: 'one two three four five' }],
+      range: { start: 0, end: 1 },
+    };
+    const session = new SessionAccumulator({ countTokens: countWords, perMessageOverheadTokens: 0 }).appendAll([
+      message('user', 'please fix'),
+      reply,
+      message('user', 'thanks'),
+      message('assistant', 'ok'),
+    ]);
+    const turns = new SessionCostModel({ estimate: fakeEstimate, caching: NO_CACHING }).analyse(session).turns;
+    // Reply: 2 words of text + tool result (5 words + 1 word name) = 8 tokens in context, of which 2 are output.
+    assert.equal(turns[0].outputTokens, 2);
+    assert.equal(turns[1].inputTokens, 2 + 8 + 1);
+  });
+});

@@ -73,6 +73,8 @@ describe('history: detections', () => {
       assert.deepEqual([near.inputTokens, near.contextWindow, near.over, near.excessTokens], [5000, 5500, false, 0]);
       const over = detectContextWindow(a, 4_000)!;
       assert.deepEqual([over.over, over.excessTokens, over.peak.inputTokens], [true, 1000, 5000]);
+      // With an estimator it also states the saving of starting fresh: history 4,000 → summary 200.
+      assert.equal(detectContextWindow(a, 4_000, 0.8, fakeEstimate)!.saving!.tokens, 3800);
     });
 
     it('reports history over a share of the window, with the saving of the seed summary', () => {
