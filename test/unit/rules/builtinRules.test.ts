@@ -297,8 +297,11 @@ describe('built-in rules', () => {
           message('user', `Again:\n\n${big}\n`),
         ],
       };
-      const ctx = buildContext({ text: 'next', transcript, session: sessionWith('Parser rewrite; constraints: keep API.') });
+      const session = sessionWith('Parser rewrite; constraints: keep API.');
+      session.projection = { ...session.projection, moreTurns: 10, continueWh: { low: 1, central: 2, high: 4 }, freshWh: { low: 0.5, central: 0.5, high: 1 }, breakEvenTurn: 1 };
+      const ctx = buildContext({ text: 'next', transcript, session });
       const [f] = findingsOf('polluted-history', ctx);
+      assert.match(f.message, /Over the next 10 turns that is ≈1\.5 Wh \(75% of continuing\), breaking even after 1 turn\./);
       assert.match(f.message, /"Ignore that" in message 3/);
       assert.match(f.message, /pasted 2 times/);
       assert.equal(f.fix?.action?.kind, 'writeSeedSummary');

@@ -25,7 +25,8 @@ export const longHistory: Rule = {
   defaultOptions: { maxTokens: 20000, maxShare: 0.5, keepMessages: 4 },
   check(context, options) {
     const messages = historyMessages(context);
-    const total = messages.reduce((n, m) => n + m.tokens, 0);
+    // The session model's figure (recorded usage when the log has it) when there is one; else our count.
+    const total = (context.transcript && context.session?.context?.historyTokens) || messages.reduce((n, m) => n + m.tokens, 0);
     const window = context.model.profile.contextWindow;
     if (!messages.length || (total <= (options.maxTokens as number) && total / window <= (options.maxShare as number))) {
       return [];

@@ -4,6 +4,7 @@ import { historyMessages } from '../historyMessages';
 import { findRetraction } from '../../history/retraction';
 import { contentFingerprint } from '../../history/contentFingerprint';
 import { anchorsOf, wordsOf } from '../../history/toolOutputAnchors';
+import { detectStartFresh } from '../../history/sessionDetections';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -103,10 +104,15 @@ export const pollutedHistory: Rule = {
     }
     const seedTokens = context.countTokens(summary);
     const saving = savingOfTokens(context, Math.max(0, total - seedTokens));
-    const caveat = context.model.profile.caching.supported ? ' With provider prompt caching the energy saving is smaller, but the model also stops reading the dead ends.' : '';
+    // The session model's projection (continue N more turns vs start fresh) says what it adds up to.
+    const fresh = detectStartFresh(context.session!, 0);
+    const projection = fresh && fresh.savingWh > 0
+      ? ` Over the next ${fresh.moreTurns} turns that is ≈${fresh.savingWh.toPrecision(2)} Wh (${Math.round(fresh.savingShare * 100)}% of continuing${fresh.withCaching ? ', with prompt caching' : ''})${fresh.breakEvenTurn !== null ? `, breaking even after ${fresh.breakEvenTurn} turn${fresh.breakEvenTurn === 1 ? '' : 's'}` : ''}.`
+      : '';
+    const caveat = fresh?.caveat ? ` ${fresh.caveat}` : context.model.profile.caching.supported ? ' With provider prompt caching the energy saving is smaller, but the model also stops reading the dead ends.' : '';
     return [
       {
-        message: `This session carries dead weight: ${signals.join('; ')}. A fresh session seeded with a ${fmt(seedTokens)}-token summary sends ${fmt(saving.tokens)} fewer tokens per request (≈${saving.wh.toPrecision(2)} Wh).${caveat}`,
+        message: `This session carries dead weight: ${signals.join('; ')}. A fresh session seeded with a ${fmt(seedTokens)}-token summary sends ${fmt(saving.tokens)} fewer tokens per request (≈${saving.wh.toPrecision(2)} Wh).${projection}${caveat}`,
         saving,
         fix: { title: 'Start fresh: write a seed summary', action: { kind: 'writeSeedSummary', summary } },
       },
