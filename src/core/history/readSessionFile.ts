@@ -66,8 +66,12 @@ async function readHead(path: string): Promise<string> {
 }
 
 /** Calls `onLine` for every line with its 1-based number and UTF-16 offset, holding one chunk at a time. */
-export async function streamLines(path: string, onLine: (line: string, lineNumber: number, offset: number) => void): Promise<void> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+export async function streamLines(
+  path: string,
+  onLine: (line: string, lineNumber: number, offset: number) => void,
+  chunkBytes = 1 << 20,
+): Promise<void> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: chunkBytes });
   let carry = '';
   let carryOffset = 0;
   let lineNumber = 1;
