@@ -29,6 +29,8 @@ export class DocumentAnalyser implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly latest = new Map<string, DocumentAnalysis>();
   private readonly transcripts = new Map<string, Transcript>();
+  /** Documents with an analysis running, and whether an edit arrived meanwhile. */
+  private readonly inFlight = new Map<string, { rerun: boolean }>();
   private readonly analysed = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly failed = new vscode.EventEmitter<{ document: vscode.TextDocument; error: Error }>();
   readonly onDidAnalyse = this.analysed.event;
@@ -68,6 +70,13 @@ export class DocumentAnalyser implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
+        const running = this.inFlight.get(key);
+        if (running) {
+          // One analysis per document at a time: on a big document a keystroke during an analysis
+          // would otherwise start a second full pass whose result is already stale.
+          running.rerun = true;
+          return;
+        }
         void this.run(document, generation);
       }, delayMs),
     );
@@ -139,6 +148,8 @@ export class DocumentAnalyser implements vscode.Disposable {
     const version = document.version;
     const started = performance.now();
     const file = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
+    const flight = { rerun: false };
+    this.inFlight.set(key, flight);
     const work = this.analyse(this.options(document.getText(), file, document.uri));
     const progressTimer = setTimeout(() => {
       void vscode.window.withProgress(
@@ -167,6 +178,10 @@ export class DocumentAnalyser implements vscode.Disposable {
       return undefined;
     } finally {
       clearTimeout(progressTimer);
+      if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+      if (flight.rerun && !document.isClosed) {
+        void this.run(document, this.generations.get(key) ?? generation);
+      }
     }
   }
 

@@ -34,7 +34,8 @@ export class FixActionRunner {
       case 'convertSpreadsheet': {
         const { csv, sheet } = await this.convertSpreadsheet(action.attachmentPath, action.sheet);
         const parsed = path.parse(defaultCsvPath(action.attachmentPath, sheet));
-        const target = await freshSibling(vscode.Uri.file(parsed.dir), parsed.name, '.csv');
+        // No spaces in the name: a `#file:` reference ends at the first space.
+        const target = await freshSibling(vscode.Uri.file(parsed.dir), parsed.name.replace(/\s+/g, '-'), '.csv');
         return this.write(document, action.attachmentPath, action.referenceRange, target, csv, 'beside');
       }
       case 'minifyJson':

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { TextRange } from '../core/textRange';
+import { referencePathFor, rewriteReferenceText } from './referenceRewrite';
 
 /** `dir/base.ext`, or `dir/base-2.ext`, `-3` … — the first name that does not exist. */
 export async function freshSibling(dir: vscode.Uri, base: string, ext: string): Promise<vscode.Uri> {
@@ -26,35 +27,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** The path to write in a prompt for `target`, in the style of the path it replaces. */
-export function referencePathFor(promptFile: string, previousRawPath: string, target: string): string {
-  if (path.isAbsolute(previousRawPath)) {
-    return target;
-  }
-  let relative = path.relative(path.dirname(promptFile), target).split(path.sep).join('/');
-  if (previousRawPath.startsWith('./') && !relative.startsWith('.')) {
-    relative = `./${relative}`;
-  }
-  return relative;
-}
-
-/**
- * The reference text with its path (and any sheet selector after it: `#Sheet`, `?sheet=…`)
- * replaced by `newRawPath`. Undefined when the written path cannot be found in the text.
- */
-export function rewriteReferenceText(referenceText: string, rawPath: string, newRawPath: string): string | undefined {
-  const at = referenceText.indexOf(rawPath);
-  if (at < 0) {
-    return undefined;
-  }
-  let end = at + rawPath.length;
-  const selector = /^(#[^\s)\]>]*|\?sheet=[^\s)\]>]*)/.exec(referenceText.slice(end));
-  if (selector) {
-    end += selector[0].length;
-  }
-  return referenceText.slice(0, at) + newRawPath + referenceText.slice(end);
 }
 
 export interface NewFileRequest {

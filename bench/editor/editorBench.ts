@@ -1,0 +1,100 @@
+/**
+ * Runs inside VS Code's extension host (vscode-harness test mode), loaded as a `run()` index.
+ * MVP_BENCH_MODE=activation: in an empty window, time a cold `activate()` (module load + activate).
+ * MVP_BENCH_MODE=latency: in the bench workspace, keystroke-to-diagnostics latency on a 100 KB and
+ * a 1 MB prompt, for single-character edits, against a baseline that recounts the whole document
+ * from scratch after each edit (a fresh tokenizer without caches) — measured side by side here.
+ * Results are written as JSON to MVP_BENCH_OUT.
+ */
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { createTokenCounter } from '../../src/core/tokens/tokenCounter';
+
+const EXTENSION_ID = 'minimal-viable-prompt.minimal-viable-prompt';
+
+interface Api {
+  activationMs: number;
+  onDidAnalyse: vscode.Event<{ uri: vscode.Uri; version: number; durationMs: number }>;
+  analyse(uri: vscode.Uri): Promise<unknown>;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+function summary(values: number[]) {
+  return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) };
+}
+
+async function activation(): Promise<Record<string, unknown>> {
+  const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+  if (!extension) throw new Error('extension not installed');
+  if (extension.isActive) throw new Error('already active: run the activation bench in an empty window');
+  const started = performance.now();
+  const api = await extension.activate();
+  const total = performance.now() - started;
+  return { activateCallMs: total, insideActivateMs: api.activationMs };
+}
+
+/** One edit → the analysis of exactly that document version published (diagnostics set). */
+async function timedEdit(api: Api, editor: vscode.TextEditor, offset: number): Promise<number> {
+  const document = editor.document;
+  let resolvePublished: () => void = () => undefined;
+  let target = -1;
+  const published = new Promise<void>((resolve) => (resolvePublished = resolve));
+  const listener = api.onDidAnalyse((e) => {
+    if (e.uri.toString() === document.uri.toString() && e.version === target) resolvePublished();
+  });
+  const started = performance.now();
+  const position = document.positionAt(offset);
+  await editor.edit((b) => b.insert(position, 'x'), { undoStopBefore: false, undoStopAfter: false });
+  target = document.version;
+  await published;
+  const elapsed = performance.now() - started;
+  listener.dispose();
+  return elapsed;
+}
+
+async function latency(): Promise<Record<string, unknown>> {
+  const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID)!;
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const results: Record<string, unknown> = {};
+  createTokenCounter('o200k_base').count('warm up: load the rank table before timing the baseline');
+  for (const name of ['bench-100k.prompt.md', 'bench-1m.prompt.md']) {
+    const uri = vscode.Uri.joinPath(folder, name);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await api.analyse(uri);
+    const size = editor.document.getText().length;
+    // A deterministic spread of edit positions through the document.
+    const offsets = Array.from({ length: 43 }, (_, i) => Math.floor(((i * 7919) % 1000) / 1000 * (size - 10)) + 5);
+    const ours: number[] = [];
+    for (let i = 0; i < offsets.length; i++) {
+      const ms = await timedEdit(api, editor, offsets[i]);
+      if (i >= 3) ours.push(ms); // the first edits warm the JIT and caches
+    }
+    const baseline: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const text = editor.document.getText();
+      const started = performance.now();
+      createTokenCounter('o200k_base').count(text);
+      baseline.push(performance.now() - started);
+    }
+    const o = summary(ours);
+    const b = summary(baseline);
+    results[name] = { chars: size, ours: o, baselineFullRecount: b, speedupP50: b.p50 / o.p50, speedupP95: b.p95 / o.p95 };
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
+  return results;
+}
+
+export async function run(): Promise<void> {
+  const mode = process.env.MVP_BENCH_MODE ?? 'latency';
+  const out = process.env.MVP_BENCH_OUT;
+  const result = mode === 'activation' ? await activation() : await latency();
+  console.log(JSON.stringify(result, null, 2));
+  if (out) writeFileSync(out, JSON.stringify(result, null, 2));
+}
