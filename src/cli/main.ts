@@ -10,6 +10,8 @@ import { modelsUsage, runModels } from './commands/models';
 import { runTokens, tokensUsage } from './commands/tokens';
 import { CONVERT_USAGE, runConvert } from './commands/convert';
 import { SESSION_USAGE, runSession } from './commands/session';
+import { lintUsage, runLint } from './commands/lint';
+import { initUsage, runInit } from './commands/init';
 
 type Command = { run: (args: string[], io: CliIo) => Promise<number>; usage: string; summary: string };
 
@@ -20,6 +22,8 @@ const commands: Record<string, Command> = {
   session: { run: runSession, usage: firstLine(SESSION_USAGE), summary: 'cost of a chat session turn by turn; continue vs start fresh' },
   convert: { run: runConvert, usage: firstLine(CONVERT_USAGE), summary: 'write one sheet of a workbook as CSV (never overwrites)' },
   hook: { run: (args, io) => (require('./commands/hook') as typeof import('./commands/hook')).runHook(args, io), usage: 'mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet] < event.json', summary: 'prompt-submit hook for coding agents: coaching or a budget block (docs/hooks.md)' },
+  lint: { run: (args, io) => runLint(args, io), usage: lintUsage, summary: 'lint prompt files with the repository config (CI, pre-commit; text, JSON, SARIF)' },
+  init: { run: runInit, usage: initUsage, summary: 'write a starter .mvp.jsonc (never overwrites)' },
   models: { run: runModels, usage: modelsUsage, summary: 'list model profiles (or grid regions)' },
 };
 function firstLine(usage: string): string {

@@ -6,7 +6,7 @@
 import type { TextRange, LineColumn } from '../textRange';
 import type { Severity } from '../rules/finding';
 import type { Budgets, Rule } from '../rules/rule';
-import type { ModelProfile } from '../profiles/modelProfile';
+import type { ProfileOverride } from '../profiles/profileRegistry';
 import type { DeclarativeRule, DeclarativeRuleSpec } from '../rules/declarativeRule';
 
 export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off'; options?: Record<string, unknown> };
@@ -19,7 +19,7 @@ export interface MvpConfigFile {
   region?: string;
   rules?: Record<string, RuleSetting>;
   budgets?: Budgets;
-  profiles?: ModelProfile[];
+  profiles?: ProfileOverride[];
   declarativeRules?: DeclarativeRuleSpec[];
   /** Globs (relative to the config file's folder) of documents treated as prompts. */
   files?: string[];
@@ -59,8 +59,8 @@ export interface ResolvedConfig {
   region?: string;
   rules: Record<string, ResolvedRuleSetting>;
   budgets: Budgets;
-  /** Extra or overriding model profiles (validated). */
-  profiles: ModelProfile[];
+  /** Extra model profiles, or partial overrides of built-in ones (validated after merging). */
+  profiles: ProfileOverride[];
   declarativeRules: DeclarativeRule[];
   /** Prompt globs, relative to `filesBase`; undefined = the defaults. */
   files?: string[];

@@ -9,6 +9,8 @@ import { checkAgainstSchema, type JsonSchema } from './schemaCheck';
 import { configProblemAt } from './configProblemAt';
 import { patternSyntaxError, type DeclarativeRuleSpec } from '../rules/declarativeRule';
 import { validateProfile } from '../profiles/validateProfile';
+import { loadBuiltinProfiles } from '../profiles/builtinProfiles';
+import { profileFromOverride, type ProfileOverride } from '../profiles/profileRegistry';
 import configSchema from './mvp-config.schema.json';
 
 export interface ParsedConfigFile {
@@ -88,7 +90,8 @@ export function parseConfigText(file: string, text: string): ParsedConfigFile {
   });
 
   (Array.isArray(value.profiles) ? value.profiles : []).forEach((profile, i) => {
-    const found = validateProfile(profile);
+    // A partial profile adjusts the built-in of the same id ("we run in Sweden"); it is checked merged.
+    const found = isOverride(profile) ? validateProfile(profileFromOverride(profile, loadBuiltinProfiles())) : validateProfile(profile);
     if (!found.length) return;
     for (const p of found) {
       const where = findNodeAtLocation(root, ['profiles', i, ...p.path.split('.').filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))]) ?? findNodeAtLocation(root, ['profiles', i]);
@@ -101,4 +104,8 @@ export function parseConfigText(file: string, text: string): ParsedConfigFile {
   const unique = [...new Map(drop.map((p) => [JSON.stringify(p), p])).values()];
   dropValues(value, unique.filter((p) => !unique.some((q) => q !== p && q.length < p.length && q.every((k, j) => k === p[j]))));
   return { file, text, root, value, problems };
+}
+
+function isOverride(value: unknown): value is ProfileOverride {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
 }

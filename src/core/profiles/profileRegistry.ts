@@ -31,11 +31,20 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Objects merge key by key; arrays and scalars replace. */
-function deepMerge(base: unknown, patch: unknown): unknown {
+export function deepMerge(base: unknown, patch: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) out[key] = deepMerge(base[key], value);
   return out;
+}
+
+/**
+ * The profile an override produces: merged over the built-in of the same id, or the override
+ * itself when it introduces a new id (then it must be complete).
+ */
+export function profileFromOverride(override: ProfileOverride, builtins: readonly ModelProfile[]): unknown {
+  const existing = builtins.find((p) => p.id === override.id);
+  return existing ? deepMerge(existing, override) : override;
 }
 
 /** Applies overrides to a copy of the built-ins; rejected overrides are reported, never thrown. */
