@@ -286,7 +286,15 @@ export function renderSuggestions(view: SuggestionsView, post: Post): Node[] {
           h('span', { class: `severity-badge severity-${item.severity}` }, SEVERITY_LABEL[item.severity]),
           h('code', { class: 'rule-id' }, item.ruleId),
         ),
-        h('p', { class: 'suggestion-message' }, item.message),
+        h('p', { class: 'suggestion-message' }, item.headline),
+        item.detail
+          ? h(
+              'details',
+              { class: 'suggestion-detail' },
+              h('summary', { 'data-focus-key': `suggestions:${item.id}:more`, 'aria-label': `More about ${item.ruleId}` }, 'More'),
+              h('p', {}, item.detail),
+            )
+          : null,
         item.savingText ? h('p', { class: 'saving' }, item.savingText) : null,
         actions.length ? h('div', { class: 'row-actions' }, ...actions) : null,
       );

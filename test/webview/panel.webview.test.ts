@@ -88,6 +88,8 @@ describe('energy panel webview (Chromium)', function () {
     // Suggestions in the order of their saving; compare rows; today.
     const ids = await page.$$eval('.suggestion', (items) => items.map((i) => i.getAttribute('data-finding')));
     assert.deepEqual(ids, model.suggestions!.items.map((i) => i.id));
+    // Long messages show their first sentence, the rest one click away.
+    assert.equal(await page.locator('.suggestion-detail').count(), model.suggestions!.items.filter((i) => i.detail).length);
     assert.equal(await page.locator('.compare').count(), model.compare!.rows.length);
     assert.equal(await page.locator('.compare [aria-current=true]').count(), 1);
     assert.match((await page.textContent('#section-today'))!, new RegExp(model.today.energyText));

@@ -140,6 +140,9 @@ export interface SuggestionItem {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The message's first sentence, when the message is long enough to fold the rest away. */
+  headline: string;
+  detail?: string;
   savingText?: string;
   fixTitle?: string;
   reveal?: RevealTarget;
@@ -510,6 +513,23 @@ function buildSession(session: SessionAnalysis): SessionView | null {
   };
 }
 
+/** Messages longer than this show their first sentence, with the rest behind "More". */
+const FOLD_MESSAGE_AT = 160;
+
+/** Splits after the first sentence that is at least a short clause long ("e.g. " stays whole). */
+export function splitHeadline(message: string): { headline: string; detail?: string } {
+  if (message.length <= FOLD_MESSAGE_AT) {
+    return { headline: message };
+  }
+  const boundary = /[.!?](?=\s+[A-Z“"(])/g;
+  boundary.lastIndex = 40;
+  const match = boundary.exec(message);
+  if (!match || match.index + 1 >= message.length - 20) {
+    return { headline: message };
+  }
+  return { headline: message.slice(0, match.index + 1), detail: message.slice(match.index + 1).trim() };
+}
+
 function buildSuggestions(analysis: Analysis): SuggestionsView {
   const indexed = analysis.findings.map((finding, index) => ({ finding, index }));
   indexed.sort((a, b) => {
@@ -532,6 +552,7 @@ function buildSuggestions(analysis: Analysis): SuggestionsView {
       ruleId: finding.ruleId,
       severity: finding.severity,
       message: finding.message,
+      ...splitHeadline(finding.message),
       savingText:
         saving && saving.tokens > 0
           ? `Saves ${formatInteger(saving.tokens)} tokens · ${formatQuantity('wh', saving.wh)} per request`

@@ -5,6 +5,7 @@ import {
   buildPanelViewModel,
   changedSections,
   findingId,
+  splitHeadline,
   type PanelViewModelInput,
 } from '../../../src/extension/energyPanel/panelViewModel';
 import { formatInteger } from '../../../src/extension/energyPanel/quantityFormat';
@@ -127,6 +128,18 @@ describe('panel view model', () => {
     assert.equal(items[2].savingText, undefined);
     assert.equal(items[2].fixTitle, undefined);
     assert.equal(items[0].id, findingId(sampleAnalysis().findings[1], 1));
+  });
+
+  it('folds a long message after its first sentence', () => {
+    const long =
+      'The history sent with this prompt is 61,850 tokens in 134 messages (48% of the window), re-sent with every new message. A fresh session seeded with a 458-token summary would send 61,392 fewer tokens per request, e.g. far less.';
+    assert.deepEqual(splitHeadline(long), {
+      headline: 'The history sent with this prompt is 61,850 tokens in 134 messages (48% of the window), re-sent with every new message.',
+      detail: 'A fresh session seeded with a 458-token summary would send 61,392 fewer tokens per request, e.g. far less.',
+    });
+    assert.deepEqual(splitHeadline('Short. Message.'), { headline: 'Short. Message.' });
+    const noBoundary = 'x'.repeat(200);
+    assert.deepEqual(splitHeadline(noBoundary), { headline: noBoundary });
   });
 
   it('lays out the session: cumulative lines, a sampled table and the projection', () => {
