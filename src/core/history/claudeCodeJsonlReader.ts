@@ -13,6 +13,7 @@ import type { Message, RecordedUsage, Transcript, TranscriptProblem } from './tr
 type Json = Record<string, unknown>;
 
 const IGNORED_EVENT_TYPES = new Set(['summary', 'system', 'file-history-snapshot', 'queue-operation']);
+const COMPACT_BOUNDARY = 'compact_boundary';
 
 export class ClaudeCodeJsonlParser implements LineTranscriptParser {
   readonly format = 'claude-code-jsonl' as const;
@@ -25,6 +26,8 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
   private skippedImages = 0;
   private usageMessages = 0;
   private readonly toolCalls = new ToolCallRegistry();
+  private compactions = 0;
+  private compactedBeforeNext = false;
 
   pushLine(line: string, lineNumber: number, offset: number): Message[] {
     if (line.trim() === '') return [];
@@ -40,6 +43,12 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
       return [];
     }
     const type = event.type;
+    if (type === 'system' && event.subtype === COMPACT_BOUNDARY) {
+      // /compact or auto-compaction: the model's context restarts from the summary that follows.
+      this.compactions++;
+      this.compactedBeforeNext = true;
+      return this.open ? [this.flush()] : [];
+    }
     if (typeof type === 'string' && IGNORED_EVENT_TYPES.has(type)) return [];
     if (type === undefined && 'kind' in event) {
       this.problems.push({
@@ -65,6 +74,10 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
     const range = { start: offset, end: offset + line.length };
     const parsed: Message = { role: type, text: '', payloads: [], range, line: lineNumber };
     if (!this.readContent(message.content, parsed, lineNumber)) return [];
+    if (this.compactedBeforeNext) {
+      parsed.startsNewContext = true;
+      this.compactedBeforeNext = false;
+    }
 
     const done: Message[] = [];
     if (type === 'assistant') {
@@ -92,6 +105,9 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
     const done = this.open ? [this.flush()] : [];
     if (this.usageMessages > 0) {
       this.notes.push(`${this.usageMessages} replies carry the token usage Claude Code recorded; those turns use it instead of our count.`);
+    }
+    if (this.compactions > 0) {
+      this.notes.push(`The conversation was compacted ${this.compactions} time${this.compactions === 1 ? '' : 's'}: requests after each compaction no longer send what came before it.`);
     }
     if (this.sidechainEvents > 0) {
       this.notes.push(`${this.sidechainEvents} sub-agent (sidechain) events skipped: they run in their own context.`);

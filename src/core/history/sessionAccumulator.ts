@@ -62,6 +62,8 @@ export interface TurnShape {
   /** The reply's tokens, by our count (no overhead). 0 while pending. */
   countedOutputTokens: number;
   usage?: RecordedUsage;
+  /** The first request after a compaction: nothing before `contextStart` is sent any more. */
+  startsNewContext?: boolean;
 }
 
 export interface AbandonedAttempt {
@@ -135,6 +137,8 @@ export class SessionAccumulator {
   contextTokens = 0;
   /** Number of times `countTokens` has run; the benchmark uses it to prove appends are incremental. */
   tokenizeCalls = 0;
+  /** First message still sent: 0, or the first message after the latest compaction. */
+  contextStart = 0;
 
   private readonly countTokens: (text: string) => number;
   private readonly overhead: number;
@@ -143,6 +147,8 @@ export class SessionAccumulator {
   private pendingStart = 0;
   private lastUserRequest: number | undefined;
   private readonly anchorIndex = new Map<string, Set<number>>();
+  /** Set by a compaction: where the next request's new input is counted from. */
+  private resetEnd: number | undefined;
   /** Anchors of the outputs still watched, by output index, in the order they arrived. */
   private readonly watched = new Map<number, string[]>();
 
@@ -160,22 +166,28 @@ export class SessionAccumulator {
 
   append(message: Message): MessageDigest {
     const index = this.messages.length;
+    if (message.startsNewContext && index > 0) {
+      // After a compaction the provider sees only the system prompt and what follows.
+      this.contextTokens = this.systemTokens;
+      this.contextStart = index;
+      this.resetEnd = this.systemTokens;
+    }
     const digest = this.digest(message, index);
     this.messages.push(digest);
     this.noticeReferences(message, index);
 
     if (message.role === 'assistant') {
-      const previous = this.turns[this.turns.length - 1];
-      const previousEnd = previous ? previous.countedInputTokens + this.messages[previous.replyMessage!].tokens : 0;
       this.turns.push({
         index: this.turns.length,
         firstNewMessage: this.pendingStart,
         replyMessage: index,
         countedInputTokens: this.contextTokens,
-        newInputTokens: this.contextTokens - previousEnd,
+        newInputTokens: this.contextTokens - this.previousEnd(),
         countedOutputTokens: digest.tokens - this.overhead - (digest.toolResultTokens ?? 0),
         usage: message.usage,
+        startsNewContext: this.resetEnd !== undefined ? true : undefined,
       });
+      this.resetEnd = undefined;
       this.pendingStart = index + 1;
     }
     if (message.role === 'system') this.systemTokens += digest.tokens;
@@ -187,15 +199,21 @@ export class SessionAccumulator {
   /** The request the next send would make, when messages follow the last reply. */
   pendingTurn(): TurnShape | undefined {
     if (this.pendingStart >= this.messages.length) return undefined;
-    const previous = this.turns[this.turns.length - 1];
-    const previousEnd = previous ? previous.countedInputTokens + this.messages[previous.replyMessage!].tokens : 0;
     return {
       index: this.turns.length,
       firstNewMessage: this.pendingStart,
       countedInputTokens: this.contextTokens,
-      newInputTokens: this.contextTokens - previousEnd,
+      newInputTokens: this.contextTokens - this.previousEnd(),
       countedOutputTokens: 0,
+      startsNewContext: this.resetEnd !== undefined ? true : undefined,
     };
+  }
+
+  /** What the previous request sent plus its reply: the part of the next input that is not new. */
+  private previousEnd(): number {
+    if (this.resetEnd !== undefined) return this.resetEnd;
+    const previous = this.turns[this.turns.length - 1];
+    return previous ? previous.countedInputTokens + this.messages[previous.replyMessage!].tokens : 0;
   }
 
   /** Counts text with this session's tokenizer (for the seed summary), outside the per-message counts. */

@@ -82,6 +82,11 @@ export class SessionCostModel {
       // Some Claude Code versions log the usage of the stream's first event, where output is a
       // handful of tokens; the visible reply we counted is a floor.
       outputTokens = Math.max(usage.outputTokens, shape.countedOutputTokens);
+    } else if (shape.startsNewContext) {
+      // Nothing before a compaction is a cached prefix of this request.
+      inputTokens = shape.countedInputTokens;
+      cachedInputTokens = 0;
+      outputTokens = shape.replyMessage === undefined ? undefined : shape.countedOutputTokens;
     } else if (previous?.fromRecordedUsage) {
       // After a recorded turn our count misses what the log saw (system prompt, tools): build on the recorded figure.
       inputTokens = previous.inputTokens + previous.outputTokens + shape.newInputTokens;

@@ -99,7 +99,10 @@ export interface PollutionDetection {
 }
 
 export function detectPollution(session: SessionAccumulator, analysis: SessionAnalysis, estimate: Estimate): PollutionDetection {
-  const abandoned = session.abandoned.map((a) => ({
+  // Before a compaction, nothing is re-sent any more: only what is still in the context pollutes it.
+  const live = session.contextStart;
+  const abandonedAttempts = session.abandoned.filter((a) => a.fromMessage >= live);
+  const abandoned = abandonedAttempts.map((a) => ({
     phrase: a.phrase,
     fromMessage: a.fromMessage,
     toMessage: a.toMessage,
@@ -110,7 +113,8 @@ export function detectPollution(session: SessionAccumulator, analysis: SessionAn
   }));
 
   const repeatedPastes: RepeatedPasteDetection[] = [];
-  for (const occurrences of session.pastes.values()) {
+  for (const all of session.pastes.values()) {
+    const occurrences = live === 0 ? all : all.filter((o) => o.messageIndex >= live);
     if (occurrences.length < 2) continue;
     const removable = occurrences.slice(0, -1).reduce((s, o) => s + o.tokens, 0);
     repeatedPastes.push({
@@ -128,7 +132,7 @@ export function detectPollution(session: SessionAccumulator, analysis: SessionAn
   repeatedPastes.sort((a, b) => b.saving.tokens - a.saving.tokens);
 
   const unreferencedToolOutputs = session.toolOutputs
-    .filter((o) => o.referencedBy === undefined && !isLastExchange(session, o.messageIndex))
+    .filter((o) => o.referencedBy === undefined && o.messageIndex >= live && !isLastExchange(session, o.messageIndex))
     .map((o) => ({
       label: o.label,
       messageIndex: o.messageIndex,
@@ -143,7 +147,7 @@ export function detectPollution(session: SessionAccumulator, analysis: SessionAn
   const claim = (message: number, tokens: number): void => {
     perMessage.set(message, Math.min(session.messages[message].tokens, (perMessage.get(message) ?? 0) + tokens));
   };
-  for (const a of session.abandoned) for (let i = a.fromMessage; i < a.toMessage; i++) claim(i, session.messages[i].tokens);
+  for (const a of abandonedAttempts) for (let i = a.fromMessage; i < a.toMessage; i++) claim(i, session.messages[i].tokens);
   for (const p of repeatedPastes) for (const o of p.occurrences.slice(0, -1)) claim(o.messageIndex, o.tokens);
   for (const o of unreferencedToolOutputs) claim(o.messageIndex, o.tokens);
   const total = [...perMessage.values()].reduce((s, t) => s + t, 0);

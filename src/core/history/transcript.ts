@@ -39,6 +39,11 @@ export interface Message {
   id?: string;
   /** 1-based line in the source file where the message starts (for messages). */
   line?: number;
+  /**
+   * The conversation was compacted just before this message (Claude Code's `compact_boundary`):
+   * from here on, earlier messages are no longer sent.
+   */
+  startsNewContext?: boolean;
 }
 
 export interface TranscriptProblem {

@@ -3,6 +3,7 @@ import { readClaudeCodeJsonl } from '../../../src/core/history/claudeCodeJsonlRe
 import { readOpenAiMessages } from '../../../src/core/history/openAiMessagesReader';
 import { SessionAccumulator } from '../../../src/core/history/sessionAccumulator';
 import { SessionCostModel } from '../../../src/core/history/sessionCostModel';
+import { detectPollution } from '../../../src/core/history/sessionDetections';
 import { CACHING, countO200k, countWords, fakeEstimate, fixture, message, NO_CACHING } from './sessionTestKit';
 
 const close = (actual: number, expected: number, what: string) =>
@@ -180,5 +181,26 @@ describe('history: tool results inside a reply', () => {
     // Reply: 2 words of text + tool result (5 words + 1 word name) = 8 tokens in context, of which 2 are output.
     assert.equal(turns[0].outputTokens, 2);
     assert.equal(turns[1].inputTokens, 2 + 8 + 1);
+  });
+});
+
+describe('history: a compacted Claude Code session', () => {
+  const t = readClaudeCodeJsonl(fixture('claude-code-compacted.jsonl'));
+  const session = new SessionAccumulator({ countTokens: countWords, perMessageOverheadTokens: 0 }).appendAll(t.messages);
+  const analysis = new SessionCostModel({ estimate: fakeEstimate, caching: CACHING, minCacheablePrefixTokens: 1 }).analyse(session);
+
+  it('restarts the context after the compact boundary, and says so', () => {
+    assert.equal(t.messages[4].startsNewContext, true);
+    assert.match(t.notes!.join(' '), /compacted 1 time/);
+    // Before: 7 words, then 7 + 4 + 11 = 22. After: only the 17-word summary, then 17 + 1 + 4 = 22.
+    assert.deepEqual(analysis.turns.map((x) => x.inputTokens), [7, 22, 17, 22]);
+    assert.deepEqual(analysis.turns.map((x) => x.newInputTokens), [7, 11, 17, 4]);
+    // Nothing before the compaction is a cached prefix of the first request after it.
+    assert.deepEqual(analysis.turns.map((x) => x.cachedInputTokens), [0, 7, 0, 17]);
+  });
+
+  it('does not report pollution that the compaction already removed', () => {
+    assert.equal(session.abandoned.length, 1);
+    assert.equal(detectPollution(session, analysis, fakeEstimate).abandoned.length, 0);
   });
 });
