@@ -45,6 +45,19 @@ function pickScale(scales: UnitScale[], reference: number): UnitScale {
   return scales[scales.length - 1];
 }
 
+// Intl formatters are costly to create and the panel formats hundreds of numbers per update.
+const INTEGER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimalFormats = new Map<number, Intl.NumberFormat>();
+
+function decimalFormat(decimals: number): Intl.NumberFormat {
+  let format = decimalFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+    decimalFormats.set(decimals, format);
+  }
+  return format;
+}
+
 /** Two significant digits, without exponent notation and without trailing zeros. */
 export function significant(value: number, digits = 2): string {
   if (!Number.isFinite(value)) {
@@ -55,8 +68,8 @@ export function significant(value: number, digits = 2): string {
   }
   const rounded = Number(value.toPrecision(digits));
   // toPrecision rounds 99.5 up to "1.0e+2"; Number() undoes the notation, toLocaleString groups.
-  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(rounded))));
-  return rounded.toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+  const decimals = Math.min(20, Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(rounded)))));
+  return decimalFormat(decimals).format(rounded);
 }
 
 export function formatQuantity(quantity: Quantity, value: number): string {
@@ -73,7 +86,7 @@ export function formatRange(quantity: Quantity, range: Estimate3): string {
 }
 
 export function formatInteger(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return INTEGER_FORMAT.format(Math.round(value));
 }
 
 /** "12.3k" style, for chart axes and tight spots; exact counts go through formatInteger. */

@@ -15,6 +15,7 @@ describe('panel quantity format', () => {
     assert.equal(significant(99.6), '100');
     assert.equal(significant(0), '0');
     assert.equal(significant(Number.NaN), '—');
+    assert.equal(significant(1e-30), '0');
   });
 
   it('picks the unit that keeps the value at or above 1', () => {
