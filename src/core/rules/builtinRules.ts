@@ -14,11 +14,13 @@ import { pollutedHistory } from './builtin/pollutedHistory';
 import { unboundedOutput } from './builtin/unboundedOutput';
 import { oversizedModel } from './builtin/oversizedModel';
 import { politenessTokens } from './builtin/politenessTokens';
+import { unreadableAttachment } from './builtin/unreadableAttachment';
 
 export const builtinRules: readonly Rule[] = [
   contextWindow,
   tokenBudget,
   energyBudget,
+  unreadableAttachment,
   spreadsheetAttachment,
   largeJson,
   pastedLog,

@@ -45,7 +45,7 @@ describe('built-in rules', () => {
       assert.equal((r.optionsSchema as { type: string }).type, 'object');
       for (const key of Object.keys(r.defaultOptions)) assert.ok(key in ((r.optionsSchema as { properties: object }).properties ?? {}), `${r.id}.${key}`);
     }
-    assert.equal(builtinRules.length, 14);
+    assert.equal(builtinRules.length, 15);
   });
 
   describe('context-window', () => {
@@ -362,5 +362,25 @@ describe('built-in rules', () => {
     it('is quiet without politeness', () => {
       assert.equal(findingsOf('politeness-tokens', buildContext({ text: 'Summarise the report.' })).length, 0);
     });
+  });
+});
+
+describe('unreadable-attachment', () => {
+  const text = 'Read #file:gone.xlsx and #file:ok.csv please.';
+  it('reports each problem at its reference, a missing file as an error', () => {
+    const gone = attachment(referenceTo(text, '#file:gone.xlsx', '/ws/gone.xlsx'), 'unreadable', 0);
+    gone.problems.push({ code: 'missing', message: 'gone.xlsx: no such file. Check the path.' });
+    const big = attachment(referenceTo(text, '#file:ok.csv', '/ws/ok.csv'), 'csv', 10);
+    big.problems.push({ code: 'tooLarge', message: 'is 300 MB, above the 50 MB limit; not read.' });
+    const found = findingsOf('unreadable-attachment', buildContext({ text, attachments: [gone, big] }));
+    assert.equal(found.length, 2);
+    assert.equal(found[0].severity, 'error');
+    assert.equal(text.slice(found[0].range!.start, found[0].range!.end), '#file:gone.xlsx');
+    assert.equal(found[1].severity, 'warning');
+    assert.match(found[1].message, /^ok\.csv: is 300 MB/);
+  });
+  it('is quiet when every attachment was read', () => {
+    const ok = attachment(referenceTo(text, '#file:ok.csv', '/ws/ok.csv'), 'csv', 10);
+    assert.equal(findingsOf('unreadable-attachment', buildContext({ text, attachments: [ok] })).length, 0);
   });
 });
