@@ -2,7 +2,9 @@
 // UI check of the Energy panel in a real VS Code (vscode-harness ui mode):
 //   run.sh ui minimal-viable-prompt.vsix <scratch copy of test/fixtures/workspace> test/ui/panel.ui.js
 // The view opens from the activity bar, shows the active prompt's numbers (the same token count as
-// the status bar), follows an edit, and its clicks reach the editor. Saves panel-vscode.png.
+// the status bar), follows an edit, and its clicks reach the editor: a bar reveals its part, Apply
+// runs the quick fix (the workbook becomes a CSV). Saves panel-vscode.png. Needs a scratch
+// workspace: it edits the prompt and creates a file.
 const EXTENSION_ID = 'minimal-viable-prompt.minimal-viable-prompt';
 // Opened by name through Quick Open, wherever the fixture workspace keeps it.
 const PROMPT = 'q3-sales.prompt.md';
@@ -73,6 +75,20 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
     }
     log(`tokens after the edit: ${after}`);
     assert.ok(after > shown, `${after} should exceed ${shown}`);
-    await page.keyboard.press('Control+Z');
+  });
+
+  await step('Apply on a suggestion runs the quick fix: the workbook becomes a CSV and the count drops', async () => {
+    await helpers.openFile(PROMPT);
+    const before = tokensIn(await panel.locator('#section-now .big-number').innerText());
+    const suggestion = panel.locator('.suggestion', { hasText: 'spreadsheet-attachment' }).first();
+    await suggestion.locator('button.primary').click();
+    let after = before;
+    for (const deadline = Date.now() + 30000; !(after < before) && Date.now() < deadline; ) {
+      await page.waitForTimeout(250);
+      await helpers.openFile(PROMPT).catch(() => undefined);
+      after = tokensIn(await panel.locator('#section-now .big-number').innerText().catch(() => ''));
+    }
+    log(`tokens: ${before} → ${after}`);
+    assert.ok(after < before, `${after} should be below ${before}`);
   });
 };
