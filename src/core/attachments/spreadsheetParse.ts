@@ -6,6 +6,10 @@
  */
 import * as XLSX from 'xlsx';
 import Papa from 'papaparse';
+import { resolveSheetName } from './sheetNames';
+import { keepOnlySheet } from './zipSubset';
+
+export { resolveSheetName };
 
 export interface SpreadsheetJob {
   bytes: Uint8Array;
@@ -57,7 +61,7 @@ export function parseWorkbook(job: SpreadsheetJob): WorkbookResult {
     only = [job.sheet];
     if (/^\d+$/.test(job.sheet) && Number(job.sheet) >= 1) only.push(Number(job.sheet) - 1);
   }
-  const book = readBook(job.bytes, only);
+  const book = (only && readSubset(job.bytes, job.sheet as string)) || readBook(job.bytes, only);
   const names = book.SheetNames;
   const selected = job.sheet === undefined ? undefined : resolveSheetName(names, job.sheet);
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
@@ -82,7 +86,7 @@ export function parseWorkbook(job: SpreadsheetJob): WorkbookResult {
  */
 function convertFirstVisibleSheetWithData(job: SpreadsheetJob): WorkbookResult {
   for (const only of [[0], undefined]) {
-    const book = readBook(job.bytes, only);
+    const book = (only && readSubset(job.bytes, 0)) || readBook(job.bytes, only);
     const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
     for (let index = 0; index < book.SheetNames.length; index++) {
       const name = book.SheetNames[index];
@@ -95,6 +99,17 @@ function convertFirstVisibleSheetWithData(job: SpreadsheetJob): WorkbookResult {
     if (only && book.SheetNames.length <= 1) return { sheetNames: book.SheetNames.slice(), sheets: [], selectedSheet: book.SheetNames[0] };
   }
   return { sheetNames: [], sheets: [] };
+}
+
+/** The workbook with only the wanted sheet's part left in the zip; undefined when not possible. */
+function readSubset(bytes: Uint8Array, wanted: string | number): XLSX.WorkBook | undefined {
+  const subset = keepOnlySheet(bytes, wanted);
+  if (!subset) return undefined;
+  try {
+    return readBook(subset.bytes, [subset.sheet.name]);
+  } catch {
+    return undefined; // parse the original bytes instead: the subset must never cost correctness
+  }
 }
 
 function readBook(bytes: Uint8Array, only: (string | number)[] | undefined): XLSX.WorkBook {
@@ -111,18 +126,6 @@ function readBook(bytes: Uint8Array, only: (string | number)[] | undefined): XLS
     sheetStubs: true,
     sheets: only as unknown as string[] | undefined,
   });
-}
-
-/** Exact name, then case-insensitive name, then a 1-based index. */
-export function resolveSheetName(names: readonly string[], wanted: string): string | undefined {
-  if (names.includes(wanted)) return wanted;
-  const folded = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
-  if (folded !== undefined) return folded;
-  if (/^\d+$/.test(wanted)) {
-    const index = Number(wanted) - 1;
-    if (index >= 0 && index < names.length) return names[index];
-  }
-  return undefined;
 }
 
 function visibilityOf(hidden: unknown): SheetVisibility {
