@@ -3,14 +3,15 @@
  * as CSV and prints the path and the token saving against the whole-workbook dump.
  */
 import path from 'node:path';
-import { getEncoding } from 'js-tiktoken';
 import type { CountTokens } from '../../core/attachments/attachmentForm';
 import { convertSpreadsheetToCsv } from '../../core/attachments/convertSpreadsheetToCsv';
 import { readAttachment } from '../../core/attachments/readAttachment';
+import { DEFAULT_MODEL, profileRegistryFor } from '../../core/analyse';
+import { countForProfile } from '../../core/tokens/countForProfile';
 import { parseArgs, UsageError } from '../args';
 import type { CliIo } from '../cliIo';
 
-export const CONVERT_USAGE = `Usage: mvp convert FILE [--sheet NAME|INDEX] [--out PATH] [--force]
+export const CONVERT_USAGE = `Usage: mvp convert FILE [--sheet NAME|INDEX] [--out PATH] [--force] [--model ID]
 
 Writes one sheet of a workbook (.xlsx, .xlsm, .xls, .ods) as CSV and prints how many tokens
 that saves compared with sending the whole workbook.
@@ -19,6 +20,7 @@ that saves compared with sending the whole workbook.
                       workbook has more than one sheet with data)
   --out PATH          where to write (default: <workbook>.<sheet>.csv next to the workbook)
   --force             replace PATH if it exists (never done otherwise)
+  --model ID          count the saving with this model's tokenizer (default gpt-4o)
 `;
 
 export interface ConvertIo extends CliIo {
@@ -27,16 +29,11 @@ export interface ConvertIo extends CliIo {
   tokenizerName?: string;
 }
 
-let defaultEncoding: ReturnType<typeof getEncoding> | undefined;
-function defaultCountTokens(text: string): number {
-  defaultEncoding ??= getEncoding('o200k_base');
-  return defaultEncoding.encode(text, [], []).length;
-}
 
 export async function runConvert(args: string[], io: ConvertIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(args, { sheet: { type: 'string' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', short: 'f' }, help: { type: 'boolean', short: 'h' } });
+    parsed = parseArgs(args, { model: { type: 'string', short: 'm' }, sheet: { type: 'string' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', short: 'f' }, help: { type: 'boolean', short: 'h' } });
     if (parsed.flags.help) {
       io.stdout(CONVERT_USAGE);
       return 0;
@@ -49,8 +46,10 @@ export async function runConvert(args: string[], io: ConvertIo): Promise<number>
     }
     throw error;
   }
-  const countTokens = io.countTokens ?? defaultCountTokens;
-  const tokenizer = io.tokenizerName ?? (io.countTokens ? 'the model tokenizer' : 'o200k_base');
+  // Savings are counted with the tokenizer of the model the user names (default: the default model).
+  const profile = profileRegistryFor().resolve((parsed.flags.model as string | undefined) ?? DEFAULT_MODEL).profile;
+  const countTokens = io.countTokens ?? ((text: string) => countForProfile(profile, text).tokens);
+  const tokenizer = io.tokenizerName ?? (io.countTokens ? 'the model tokenizer' : `${profile.id}'s tokenizer${profile.tokenizer.approximate ? ' (approximate)' : ''}`);
   const file = path.resolve(io.cwd, parsed.positionals[0]);
   const sheet = parsed.flags.sheet as string | undefined;
   const outPath = parsed.flags.out === undefined ? undefined : path.resolve(io.cwd, parsed.flags.out as string);

@@ -101,7 +101,7 @@ describe('convert a sheet to CSV', function () {
     assert.equal(code, 0, cap.err());
     const [first, second] = cap.out().split('\n');
     assert.equal(first, path.join(scratch.dir, 'sales.Q3.csv'));
-    assert.match(second, /^Sheet 'Q3' as CSV: \d+ tokens \(7 rows × 5 columns\); the whole workbook as a dump: [\d,]+ tokens — −\d+% \(o200k_base\)\.$/);
+    assert.match(second, /^Sheet 'Q3' as CSV: \d+ tokens \(7 rows × 5 columns\); the whole workbook as a dump: [\d,]+ tokens — −\d+% \(gpt-4o's tokenizer\)\.$/);
   });
 
   it('mvp convert: without --sheet on a multi-sheet workbook, lists the sheets with sizes; exit 2', async () => {
