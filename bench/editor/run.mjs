@@ -61,7 +61,7 @@ const vsixBytes = statSync(vsix).size;
 // 3. docs/benchmarks.md, Editor section
 const ms = (x) => `${x.toFixed(1)} ms`;
 const row = (label, r) =>
-  `| ${label} | ${r.chars.toLocaleString('en-US')} | ${ms(r.ours.p50)} | ${ms(r.ours.p95)} | ${ms(r.baselineFullRecount.p50)} | ${ms(r.baselineFullRecount.p95)} | ${r.speedupP50.toFixed(1)}× | ${r.speedupP95.toFixed(1)}× |`;
+  `| ${label} | ${r.chars.toLocaleString('en-US')} | ${ms(r.live.p50)} | ${ms(r.live.p95)} | ${ms(r.fullAnalysis.p50)} | ${ms(r.fullAnalysis.p95)} | ${ms(r.baselineFullRecount.p50)} | ${ms(r.baselineFullRecount.p95)} | ${r.liveSpeedupP95.toFixed(1)}× |`;
 const l100 = latency['bench-100k.prompt.md'];
 const l1m = latency['bench-1m.prompt.md'];
 const verdict = (ok) => (ok ? 'met' : '**not met**');
@@ -72,23 +72,31 @@ Measured by \`node bench/editor/run.mjs\` in a real VS Code 1.100.3 extension ho
 \`../shared/vscode-harness\`) on ${new Date().toISOString().slice(0, 10)}; this machine has ${os.cpus().length} cores shared with other work, so compare
 ratios, not absolute times.
 
-**Keystroke → diagnostics.** ${l1m.ours.n} single-character insertions spread through each document (after 3 warm-up
-edits), each timed from \`TextEditor.edit\` until the analysis of exactly that document version is published
-(diagnostics set, status bar updated), with \`mvp.diagnostics.delay\` = 0 so the debounce is not counted.
+**Keystroke → diagnostics.** ${l1m.live.n} single-character insertions spread through each generated prompt
+(\`bench/editor/benchPrompt.mjs\`; after 3 warm-up edits), with \`mvp.diagnostics.delay\` = 0 so the debounce is not
+counted. Two moments are timed from \`TextEditor.edit\`:
+- **live**: the edited text's exact token count (only the touched chunks re-tokenized), its energy estimate and the
+  status bar updated, and the squiggles moved with the text;
+- **full**: the full analysis of exactly that document version published (parse, attachments from cache, rules with
+  measured savings, diagnostics set) — what finds new problems.
+
 Baseline: after each edit, recount the whole document from scratch with a fresh tokenizer (no piece or chunk cache),
 in the same process — what an extension that re-tokenizes the document on every change pays for counting alone.
 
-| document | chars | ours p50 | ours p95 | full recount p50 | full recount p95 | speed-up p50 | speed-up p95 |
-|---|---:|---:|---:|---:|---:|---:|---:|
+| document | chars | live p50 | live p95 | full p50 | full p95 | full recount p50 | full recount p95 | live vs recount (p95) |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
 ${row('100 KB prompt', l100)}
 ${row('1 MB prompt', l1m)}
 
-Targets: p95 under 50 ms on 1 MB — ${verdict(l1m.ours.p95 < 50)} (${ms(l1m.ours.p95)}); ≥ 20× faster than the baseline —
-${verdict(l1m.speedupP95 >= 20)} on 1 MB at p95 (${l1m.speedupP95.toFixed(1)}×).
+Targets on 1 MB: p95 under 50 ms — live ${verdict(l1m.live.p95 < 50)} (${ms(l1m.live.p95)}), full analysis ${verdict(l1m.fullAnalysis.p95 < 50)}
+(${ms(l1m.fullAnalysis.p95)}); ≥ 20× faster than the baseline — live ${verdict(l1m.liveSpeedupP95 >= 20)} (${l1m.liveSpeedupP95.toFixed(1)}× at p95),
+full analysis ${verdict(l1m.baselineFullRecount.p95 / l1m.fullAnalysis.p95 >= 20)} (${(l1m.baselineFullRecount.p95 / l1m.fullAnalysis.p95).toFixed(1)}×). The full analysis re-parses and re-runs
+every rule over the whole text on each change; that pass, not tokenizing, is what makes it slow on large prompts.
 
 **Activation.** Cold \`extension.activate()\` in an empty window (bundle load + \`activate()\`): ${ms(activation.activateCallMs)},
 of which ${ms(activation.insideActivateMs)} inside \`activate()\` — target under 100 ms ${verdict(activation.activateCallMs < 100)}.
-Activation creates listeners only: no rank table, profile or spreadsheet is loaded (asserted by the activation suite).
+Activation creates listeners only; the engine's modules initialise with the first analysis (a dynamic import), and no
+rank table, profile or spreadsheet is loaded (asserted by the activation suite).
 
 **Package.** \`minimal-viable-prompt.vsix\`: ${(vsixBytes / 1024 / 1024).toFixed(2)} MB — target under 6 MB ${verdict(vsixBytes < 6 * 1024 * 1024)}.
 <!-- editor-bench:end -->

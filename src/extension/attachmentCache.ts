@@ -37,6 +37,14 @@ export class AttachmentCache implements vscode.Disposable {
   readonly onDidChangeAttachment = this.changed.event;
   /** How many times the underlying reader ran (what the cache exists to keep low). */
   reads = 0;
+  /** Why the last reads happened (newest last), for the output log and tests. */
+  readonly readReasons: string[] = [];
+
+  private noteRead(reason: string): void {
+    this.reads++;
+    this.readReasons.push(reason);
+    if (this.readReasons.length > 50) this.readReasons.shift();
+  }
 
   constructor(private readonly makeReader: (profile: ModelProfile, workspaceRoot: string | undefined) => AttachmentReader = engineReader) {}
 
@@ -62,12 +70,12 @@ export class AttachmentCache implements vscode.Disposable {
     if (!stat) {
       // Missing or not a plain file: the reader explains why; nothing worth caching.
       this.entries.delete(key);
-      this.reads++;
+      this.noteRead(`${reference.path}: not a readable file`);
       return read(reference);
     }
     let entry = this.entries.get(key);
     if (!entry || entry.mtimeMs !== stat.mtimeMs || entry.size !== stat.size) {
-      this.reads++;
+      this.noteRead(entry ? `${key}: changed on disk (mtime ${entry.mtimeMs} → ${stat.mtimeMs}, size ${entry.size} → ${stat.size})` : `${key}: not cached`);
       entry = { ...stat, result: read(reference) };
       this.entries.set(key, entry);
       entry.result.catch(() => this.entries.delete(key));

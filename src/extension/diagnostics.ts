@@ -150,6 +150,33 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return diagnostics;
   }
 
+  /**
+   * Moves the shown diagnostics with a single edit (typing), so they keep pointing at their text
+   * until the next analysis; the ones inside the replaced text are dropped until then.
+   */
+  shift(document: vscode.TextDocument, change: vscode.TextDocumentContentChangeEvent, shiftRange: (r: vscode.Range, c: vscode.TextDocumentContentChangeEvent) => vscode.Range | undefined): void {
+    const shown = this.shown.get(document.uri.toString());
+    if (!shown?.length) return;
+    const moved: MvpDiagnostic[] = [];
+    for (const d of shown) {
+      // Whole-request findings sit on the first line by convention: they stay there.
+      const range = d.finding.range ? shiftRange(d.range, change) : d.range;
+      if (!range) continue;
+      if (range.isEqual(d.range)) {
+        moved.push(d);
+        continue;
+      }
+      const copy = new vscode.Diagnostic(range, d.message, d.severity) as MvpDiagnostic;
+      copy.source = d.source;
+      copy.code = d.code;
+      copy.relatedInformation = d.relatedInformation;
+      copy.finding = d.finding;
+      moved.push(copy);
+    }
+    this.collection.set(document.uri, moved);
+    this.shown.set(document.uri.toString(), moved);
+  }
+
   clear(uri: vscode.Uri): void {
     this.collection.delete(uri);
     this.shown.delete(uri.toString());

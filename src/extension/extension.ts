@@ -7,26 +7,23 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { AnalysisWithNotices } from '../core/analyse';
-import { profileRegistryFor } from '../core/analyse';
 import { globToRegExp } from '../core/config/promptFileGlobs';
-import { estimateRequest } from '../core/energy';
 import { loadedEncodings } from '../core/tokens/loadRankTable';
 import { EQUIVALENCE_DEVICES, equivalence } from '../core/energy/equivalences';
 import { analysePromptCommand } from './analyseCommand';
-import { AttachmentCache } from './attachmentCache';
 import { MvpCodeActionProvider } from './codeActions';
 import { documentFor, toUri } from './commandArguments';
-import { ConfigCache } from './configCache';
 import { crossCheckTokens } from './crossCheck';
 import { DiagnosticsPublisher } from './diagnostics';
 import { type DocumentAnalysis, DocumentAnalyser } from './documentAnalyser';
-import { EditorEngine } from './editorEngine';
+import type { EditorServices } from './editorServices';
 import { EnergyPanelProvider } from './energyPanel/energyPanelProvider';
 import { buildModelComparisons } from './energyPanel/modelComparisons';
 import { EXPLAIN_SCHEME, ExplanationProvider, explanationMarkdown, explanationUri } from './explainEstimate';
 import { FixActionRunner } from './fixActions';
 import { registerFixCommands } from './fixCommands';
 import { MvpHoverProvider } from './hoverProvider';
+import { LiveCounts, shiftRange } from './liveUpdate';
 import { chooseModel } from './modelPicker';
 import { configClaims, isAnalysableScheme, isPromptDocument } from './promptDocuments';
 import { ReportPanel } from './report/reportPanel';
@@ -47,12 +44,15 @@ export interface MvpApi {
   /** Analyse now (skipping the debounce) and return the result. */
   analyse(uri: vscode.Uri): Promise<AnalysisWithNotices | undefined>;
   onDidAnalyse: vscode.Event<{ uri: vscode.Uri; version: number; durationMs: number; analysis: AnalysisWithNotices }>;
+  /** After an edit, before the full analysis: exact count and estimate of the edited text. */
+  onDidLiveUpdate: vscode.Event<{ uri: vscode.Uri; version: number; total: number }>;
   /** Whether the document is treated as a prompt (live diagnostics). */
   isTracked(uri: vscode.Uri): boolean;
   statusBar(): { visible: boolean; text: string; tooltip: string; warning: boolean };
   reportHtml(): string;
-  /** How many times attachments were actually read from disk. */
+  /** How many times attachments were actually read from disk, and why the last ones were. */
   attachmentReads(): number;
+  attachmentReadReasons(): string[];
   /** Token encodings whose rank tables are loaded now, and when activate() returned (none). */
   loadedEncodings(): string[];
   encodingsLoadedAtActivation: string[];
@@ -61,10 +61,33 @@ export interface MvpApi {
 export function activate(context: vscode.ExtensionContext): MvpApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Minimal Viable Prompt', { log: true });
-  const attachments = new AttachmentCache();
-  const configs = new ConfigCache();
-  const engine = new EditorEngine(configs, attachments, vscode.Uri.joinPath(context.extensionUri, 'docs/').toString());
-  const analyser = new DocumentAnalyser(engine.analyse, log);
+  /** The engine-backed services, loaded with the first analysis (see editorServices.ts). */
+  let services: EditorServices | undefined;
+  let loading: Promise<EditorServices> | undefined;
+  const loadServices = (): Promise<EditorServices> =>
+    (loading ??= import('./editorServices').then((m) => {
+      const loaded = m.createEditorServices(context.extensionUri);
+      context.subscriptions.push(
+        loaded,
+        loaded.attachments.onDidChangeAttachment((file) => {
+          for (const uri of analyser.documentsUsingAttachment(file)) {
+            const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+            if (document) analyser.schedule(document, 0);
+          }
+        }),
+        loaded.configs.onDidChange(() => analyseAllTracked()),
+      );
+      services = loaded;
+      // Documents only the team config names as prompts are recognisable now.
+      setTimeout(() => {
+        for (const document of vscode.workspace.textDocuments) {
+          if (!analyser.last(document.uri) && isTracked(document)) analyser.schedule(document, 0);
+        }
+        setActiveContext();
+      }, 0);
+      return loaded;
+    }));
+  const analyser = new DocumentAnalyser(async (options) => (await loadServices()).engine.analyse(options), log);
   const diagnostics = new DiagnosticsPublisher(context.extensionUri);
   const statusBar = new PromptStatusBar((wh, kind) => {
     const device = EQUIVALENCE_DEVICES.find((d) => d.id === kind);
@@ -81,6 +104,9 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
   const explicit = new Set<string>();
   const analysedEvents = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; durationMs: number; analysis: AnalysisWithNotices }>();
   const shownNotices = new Set<string>();
+  const live = new LiveCounts();
+  const liveEvents = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; total: number }>();
+  const profileOf = (analysis: AnalysisWithNotices) => services?.profileRegistryFor(analysis.config).get(analysis.model.id);
 
   const isTracked = (document: vscode.TextDocument): boolean => {
     if (!isAnalysableScheme(document.uri)) return false;
@@ -88,10 +114,11 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     const settings = readSettings(document.uri);
     if (isPromptDocument(document, settings.files)) return true;
     if (document.uri.scheme !== 'file') return false;
-    // The team config may name more prompt files; checked only for text-like documents.
-    if (!['markdown', 'plaintext'].includes(document.languageId)) return false;
+    // The team config may name more prompt files; checked only for text-like documents, once the
+    // engine is loaded (the first analysis loads it; analyseAllTracked runs again then).
+    if (!services || !['markdown', 'plaintext'].includes(document.languageId)) return false;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const config = engine.configFor({ text: '', file: document.uri.fsPath, workspaceRoot: folder?.uri.fsPath, trusted: vscode.workspace.isTrusted });
+    const config = services.engine.configFor({ text: '', file: document.uri.fsPath, workspaceRoot: folder?.uri.fsPath, trusted: vscode.workspace.isTrusted });
     return configClaims(document.uri.fsPath, config.files, config.filesBase, globToRegExp);
   };
 
@@ -101,15 +128,15 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
   };
 
   const updatePanel = (result: DocumentAnalysis | undefined) => {
-    if (!result) {
+    if (!result || !services) {
       panel.update(undefined, 'Open a prompt file (for example *.prompt.md, AGENTS.md) to see its tokens and energy.');
       return;
     }
     const analysis = result.analysis;
-    const registry = profileRegistryFor(analysis.config);
+    const registry = services.profileRegistryFor(analysis.config);
     const chosen = registry.get(analysis.model.id);
     const comparisons = chosen
-      ? buildModelComparisons(analysis, chosen, registry.list(), estimateRequest, { region: readSettings(result.document.uri).region ?? analysis.config.region })
+      ? buildModelComparisons(analysis, chosen, registry.list(), services.estimateRequest, { region: readSettings(result.document.uri).region ?? analysis.config.region })
       : [];
     panel.update({ documentUri: result.document.uri.toString(), analysis, comparisons });
   };
@@ -136,8 +163,6 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
 
   context.subscriptions.push(
     log,
-    attachments,
-    configs,
     analyser,
     diagnostics,
     statusBar,
@@ -145,6 +170,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     explanations,
     panel,
     analysedEvents,
+    liveEvents,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations),
     vscode.window.registerWebviewViewProvider(EnergyPanelProvider.viewType, panel, { webviewOptions: { retainContextWhenHidden: false } }),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MvpCodeActionProvider(diagnostics, analyser), MvpCodeActionProvider.metadata),
@@ -153,6 +179,8 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     analyser.onDidAnalyse((result) => {
       const { document, analysis } = result;
       const settings = readSettings(document.uri);
+      const profile = profileOf(analysis);
+      if (profile) live.analysed(document, result.version, profile);
       if (settings.diagnosticsEnabled) diagnostics.publish(document, analysis.findings);
       else diagnostics.clear(document.uri);
       for (const notice of analysis.notices) {
@@ -171,23 +199,31 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     analyser.onDidFail(({ document, error }) => {
       if (vscode.window.activeTextEditor?.document === document) statusBar.showError(error.message);
     }),
-    attachments.onDidChangeAttachment((file) => {
-      for (const uri of analyser.documentsUsingAttachment(file)) {
-        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (document) analyser.schedule(document, 0);
-      }
-    }),
-    configs.onDidChange(() => analyseAllTracked()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => configs.invalidate()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => (services ? services.configs.invalidate() : analyseAllTracked())),
 
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (isTracked(document)) analyser.schedule(document, 0);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length && isTracked(e.document)) analyser.schedule(e.document);
+      if (!e.contentChanges.length || !isTracked(e.document)) return;
+      analyser.schedule(e.document);
+      if (e.contentChanges.length === 1) diagnostics.shift(e.document, e.contentChanges[0], shiftRange);
+      const last = analyser.last(e.document.uri);
+      const settings = readSettings(e.document.uri);
+      const figures = services
+        ? live.edited(e, last, last && profileOf(last.analysis), services.estimateRequest, {
+            outputTokens: settings.expectedOutputTokens,
+            region: settings.region ?? last?.analysis.config.region,
+          })
+        : undefined;
+      if (figures) {
+        if (vscode.window.activeTextEditor?.document === e.document) statusBar.show(figures.analysis, settings, e.document.uri, true);
+        liveEvents.fire({ uri: e.document.uri, version: figures.version, total: figures.analysis.tokens.total });
+      }
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       analyser.forget(document);
+      live.forget(document.uri);
       diagnostics.clear(document.uri);
       explicit.delete(document.uri.toString());
     }),
@@ -219,6 +255,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     vscode.commands.registerCommand('mvp.chooseModel', async (modelId?: unknown) => {
       const active = vscode.window.activeTextEditor?.document;
       const current = active ? analyser.last(active.uri)?.analysis : undefined;
+      const { profileRegistryFor, estimateRequest } = await loadServices();
       const registry = profileRegistryFor(current?.config);
       if (typeof modelId === 'string' && modelId) {
         if (!registry.get(modelId)) {
@@ -276,7 +313,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
       const result = analyser.current(document) ?? (await analyser.analyseNow(document));
       if (!result) return undefined;
       const uri = explanationUri(document.uri);
-      const profile = profileRegistryFor(result.analysis.config).get(result.analysis.model.id);
+      const profile = (await loadServices()).profileRegistryFor(result.analysis.config).get(result.analysis.model.id);
       explanations.set(uri, explanationMarkdown(result.analysis, path.basename(document.uri.path), profile));
       try {
         await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
@@ -303,6 +340,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
       return check;
     }),
     ...registerFixCommands(analyser, runner),
+    registerLazyChatParticipant(context, async (options) => (await loadServices()).engine.analyse(options), log),
   );
 
   analyseAllTracked();
@@ -318,16 +356,38 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     },
     analyse: async (uri) => (await analyser.analyseNow(await vscode.workspace.openTextDocument(uri)))?.analysis,
     onDidAnalyse: analysedEvents.event,
+    onDidLiveUpdate: liveEvents.event,
     isTracked: (uri) => {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       return !!document && isTracked(document);
     },
     statusBar: () => ({ visible: statusBar.visible, text: statusBar.text, tooltip: statusBar.tooltip, warning: statusBar.warning }),
     reportHtml: () => report.html,
-    attachmentReads: () => attachments.reads,
+    attachmentReads: () => services?.attachments.reads ?? 0,
+    attachmentReadReasons: () => [...(services?.attachments.readReasons ?? [])],
     loadedEncodings: () => loadedEncodings(),
     encodingsLoadedAtActivation: loadedEncodings(),
   };
+}
+
+/**
+ * `@mvp` in the chat (chatParticipant.ts). Registered at activation so the chat can route to it,
+ * but its module — which needs the engine — loads with the first request.
+ */
+function registerLazyChatParticipant(
+  context: vscode.ExtensionContext,
+  analyse: (options: import('../core/analyseOptions').AnalyseOptions) => Promise<AnalysisWithNotices>,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
+  const chat = (vscode as { chat?: typeof vscode.chat }).chat;
+  if (!chat?.createChatParticipant) return new vscode.Disposable(() => undefined);
+  let handler: Promise<vscode.ChatRequestHandler> | undefined;
+  const participant = chat.createChatParticipant('mvp.chat', async (request, chatContext, stream, token) => {
+    handler ??= import('./chatParticipant').then((m) => m.createChatRequestHandler({ analyse, log }));
+    return (await handler)(request, chatContext, stream, token);
+  });
+  participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
+  return participant;
 }
 
 export function deactivate(): void {

@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { AttachmentAnalysis } from '../core/attachments/attachment';
-import { defaultCsvPath } from '../core/attachments/convertSpreadsheetToCsv';
 import type { FixAction } from '../core/rules/finding';
 import type { TextRange } from '../core/textRange';
 import type { DocumentAnalyser } from './documentAnalyser';
@@ -33,6 +32,7 @@ export class FixActionRunner {
     switch (action.kind) {
       case 'convertSpreadsheet': {
         const { csv, sheet } = await this.convertSpreadsheet(action.attachmentPath, action.sheet);
+        const { defaultCsvPath } = await import('../core/attachments/convertSpreadsheetToCsv');
         const parsed = path.parse(defaultCsvPath(action.attachmentPath, sheet));
         // No spaces in the name: a `#file:` reference ends at the first space.
         const target = await freshSibling(vscode.Uri.file(parsed.dir), parsed.name.replace(/\s+/g, '-'), '.csv');

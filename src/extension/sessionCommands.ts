@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Analysis } from '../core/analysis';
-import { readTranscript } from '../core/history/readTranscript';
 import { toUri } from './commandArguments';
 import type { DocumentAnalyser } from './documentAnalyser';
 import type { FixActionRunner } from './fixActions';
@@ -71,6 +70,7 @@ export class SessionCommands {
       void vscode.window.showErrorMessage(`MVP: cannot read ${uri.fsPath}: ${(e as Error).message}`);
       return undefined;
     }
+    const { readTranscript } = await import('../core/history/readTranscript');
     const transcript = readTranscript(text, { fileName: path.basename(uri.path) });
     if (!transcript.messages.length) {
       const why = transcript.problems.slice(0, 3).map((p) => `line ${p.line}: ${p.message}`).join('; ');

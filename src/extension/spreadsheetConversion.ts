@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { convertSpreadsheetToCsv } from '../core/attachments/convertSpreadsheetToCsv';
 import { toUri } from './commandArguments';
 import type { DocumentAnalyser } from './documentAnalyser';
 import type { FixActionRunner, SpreadsheetCsv } from './fixActions';
@@ -16,6 +15,7 @@ import type { FixActionRunner, SpreadsheetCsv } from './fixActions';
 export const SPREADSHEET_EXTENSIONS = ['xlsx', 'xls', 'xlsm', 'ods'];
 
 export async function convertWithEngine(filePath: string, sheet?: string): Promise<SpreadsheetCsv & { sheetNames: string[] }> {
+  const { convertSpreadsheetToCsv } = await import('../core/attachments/convertSpreadsheetToCsv');
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'mvp-convert-'));
   try {
     const result = await convertSpreadsheetToCsv(filePath, { sheet, outPath: path.join(folder, 'sheet.csv') });

@@ -62,7 +62,8 @@ export class PromptStatusBar implements vscode.Disposable {
     return this.item.backgroundColor !== undefined;
   }
 
-  show(analysis: Analysis, settings: MvpSettings, uri: vscode.Uri): void {
+  /** @param provisional the count and estimate of text typed since the last full analysis */
+  show(analysis: Analysis, settings: MvpSettings, uri: vscode.Uri, provisional = false): void {
     if (!settings.statusBarEnabled) {
       this.hide();
       return;
@@ -82,6 +83,9 @@ export class PromptStatusBar implements vscode.Disposable {
       md.appendMarkdown(`; ${formatTokens(analysis.tokens.minimalTotal)} with every attachment in its minimal form`);
     }
     md.appendMarkdown(`\n\n${figuresMarkdown(analysis)}\n\n`);
+    if (provisional) {
+      md.appendMarkdown(`_Counted as you type; problems and attachments refresh with the next full analysis._\n\n`);
+    }
     if (equivalence) {
       md.appendMarkdown(`≈ ${equivalence.text} — ${equivalence.assumption}\n\n`);
     }

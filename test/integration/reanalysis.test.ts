@@ -1,6 +1,7 @@
 /** Re-analysis: after edits (debounced, stale results dropped), config changes, attachment changes on disk. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { formatTokensShort } from '../../src/extension/displayNumbers';
 import { api, diagnosticsWith, mvpDiagnostics, open, readText, revertAndClose, ruleOf, waitFor, workspaceUri } from './testSupport';
 
 suite('Re-analysis', () => {
@@ -53,7 +54,7 @@ suite('Re-analysis', () => {
     const reads = mvp.attachmentReads();
     await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), 'More context.\n'));
     await waitFor('re-analysed after typing', () => mvp.analysisOf(uri));
-    assert.equal(mvp.attachmentReads(), reads, 'an edit in the prompt re-read the attachment');
+    assert.equal(mvp.attachmentReads(), reads, `an edit in the prompt re-read the attachment: ${mvp.attachmentReadReasons().slice(-3).join(' | ')}`);
     const log = workspaceUri('logs', 'export.log');
     const original = await readText(log);
     try {
@@ -110,5 +111,50 @@ suite('Re-analysis', () => {
       await settings.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'back');
+  });
+
+  test('typing updates the count at once, exactly: the live total equals the next full analysis of that version', async () => {
+    const mvp = await api();
+    const editor = await open('export-failure.prompt.md');
+    const uri = editor.document.uri;
+    await mvp.analyse(uri);
+    const live: { version: number; total: number }[] = [];
+    const listener = mvp.onDidLiveUpdate((e) => {
+      if (e.uri.toString() === uri.toString()) live.push(e);
+    });
+    try {
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), 'Also list the affected batches, with their timestamps and the error text.\n'));
+      const version = editor.document.version;
+      const update = live.find((e) => e.version === version);
+      assert.ok(update, `no live update for version ${version} (got ${JSON.stringify(live)})`);
+      assert.ok(mvp.statusBar().text.includes(`${formatTokensShort(update.total)}/`), `status bar "${mvp.statusBar().text}" shows ${update.total}`);
+      assert.match(mvp.statusBar().tooltip, /Counted as you type/);
+      const full = await waitFor('full analysis of that version', () => {
+        const a = mvp.analysisOf(uri);
+        return a && editor.document.version === version ? a : undefined;
+      });
+      assert.equal(update.total, full.tokens.total, 'the live count is exact');
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  test('squiggles move with the text while the next analysis is pending', async () => {
+    const settings = vscode.workspace.getConfiguration('mvp');
+    await settings.update('diagnostics.delay', 5000, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await open('cleanup.prompt.md');
+      const uri = editor.document.uri;
+      const [before] = await diagnosticsWith(uri, (r) => r.includes('base64-blob'), 'base64 reported');
+      const line = mvpDiagnostics(uri).find((d) => ruleOf(d) === 'base64-blob')!.range.start.line;
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'A new first line.\n\n'));
+      const moved = mvpDiagnostics(uri).find((d) => ruleOf(d) === 'base64-blob');
+      assert.ok(moved, 'the diagnostic is still shown');
+      assert.equal(moved.range.start.line, line + 2, 'moved down with its text');
+      assert.ok(editor.document.getText(moved.range).startsWith('data:image/png;base64,'));
+      assert.ok(before);
+    } finally {
+      await settings.update('diagnostics.delay', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
