@@ -26,8 +26,8 @@ if (!existsSync(cli) || !existsSync(path.join(root, 'dist', 'ranks'))) {
 const hasTime = existsSync('/usr/bin/time');
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mvp-bench-hook-'));
-// Bundles that isolate parts of the cost live inside the repository (out/), so they find
-// model-profiles/ the way dist/ does, with the rank files copied next to them.
+// The bundle that isolates the rank table's share lives inside the repository (out/), with the
+// rank files copied next to it, as dist/ has them.
 const isolated = path.join(root, 'out', 'bench-hook');
 try {
   const typical = path.join(root, 'test/fixtures/history/long-session.jsonl');
@@ -46,7 +46,7 @@ try {
   const vscodeEvent = readFileSync(path.join(fixtures, 'vscode/user-prompt-submit.json'), 'utf8').replaceAll('{{fixtures}}', fixtures);
 
   await esbuild.build({
-    entryPoints: { hookOnly: path.join(here, 'hookOnly.ts'), loadRanks: path.join(here, 'loadRanks.ts') },
+    entryPoints: { loadRanks: path.join(here, 'loadRanks.ts') },
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', outdir: isolated, logLevel: 'warning', mainFields: ['module', 'main'],
   });
   cpSync(path.join(root, 'dist', 'ranks'), path.join(isolated, 'ranks'), { recursive: true });
@@ -63,7 +63,6 @@ try {
     { id: 'typical', name: `hook, Claude Code, typical session (${sessions.typical})`, cmd: [process.execPath, cli, 'hook'], input: claudeEvent(typical) },
     { id: 'vscode', name: 'hook, VS Code, Copilot agent transcript (4 requests)', cmd: [process.execPath, cli, 'hook'], input: vscodeEvent },
     { id: 'heavy', name: `hook, Claude Code, heavy session (${sessions.heavy})`, cmd: [process.execPath, cli, 'hook'], input: claudeEvent(heavy) },
-    { id: 'hookOnly', name: 'hook-only bundle, typical session (the same code without the other commands)', cmd: [process.execPath, path.join(isolated, 'hookOnly.js'), 'hook'], input: claudeEvent(typical) },
   ];
 
   for (const s of scenarios) {
