@@ -61,7 +61,7 @@ const vsixBytes = statSync(vsix).size;
 // 3. docs/benchmarks.md, Editor section
 const ms = (x) => `${x.toFixed(1)} ms`;
 const row = (label, r) =>
-  `| ${label} | ${r.chars.toLocaleString('en-US')} | ${ms(r.live.p50)} | ${ms(r.live.p95)} | ${ms(r.fullAnalysis.p50)} | ${ms(r.fullAnalysis.p95)} | ${ms(r.baselineFullRecount.p50)} | ${ms(r.baselineFullRecount.p95)} | ${r.liveSpeedupP95.toFixed(1)}× |`;
+  `| ${label} | ${r.chars.toLocaleString('en-US')} | ${ms(r.live.p50)} / ${ms(r.live.p95)} | ${ms(r.liveProcessing.p50)} / ${ms(r.liveProcessing.p95)} | ${ms(r.fullAnalysis.p50)} / ${ms(r.fullAnalysis.p95)} | ${ms(r.baselineFullRecount.p50)} / ${ms(r.baselineFullRecount.p95)} | ${r.liveSpeedupP50.toFixed(0)}× / ${r.liveSpeedupP95.toFixed(0)}× |`;
 const l100 = latency['bench-100k.prompt.md'];
 const l1m = latency['bench-1m.prompt.md'];
 const verdict = (ok) => (ok ? 'met' : '**not met**');
@@ -74,24 +74,27 @@ ratios, not absolute times.
 
 **Keystroke → diagnostics.** ${l1m.live.n} single-character insertions spread through each generated prompt
 (\`bench/editor/benchPrompt.mjs\`; after 3 warm-up edits), with \`mvp.diagnostics.delay\` = 0 so the debounce is not
-counted. Two moments are timed from \`TextEditor.edit\`:
+counted. Timed from \`TextEditor.edit\` (p50 / p95):
 - **live**: the edited text's exact token count (only the touched chunks re-tokenized), its energy estimate and the
-  status bar updated, and the squiggles moved with the text;
+  status bar updated, and the squiggles moved with the text. This includes VS Code's own edit round trip (extension
+  host → workbench → extension host, over a WebSocket in code-server), the same for every extension; **live work** is
+  the part after the change event reaches the extension;
 - **full**: the full analysis of exactly that document version published (parse, attachments from cache, rules with
   measured savings, diagnostics set) — what finds new problems.
 
 Baseline: after each edit, recount the whole document from scratch with a fresh tokenizer (no piece or chunk cache),
 in the same process — what an extension that re-tokenizes the document on every change pays for counting alone.
 
-| document | chars | live p50 | live p95 | full p50 | full p95 | full recount p50 | full recount p95 | live vs recount (p95) |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| document | chars | live (edit → shown) | live work | full analysis | full recount (baseline) | baseline ÷ live work |
+|---|---:|---:|---:|---:|---:|---:|
 ${row('100 KB prompt', l100)}
 ${row('1 MB prompt', l1m)}
 
-Targets on 1 MB: p95 under 50 ms — live ${verdict(l1m.live.p95 < 50)} (${ms(l1m.live.p95)}), full analysis ${verdict(l1m.fullAnalysis.p95 < 50)}
-(${ms(l1m.fullAnalysis.p95)}); ≥ 20× faster than the baseline — live ${verdict(l1m.liveSpeedupP95 >= 20)} (${l1m.liveSpeedupP95.toFixed(1)}× at p95),
-full analysis ${verdict(l1m.baselineFullRecount.p95 / l1m.fullAnalysis.p95 >= 20)} (${(l1m.baselineFullRecount.p95 / l1m.fullAnalysis.p95).toFixed(1)}×). The full analysis re-parses and re-runs
-every rule over the whole text on each change; that pass, not tokenizing, is what makes it slow on large prompts.
+Targets on 1 MB: p95 under 50 ms — live update ${verdict(l1m.live.p95 < 50)} (${ms(l1m.live.p95)} edit → shown), full analysis
+${verdict(l1m.fullAnalysis.p95 < 50)} (${ms(l1m.fullAnalysis.p95)}); ≥ 20× faster than the baseline — live work ${verdict(l1m.liveSpeedupP95 >= 20)}
+(${l1m.liveSpeedupP95.toFixed(0)}× at p95), full analysis ${verdict(l1m.baselineFullRecount.p95 / l1m.fullAnalysis.p95 >= 20)} (${(l1m.baselineFullRecount.p95 / l1m.fullAnalysis.p95).toFixed(1)}×). The full analysis
+re-parses the prompt and re-runs every rule over the whole text on each change; that pass (not tokenizing, which is
+incremental) is what keeps new findings from appearing within 50 ms on large prompts.
 
 **Activation.** Cold \`extension.activate()\` in an empty window (bundle load + \`activate()\`): ${ms(activation.activateCallMs)},
 of which ${ms(activation.insideActivateMs)} inside \`activate()\` — target under 100 ms ${verdict(activation.activateCallMs < 100)}.

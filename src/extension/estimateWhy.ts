@@ -57,7 +57,8 @@ export function whyMarkdown(analysis: Analysis): string {
     `- Model: ${resolutionText(analysis)}`,
     `- Tokenizer: ${tokenizerText(analysis)}`,
     `- Request: ${formatTokens(e.tokens.input)} input (${formatTokens(e.tokens.cachedInput)} cached), ${formatTokens(e.tokens.output)} output${e.tokens.reasoning ? `, ${formatTokens(e.tokens.reasoning)} hidden reasoning` : ''} tokens`,
-    `- Formula: ${e.formula}`,
+    // The first line is the energy formula; its terms are spelled out by MVP: Explain Estimate.
+    `- Formula: \`${e.formula.split('\n')[0].trim()}\``,
     `- Grid: ${e.grid.zone}, ${significant(e.grid.gCO2PerKWh, 3)} gCO₂e/kWh (${e.grid.source}, ${e.grid.year})`,
     `- Method: ${e.methodVersion} — an estimate from a published method, not a measurement`,
   ].join('\n');

@@ -44,8 +44,11 @@ export interface MvpApi {
   /** Analyse now (skipping the debounce) and return the result. */
   analyse(uri: vscode.Uri): Promise<AnalysisWithNotices | undefined>;
   onDidAnalyse: vscode.Event<{ uri: vscode.Uri; version: number; durationMs: number; analysis: AnalysisWithNotices }>;
-  /** After an edit, before the full analysis: exact count and estimate of the edited text. */
-  onDidLiveUpdate: vscode.Event<{ uri: vscode.Uri; version: number; total: number }>;
+  /**
+   * After an edit, before the full analysis: exact count and estimate of the edited text;
+   * `processingMs` is the time from receiving the change event to the update being shown.
+   */
+  onDidLiveUpdate: vscode.Event<{ uri: vscode.Uri; version: number; total: number; processingMs: number }>;
   /** Whether the document is treated as a prompt (live diagnostics). */
   isTracked(uri: vscode.Uri): boolean;
   statusBar(): { visible: boolean; text: string; tooltip: string; warning: boolean };
@@ -105,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
   const analysedEvents = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; durationMs: number; analysis: AnalysisWithNotices }>();
   const shownNotices = new Set<string>();
   const live = new LiveCounts();
-  const liveEvents = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; total: number }>();
+  const liveEvents = new vscode.EventEmitter<{ uri: vscode.Uri; version: number; total: number; processingMs: number }>();
   const profileOf = (analysis: AnalysisWithNotices) => services?.profileRegistryFor(analysis.config).get(analysis.model.id);
 
   const isTracked = (document: vscode.TextDocument): boolean => {
@@ -205,6 +208,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
       if (isTracked(document)) analyser.schedule(document, 0);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
+      const received = performance.now();
       if (!e.contentChanges.length || !isTracked(e.document)) return;
       analyser.schedule(e.document);
       if (e.contentChanges.length === 1) diagnostics.shift(e.document, e.contentChanges[0], shiftRange);
@@ -218,7 +222,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
         : undefined;
       if (figures) {
         if (vscode.window.activeTextEditor?.document === e.document) statusBar.show(figures.analysis, settings, e.document.uri, true);
-        liveEvents.fire({ uri: e.document.uri, version: figures.version, total: figures.analysis.tokens.total });
+        liveEvents.fire({ uri: e.document.uri, version: figures.version, total: figures.analysis.tokens.total, processingMs: performance.now() - received });
       }
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {

@@ -40,14 +40,30 @@ export async function chooseModel(catalogue: ModelCatalogue, current: Analysis |
       });
     }
   }
-  const pick = await vscode.window.showQuickPick(items, {
-    title: 'MVP: Choose Model',
-    placeHolder:
+  const pick = await new Promise<ModelItem | undefined>((resolve) => {
+    const quickPick = vscode.window.createQuickPick<ModelItem | vscode.QuickPickItem>();
+    quickPick.title = 'MVP: Choose Model';
+    quickPick.placeholder =
       current && current.model.requested && current.model.requested !== settings.defaultModel
         ? `This prompt names "${current.model.requested}" (front matter or team config), which wins over the setting you choose here`
-        : 'Model used for token counts and energy estimates',
-    matchOnDescription: true,
-    matchOnDetail: true,
+        : 'Model used for token counts and energy estimates';
+    quickPick.matchOnDescription = true;
+    quickPick.matchOnDetail = true;
+    quickPick.items = items;
+    // Start on the model in use, so the list opens where the user is.
+    const selected = items.find((i) => 'profile' in i && i.profile.id === selectedId);
+    if (selected) quickPick.activeItems = [selected];
+    let chosen: ModelItem | undefined;
+    quickPick.onDidAccept(() => {
+      const item = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      chosen = item && 'profile' in item ? item : undefined;
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(chosen);
+    });
+    quickPick.show();
   });
   if (!pick || !('profile' in pick)) {
     return undefined;

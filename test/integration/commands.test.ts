@@ -146,4 +146,16 @@ suite('Commands', () => {
     const over = await waitFor('warning for export-failure', () => (mvp.statusBar().warning ? mvp.statusBar() : undefined));
     assert.match(over.tooltip, /budget is 15,000/);
   });
+
+  test("MVP: Cross-check Token Count runs only when asked and, with no editor language model offered, returns nothing without an error", async () => {
+    const { document } = await open('q3-sales.prompt.md');
+    const models = await vscode.lm.selectChatModels({});
+    const result = await vscode.commands.executeCommand('mvp.crossCheckTokens', document.uri);
+    if (models.length === 0) {
+      assert.equal(result, undefined);
+    } else {
+      const check = result as { tokens: number; maxInputTokens: number } | undefined;
+      assert.ok(check === undefined || (check.tokens > 0 && check.maxInputTokens > 0));
+    }
+  });
 });

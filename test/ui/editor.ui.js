@@ -38,6 +38,16 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
   await screenshot('editor-status-bar');
   await page.mouse.move(700, 300);
 
+  await step('clicking the status bar opens the model picker with context window and energy per 1k tokens', async () => {
+    await page.locator('.statusbar-item', { hasText: 'GPT-4o' }).first().click();
+    const picker = page.locator('.quick-input-widget', { hasText: 'per 1k input tokens' }).first();
+    await picker.waitFor({ timeout: 15000 });
+    const text = await picker.innerText();
+    assert.match(text, /GPT-4o\s+128k context · [\d.]+ m?Wh per 1k input tokens/);
+  });
+  await screenshot('editor-model-picker');
+  await page.keyboard.press('Escape');
+
   await step('hovering the reference explains naive vs minimal tokens, Wh and why', async () => {
     const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
     const box = await squiggle.boundingBox();

@@ -84,7 +84,8 @@ export function renderReportHtml(analysis: Analysis, ctx: ReportContext): string
     `<section aria-labelledby="suggestions"><h2 id="suggestions">Suggestions</h2>${suggestions(analysis, ctx)}</section>`,
     analysis.attachments.length ? `<section aria-labelledby="attachments"><h2 id="attachments">Attachments</h2>${attachmentsTable(analysis)}</section>` : '',
     `<section aria-labelledby="method"><h2 id="method">Method</h2>
-      <p><strong>Formula.</strong> ${escapeHtml(e.formula)}</p>
+      <p><strong>Formula</strong></p>
+      <pre>${escapeHtml(e.formula)}</pre>
       <ul>${e.assumptions.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>
       <p class="note">Method ${escapeHtml(e.methodVersion)} · profile ${escapeHtml(e.profileId)}. Every figure is an estimate from a published method, never a measurement.
       ${ctx.documentUri ? `<a href="${commandHref('mvp.explainEstimate', [ctx.documentUri])}">Explain the estimate in full</a>` : ''}</p>
@@ -206,4 +207,5 @@ a.button:hover { background: var(--vscode-button-hoverBackground); }
 .suggestions li.warning strong { color: var(--vscode-editorWarning-foreground); }
 .suggestions li.info strong, .suggestions li.hint strong { color: var(--vscode-editorInfo-foreground); }
 .saving { font-weight: 600; }
+pre { white-space: pre-wrap; font-family: var(--vscode-editor-font-family); font-size: .9em; background: var(--vscode-textCodeBlock-background); padding: 6px 8px; }
 `;
