@@ -3,8 +3,6 @@
  * into blocking (`"hook": { "block": true }`). Without that opt-in a budget only coaches: a hook
  * that starts refusing prompts because someone added a budget for the editor would surprise people.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'jsonc-parser';
 import type { AnalysisWithNotices } from '../../core/analyse';
 import type { ResolvedConfig } from '../../core/config/mvpConfig';
 import { formatTokens, formatWh } from '../../core/formatNumbers';
@@ -22,29 +20,9 @@ export interface BudgetBreach {
   message: string;
 }
 
-/**
- * `hook.block` from the config files in merge order (the nearest file last, so it wins). Read here
- * from the files themselves until the config schema carries a `hook` section; a resolved config
- * that already has one is taken as is.
- */
+/** Whether the team opted into blocking (`"hook": { "block": true }`), and where it said so. */
 export function hookSettingsOf(config: ResolvedConfig): HookSettings {
-  const resolved = (config as ResolvedConfig & { hook?: { block?: unknown } }).hook;
-  if (resolved && typeof resolved.block === 'boolean') return { block: resolved.block, source: config.sourceFiles.at(-1) };
-  const settings: HookSettings = { block: false };
-  for (const file of config.sourceFiles) {
-    let value: unknown;
-    try {
-      value = parse(readFileSync(file, 'utf8'), [], { allowTrailingComma: true });
-    } catch {
-      continue; // unreadable files are reported by the config loader already
-    }
-    const hook = isObject(value) && isObject(value.hook) ? value.hook : undefined;
-    if (hook && typeof hook.block === 'boolean') {
-      settings.block = hook.block;
-      settings.source = file;
-    }
-  }
-  return settings;
+  return { block: config.hook.block, source: config.hook.source };
 }
 
 /** Every budget this request (or the session including it) is over, measured on central estimates. */
@@ -84,8 +62,4 @@ export function budgetBreaches(analysis: AnalysisWithNotices): BudgetBreach[] {
 /** The session's central Wh so far plus this request's (the session so far excludes this prompt). */
 export function sessionWhWithThisRequest(analysis: AnalysisWithNotices): number {
   return (analysis.session?.totals.wh.central ?? 0) + analysis.estimate.energyWh.central;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,7 +17,7 @@ import { builtinRules } from '../rules/builtinRules';
 import type { Rule } from '../rules/rule';
 
 export function emptyConfig(): ResolvedConfig {
-  return { sourceFiles: [], rules: {}, budgets: {}, profiles: [], declarativeRules: [], jsRules: [], skippedJsRules: [], problems: [] };
+  return { sourceFiles: [], hook: { block: false }, rules: {}, budgets: {}, profiles: [], declarativeRules: [], jsRules: [], skippedJsRules: [], problems: [] };
 }
 
 function isFile(p: string): boolean {
@@ -124,6 +124,7 @@ export function loadConfigFile(configFile: string, options: LoadConfigOptions): 
     if (v.model !== undefined) config.model = v.model;
     if (v.region !== undefined) config.region = v.region;
     if (v.budgets) config.budgets = { ...config.budgets, ...v.budgets };
+    if (typeof v.hook?.block === 'boolean') config.hook = { block: v.hook.block, source: layer.file };
     for (const [id, setting] of Object.entries(v.rules ?? {})) {
       const prev = config.rules[id] ?? { options: {} };
       const next = normalise(setting);

@@ -25,6 +25,13 @@ export interface MvpConfigFile {
   files?: string[];
   /** JavaScript rule modules (paths relative to the file); loaded only in trusted workspaces. */
   jsRules?: string[];
+  /** How `mvp hook` applies the budgets. */
+  hook?: HookConfig;
+}
+
+export interface HookConfig {
+  /** Block a prompt over a budget instead of only coaching. Default false. */
+  block?: boolean;
 }
 
 export interface ResolvedRuleSetting {
@@ -55,6 +62,8 @@ export interface JsRuleSource {
 export interface ResolvedConfig {
   /** Every file that contributed, in merge order (extended files first, the nearest config last). */
   sourceFiles: string[];
+  /** `hook` settings, with the file that set `block` last (later layers win). */
+  hook: { block: boolean; source?: string };
   model?: string;
   region?: string;
   rules: Record<string, ResolvedRuleSetting>;

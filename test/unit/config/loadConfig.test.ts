@@ -91,7 +91,7 @@ describe('config parsing and validation', () => {
     assert.deepEqual(c.problems.map(shown), [
       '.mvp.jsonc:2:12 model must be a string, not a number',
       '.mvp.jsonc:3:26 budgets.tokens must be at least 1, not -5',
-      '.mvp.jsonc:4:3 Unknown property "colour". Allowed: extends, model, region, rules, budgets, profiles, declarativeRules, files, jsRules',
+      '.mvp.jsonc:4:3 Unknown property "colour". Allowed: extends, model, region, rules, budgets, profiles, declarativeRules, files, jsRules, hook',
       '.mvp.jsonc:6:19 rules.pasted-log must be one of "off", "error", "warning", "info", "hint", not "loud"',
       '.mvp.jsonc:7:51 rules.context-window.options.nearShare must be at most 1, not 1.5',
       '.mvp.jsonc:8:51 Unknown property "bogus" in rules.large-json.options. Allowed: minTokens, minSavingTokens, sampleItems',
