@@ -90,23 +90,17 @@ export function docsTarget(docsUrl: string | undefined, docsRoot?: vscode.Uri): 
 }
 
 /**
- * Turns (file, offset range) into a Location. Open documents answer directly; closed files are
- * read once per modification time (related ranges are rare, and small files).
+ * Turns (file, offset range) into a Location. The engine read the file from disk, so its offsets
+ * are converted with the text on disk (not an open editor's, which may be older or edited),
+ * read once per modification time.
  */
 export class RelatedLocator {
-  private readonly starts = new Map<string, { mtimeMs: number; starts: number[] }>();
+  private readonly starts = new Map<string, { mtimeMs: number; size: number; starts: number[] }>();
 
   locate(file: string, range: TextRange | undefined): vscode.Location {
     const uri = vscode.Uri.file(file);
-    if (!range) {
-      return new vscode.Location(uri, new vscode.Position(0, 0));
-    }
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
-    if (open) {
-      return new vscode.Location(uri, new vscode.Range(open.positionAt(range.start), open.positionAt(range.end)));
-    }
-    const starts = this.lineStartsOf(file);
-    if (!starts) {
+    const starts = range && this.lineStartsOf(file);
+    if (!range || !starts) {
       return new vscode.Location(uri, new vscode.Position(0, 0));
     }
     const a = positionAt(starts, range.start);
@@ -121,11 +115,11 @@ export class RelatedLocator {
         return undefined;
       }
       const cached = this.starts.get(file);
-      if (cached && cached.mtimeMs === stat.mtimeMs) {
+      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
         return cached.starts;
       }
       const starts = lineStarts(readFileSync(file, 'utf8'));
-      this.starts.set(file, { mtimeMs: stat.mtimeMs, starts });
+      this.starts.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, starts });
       return starts;
     } catch {
       return undefined;
@@ -142,12 +136,47 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly locator = new RelatedLocator();
   // Our own copy: the collection's getter is documented to return read-only copies.
   private readonly shown = new Map<string, MvpDiagnostic[]>();
+  /**
+   * Findings located in another file (a problem in the team config, at its line): shown in that
+   * file too, so `.mvp.jsonc` gets its squiggles. Keyed by that file, then by the prompt that found them.
+   */
+  private readonly elsewhere = new Map<string, Map<string, vscode.Diagnostic[]>>();
 
   publish(document: vscode.TextDocument, findings: readonly Finding[]): MvpDiagnostic[] {
     const diagnostics = findings.map((f) => toDiagnostic(document, f, this.locator, this.docsRoot));
     this.collection.set(document.uri, diagnostics);
     this.shown.set(document.uri.toString(), diagnostics);
+    this.publishElsewhere(document, findings);
     return diagnostics;
+  }
+
+  private publishElsewhere(document: vscode.TextDocument, findings: readonly Finding[]): void {
+    const prompt = document.uri.toString();
+    const documentPath = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const f of findings) {
+      if (!f.file || f.file === documentPath || !f.range) continue;
+      const location = this.locator.locate(f.file, f.range);
+      const d = new vscode.Diagnostic(location.range, f.message, SEVERITY[f.severity]);
+      d.source = DIAGNOSTIC_SOURCE;
+      const target = docsTarget(f.docsUrl, this.docsRoot);
+      d.code = target ? { value: f.ruleId, target } : f.ruleId;
+      const key = location.uri.toString();
+      byFile.set(key, [...(byFile.get(key) ?? []), d]);
+    }
+    const touched = new Set<string>(byFile.keys());
+    for (const [file, perPrompt] of this.elsewhere) if (perPrompt.has(prompt)) touched.add(file);
+    for (const file of touched) {
+      const perPrompt = this.elsewhere.get(file) ?? new Map<string, vscode.Diagnostic[]>();
+      const mine = byFile.get(file);
+      if (mine) perPrompt.set(prompt, mine);
+      else perPrompt.delete(prompt);
+      this.elsewhere.set(file, perPrompt);
+      // Several prompts share one config: show each of its problems once.
+      const unique = new Map<string, vscode.Diagnostic>();
+      for (const list of perPrompt.values()) for (const d of list) unique.set(`${d.range.start.line}:${d.range.start.character}:${d.message}`, d);
+      this.collection.set(vscode.Uri.parse(file), [...unique.values()]);
+    }
   }
 
   /**
@@ -180,11 +209,18 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   clear(uri: vscode.Uri): void {
     this.collection.delete(uri);
     this.shown.delete(uri.toString());
+    for (const [file, perPrompt] of this.elsewhere) {
+      if (perPrompt.delete(uri.toString())) {
+        const rest = [...perPrompt.values()].flat();
+        this.collection.set(vscode.Uri.parse(file), rest);
+      }
+    }
   }
 
   clearAll(): void {
     this.collection.clear();
     this.shown.clear();
+    this.elsewhere.clear();
   }
 
   /** The diagnostics currently shown for a document, with their findings. */

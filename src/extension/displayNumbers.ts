@@ -1,8 +1,12 @@
 /** How the editor prints numbers: tokens exactly, estimates with two significant figures and a unit that fits. */
 import type { Estimate3 } from '../core/energy/estimate';
 
+// Intl formatters are costly to create and these run on every keystroke (status bar): make each once.
+const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const SIGNIFICANT = new Map<number, Intl.NumberFormat>();
+
 export function formatTokens(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return INTEGER.format(Math.round(n));
 }
 
 /** Compact token count for the status bar: 950, 12.3k, 1.25M. */
@@ -19,7 +23,12 @@ function trim(x: number, decimals: number): string {
 /** Two significant figures; estimates are ranges, more digits would claim false precision. */
 export function significant(x: number, digits = 2): string {
   if (x === 0 || !Number.isFinite(x)) return String(x);
-  return Number(x.toPrecision(digits)).toLocaleString('en-US', { maximumSignificantDigits: digits });
+  let format = SIGNIFICANT.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits });
+    SIGNIFICANT.set(digits, format);
+  }
+  return format.format(Number(x.toPrecision(digits)));
 }
 
 const ENERGY_UNITS: [number, string][] = [

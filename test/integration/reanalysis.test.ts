@@ -94,6 +94,14 @@ suite('Re-analysis', () => {
       const problem = diagnostics.find((d) => ruleOf(d) === 'config')!;
       assert.match(problem.message, /Unknown rule "no-such-rule"/);
       assert.ok(problem.relatedInformation?.some((r) => r.location.uri.path.endsWith('/.mvp.jsonc')), 'points at the config file');
+      const inConfig = await waitFor('the problem shown in .mvp.jsonc itself', () => {
+        const d = vscode.languages.getDiagnostics(config).filter((x) => x.source === 'MVP');
+        return d.length ? d : undefined;
+      });
+      const text = await readText(config);
+      const at = text.indexOf('"no-such-rule"');
+      const line = text.slice(0, at).split('\n').length - 1;
+      assert.equal(inConfig[0].range.start.line, line, 'on the line of the unknown rule');
       assert.ok(diagnostics.some((d) => ruleOf(d) === 'spreadsheet-attachment'), 'the prompt is still analysed');
     } finally {
       await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(original));

@@ -42,8 +42,11 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
     await page.locator('.statusbar-item', { hasText: 'GPT-4o' }).first().click();
     const picker = page.locator('.quick-input-widget', { hasText: 'per 1k input tokens' }).first();
     await picker.waitFor({ timeout: 15000 });
-    const text = await picker.innerText();
-    assert.match(text, /GPT-4o\s+128k context · [\d.]+ m?Wh per 1k input tokens/);
+    // It opens on the model in use.
+    const active = picker.locator('.monaco-list-row.focused').first();
+    await active.waitFor({ timeout: 15000 });
+    const text = await active.innerText();
+    assert.match(text, /GPT-4o\s*128k context · [\d.]+ m?Wh per 1k input tokens/);
   });
   await screenshot('editor-model-picker');
   await page.keyboard.press('Escape');
