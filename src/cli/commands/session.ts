@@ -5,11 +5,10 @@
  */
 import { constants as fsConstants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Estimate3, RequestInput } from '../../core/energy/estimate';
 import { estimateRequest } from '../../core/energy/estimator';
-import { readSessionFile, type SessionFileRead } from '../../core/history/readSessionFile';
+import { readHead, readSessionFile, type SessionFileRead } from '../../core/history/readSessionFile';
 import { SessionAccumulator } from '../../core/history/sessionAccumulator';
 import type { SessionAnalysis } from '../../core/history/sessionAnalysis';
 import { SessionCostModel } from '../../core/history/sessionCostModel';
@@ -23,7 +22,6 @@ import {
   type PollutionDetection,
   type StartFreshDetection,
 } from '../../core/history/sessionDetections';
-import { FORMAT_SNIFF_CHARS } from '../../core/history/transcriptFormat';
 import { createProfileRegistry, DEFAULT_PROFILE_ID, loadBuiltinProfiles } from '../../core/profiles';
 import type { ResolvedProfile } from '../../core/profiles/modelProfile';
 import { countForProfile } from '../../core/tokens/countForProfile';
@@ -167,17 +165,6 @@ async function exists(file: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function readHead(file: string): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(FORMAT_SNIFF_CHARS);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
   }
 }
 

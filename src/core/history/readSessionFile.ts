@@ -54,7 +54,8 @@ export async function readSessionFile(
   };
 }
 
-async function readHead(path: string): Promise<string> {
+/** The first bytes of a file, for sniffing its format (and the model it names) before streaming. */
+export async function readHead(path: string): Promise<string> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(FORMAT_SNIFF_CHARS);
