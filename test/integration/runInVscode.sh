@@ -3,7 +3,7 @@
 # (code-server + Chromium, ../shared/vscode-harness):
 #   1. activation suite in an empty window (no workspaceContains event to hide a bad activation),
 #   2. the integration suites in the extension host, on a scratch copy of test/fixtures/workspace,
-#   3. the UI script against the installed .vsix, whose screenshots are copied to docs/images/.
+#   3. every UI script in test/ui/ against the installed .vsix; their screenshots are copied to docs/images/.
 # Prints mocha-style "N passing" / "N failing" lines per suite; exits non-zero if anything failed.
 # Expects `npm run build` to have run (the npm script does it).
 set -uo pipefail
@@ -47,19 +47,25 @@ run_suite "integration (fixture workspace)" "$LOGS/integration.log" \
   bash "$HARNESS/run.sh" test "$ROOT" "$ROOT/out/test/integration/index.js" "$WS"
 rm -rf "$(dirname "$WS")"
 
-WS="$(scratch)"
-SHOTS="$LOGS/ui"
-run_suite "ui (installed .vsix)" "$LOGS/ui.log" \
-  env VSH_OUT="$SHOTS" bash "$HARNESS/run.sh" ui "$VSIX" "$WS" "$ROOT/test/ui/editor.ui.js"
-rm -rf "$(dirname "$WS")"
-ui_pass=$(grep -c '^ *PASS ' "$LOGS/ui.log" || true)
-ui_fail=$(grep -c '^ *FAIL ' "$LOGS/ui.log" || true)
+# Every UI script in test/ui/ (the editor's and the Energy panel's), each on a fresh scratch workspace.
+ui_pass=0
+ui_fail=0
+mkdir -p "$ROOT/docs/images"
+for script in "$ROOT"/test/ui/*.ui.js; do
+  name="$(basename "$script" .ui.js)"
+  WS="$(scratch)"
+  SHOTS="$LOGS/ui-$name"
+  run_suite "ui $name (installed .vsix)" "$LOGS/ui-$name.log" \
+    env VSH_OUT="$SHOTS" bash "$HARNESS/run.sh" ui "$VSIX" "$WS" "$script"
+  rm -rf "$(dirname "$WS")"
+  ui_pass=$((ui_pass + $(grep -c '^ *PASS ' "$LOGS/ui-$name.log" || true)))
+  ui_fail=$((ui_fail + $(grep -c '^ *FAIL ' "$LOGS/ui-$name.log" || true)))
+  for shot in "$SHOTS"/*.png; do
+    case "$(basename "$shot")" in ui-failure.png | test-final.png) ;; *) [ -f "$shot" ] && cp "$shot" "$ROOT/docs/images/" ;; esac
+  done
+done
 echo "  ${ui_pass} passing"
 echo "  ${ui_fail} failing"
-mkdir -p "$ROOT/docs/images"
-for shot in "$SHOTS"/editor-*.png; do
-  [ -f "$shot" ] && cp "$shot" "$ROOT/docs/images/"
-done
 
 echo "== real-editor suites: $([ "$failed" -eq 0 ] && echo PASS || echo FAIL) (mocha counts above: activation, integration, ui steps)"
 if [ "$failed" -eq 0 ]; then rm -rf "$LOGS"; else echo "logs and screenshots kept in $LOGS"; fi
