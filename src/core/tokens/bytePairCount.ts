@@ -3,13 +3,15 @@
  * js-tiktoken (repeatedly merge the adjacent pair of lowest rank, leftmost on ties), but counting
  * only: no token ids, no arrays of arrays.
  *
- * `bytes` is a latin1 string, one char per UTF-8 byte, so pairs are looked up with `slice`.
+ * `bytes` is a latin1 string, one char per UTF-8 byte; pairs are looked up by range
+ * (`rankOf(bytes, start, end)`), never sliced out.
  */
+import type { RankHashTable } from './rankHashTable';
 
 /** Above this many bytes the quadratic scan gives way to a heap (long whitespace, CJK, base64). */
 export const HEAP_MERGE_THRESHOLD = 256;
 
-export function bytePairCount(bytes: string, ranks: Map<string, number>, heapThreshold = HEAP_MERGE_THRESHOLD): number {
+export function bytePairCount(bytes: string, ranks: RankHashTable, heapThreshold = HEAP_MERGE_THRESHOLD): number {
   const length = bytes.length;
   if (length <= 1) return length;
   if (ranks.has(bytes)) return 1;
@@ -18,15 +20,20 @@ export function bytePairCount(bytes: string, ranks: Map<string, number>, heapThr
 
 const NO_RANK = Number.POSITIVE_INFINITY;
 
+function pairRankOf(ranks: RankHashTable, bytes: string, start: number, end: number): number {
+  const rank = ranks.rankOf(bytes, start, end);
+  return rank < 0 ? NO_RANK : rank;
+}
+
 /** Quadratic but allocation-light: fine for the short pieces that make up almost all text. */
-function scanMergeCount(bytes: string, ranks: Map<string, number>): number {
+function scanMergeCount(bytes: string, ranks: RankHashTable): number {
   const length = bytes.length;
   // starts[i] is where part i begins; part i ends where part i+1 begins (starts[parts] = length).
   const starts: number[] = new Array(length + 1);
   for (let i = 0; i <= length; i++) starts[i] = i;
   // pairRank[i]: rank of part i merged with part i+1.
   const pairRank: number[] = new Array(length - 1);
-  for (let i = 0; i < length - 1; i++) pairRank[i] = ranks.get(bytes.slice(i, i + 2)) ?? NO_RANK;
+  for (let i = 0; i < length - 1; i++) pairRank[i] = pairRankOf(ranks, bytes, i, i + 2);
   let parts = length;
   while (parts > 1) {
     let best = NO_RANK;
@@ -41,8 +48,8 @@ function scanMergeCount(bytes: string, ranks: Map<string, number>): number {
     starts.splice(at + 1, 1);
     pairRank.splice(at, 1);
     parts--;
-    if (at < parts - 1) pairRank[at] = ranks.get(bytes.slice(starts[at], starts[at + 2])) ?? NO_RANK;
-    if (at > 0) pairRank[at - 1] = ranks.get(bytes.slice(starts[at - 1], starts[at + 1])) ?? NO_RANK;
+    if (at < parts - 1) pairRank[at] = pairRankOf(ranks, bytes, starts[at], starts[at + 2]);
+    if (at > 0) pairRank[at - 1] = pairRankOf(ranks, bytes, starts[at - 1], starts[at + 1]);
   }
   return parts;
 }
@@ -52,7 +59,7 @@ function scanMergeCount(bytes: string, ranks: Map<string, number>): number {
  * (rank, start), which pops exactly the leftmost lowest-rank pair. Stale entries (a side merged
  * since) are recognised by their recorded end and skipped.
  */
-function heapMergeCount(bytes: string, ranks: Map<string, number>): number {
+function heapMergeCount(bytes: string, ranks: RankHashTable): number {
   const length = bytes.length;
   const next = new Int32Array(length); // start of the following part, or length
   const prev = new Int32Array(length); // start of the preceding part, or -1
@@ -70,8 +77,8 @@ function heapMergeCount(bytes: string, ranks: Map<string, number>): number {
   const push = (start: number): void => {
     const end = endOfPair(start);
     if (end < 0) return;
-    const rank = ranks.get(bytes.slice(start, end));
-    if (rank !== undefined) heap.push(rank, start, end);
+    const rank = ranks.rankOf(bytes, start, end);
+    if (rank >= 0) heap.push(rank, start, end);
   };
   for (let i = 0; i < length - 1; i++) push(i);
   let parts = length;

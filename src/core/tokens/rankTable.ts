@@ -3,17 +3,27 @@
  *
  * js-tiktoken stores ranks as base64 text inside a JS module; building its lookup table from that
  * text is most of a cold start (PERFORMANCE.md). The build writes the same ranks into `dist/ranks/`
- * as a length-prefixed binary file: decoding it is a linear scan with no base64 and no string
- * splitting. Exactness against js-tiktoken is checked by test/unit/tokens/rankTable.test.ts.
+ * already laid out as the lookup structure (rankHashTable.ts): token bytes, their offsets and the
+ * hash slots. Loading is one file read and typed-array views over it, with no per-token pass.
+ * Exactness against js-tiktoken is checked by test/unit/tokens/rankTable.test.ts.
  */
+import { endianness } from 'node:os';
 import type { EncodingName } from '../profiles/modelProfile';
+import { buildRankHashTable, RankHashTable } from './rankHashTable';
 
 export interface RankTable {
   encoding: EncodingName;
   /** The pre-split regular expression source (JavaScript syntax, used with the `u` flag). */
   patStr: string;
   /** Token bytes as a latin1 string (one char per byte) → rank. */
-  ranks: Map<string, number>;
+  ranks: RankHashTable;
+}
+
+/** What the file writer needs: any [token, rank] listing (a Map in tests). */
+export interface RankListing {
+  encoding: EncodingName;
+  patStr: string;
+  ranks: Iterable<[string, number]>;
 }
 
 /** Shape of js-tiktoken's `js-tiktoken/ranks/<encoding>` modules. */
@@ -23,64 +33,81 @@ export interface TiktokenRankModule {
   bpe_ranks: string;
 }
 
-const MAGIC = 'MVP-RANKS-1\n';
+const MAGIC = 'MVP-RANKS-2\n';
+
+interface RankFileHeader {
+  encoding: EncodingName;
+  patStr: string;
+  count: number;
+  slots: number;
+  bytes: number;
+}
 
 /** Parses js-tiktoken's rank module text: lines of `<prefix> <firstRank> <base64 token>…`. */
 export function rankTableFromTiktokenModule(encoding: EncodingName, module: TiktokenRankModule): RankTable {
-  const ranks = new Map<string, number>();
+  const byRank: string[] = [];
   for (const line of module.bpe_ranks.split('\n')) {
     if (!line) continue;
     const fields = line.split(' ');
     const firstRank = Number.parseInt(fields[1], 10);
-    for (let i = 2; i < fields.length; i++) {
-      ranks.set(Buffer.from(fields[i], 'base64').toString('latin1'), firstRank + i - 2);
-    }
+    for (let i = 2; i < fields.length; i++) byRank[firstRank + i - 2] = Buffer.from(fields[i], 'base64').toString('latin1');
   }
-  return { encoding, patStr: module.pat_str, ranks };
+  return { encoding, patStr: module.pat_str, ranks: buildRankHashTable(contiguous(encoding, byRank)) };
+}
+
+function contiguous(encoding: EncodingName, byRank: (string | undefined)[]): string[] {
+  for (let rank = 0; rank < byRank.length; rank++) {
+    const bytes = byRank[rank];
+    if (bytes === undefined) throw new Error(`${encoding}: rank ${rank} is missing; the compact rank file needs contiguous ranks`);
+    if (bytes.length === 0) throw new Error(`${encoding}: token of rank ${rank} is empty`);
+  }
+  return byRank as string[];
 }
 
 /**
- * Compact form: a magic line, one JSON header line, then for rank 0, 1, 2 … one length byte and
- * that many token bytes. Ranks are contiguous in both encodings we ship (checked when writing).
+ * Compact form: a magic line, one JSON header line, zero padding to a multiple of 4 bytes, then
+ * the table's arrays as they sit in memory: offsets (uint32 LE × count + 1), slots (uint32 LE ×
+ * slots), token bytes.
  */
-export function encodeRankFile(table: RankTable): Buffer {
+export function encodeRankFile(listing: RankListing): Buffer {
   const byRank: string[] = [];
-  for (const [bytes, rank] of table.ranks) byRank[rank] = bytes;
-  let size = 0;
-  for (let rank = 0; rank < byRank.length; rank++) {
-    const bytes = byRank[rank];
-    if (bytes === undefined) throw new Error(`${table.encoding}: rank ${rank} is missing; the compact rank file needs contiguous ranks`);
-    if (bytes.length === 0 || bytes.length > 255) throw new Error(`${table.encoding}: token of rank ${rank} has ${bytes.length} bytes (1–255 supported)`);
-    size += 1 + bytes.length;
-  }
-  const header = Buffer.from(MAGIC + JSON.stringify({ encoding: table.encoding, patStr: table.patStr, count: byRank.length }) + '\n', 'utf8');
-  const body = Buffer.alloc(size);
-  let at = 0;
-  for (const bytes of byRank) {
-    body[at++] = bytes.length;
-    at += body.write(bytes, at, 'latin1');
-  }
-  return Buffer.concat([header, body]);
+  for (const [bytes, rank] of listing.ranks) byRank[rank] = bytes;
+  const table = buildRankHashTable(contiguous(listing.encoding, byRank));
+  const header: RankFileHeader = { encoding: listing.encoding, patStr: listing.patStr, count: table.size, slots: table.slots.length, bytes: table.bytes.length };
+  const headerBytes = Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8');
+  const padding = Buffer.alloc((4 - (headerBytes.length % 4)) % 4);
+  return Buffer.concat([headerBytes, padding, littleEndian(table.offsets), littleEndian(table.slots), table.bytes]);
 }
 
 export function decodeRankFile(file: Buffer, source: string): RankTable {
   const magicEnd = MAGIC.length;
   if (file.length < magicEnd || file.toString('latin1', 0, magicEnd) !== MAGIC) {
-    throw new Error(`${source} is not a token rank file (bad magic); rebuild with "npm run build"`);
+    throw new Error(`${source} is not a token rank file of this version (bad magic); rebuild with "npm run build"`);
   }
   const headerEnd = file.indexOf(10, magicEnd);
   if (headerEnd < 0) throw new Error(`${source} is truncated (no header); rebuild with "npm run build"`);
-  const header = JSON.parse(file.toString('utf8', magicEnd, headerEnd)) as { encoding: EncodingName; patStr: string; count: number };
-  const ranks = new Map<string, number>();
-  // One latin1 decode of the whole body, then substrings: far cheaper than one decode per token.
-  const body = file.toString('latin1', headerEnd + 1);
-  let at = 0;
-  for (let rank = 0; rank < header.count; rank++) {
-    const length = body.charCodeAt(at);
-    const end = at + 1 + length;
-    if (Number.isNaN(length) || end > body.length) throw new Error(`${source} is truncated at rank ${rank}; rebuild with "npm run build"`);
-    ranks.set(body.slice(at + 1, end), rank);
-    at = end;
-  }
+  const header = JSON.parse(file.toString('utf8', magicEnd, headerEnd)) as RankFileHeader;
+  const offsetsAt = Math.ceil((headerEnd + 1) / 4) * 4;
+  const slotsAt = offsetsAt + 4 * (header.count + 1);
+  const bytesAt = slotsAt + 4 * header.slots;
+  const end = bytesAt + header.bytes;
+  if (file.length < end) throw new Error(`${source} is truncated (${file.length} of ${end} bytes); rebuild with "npm run build"`);
+  const offsets = uint32View(file, offsetsAt, header.count + 1);
+  if (offsets[header.count] !== header.bytes) throw new Error(`${source} is damaged (token offsets do not match the header); rebuild with "npm run build"`);
+  const ranks = new RankHashTable(file.subarray(bytesAt, end), offsets, uint32View(file, slotsAt, header.slots));
   return { encoding: header.encoding, patStr: header.patStr, ranks };
+}
+
+function littleEndian(values: Uint32Array): Buffer {
+  const out = Buffer.alloc(values.length * 4);
+  for (let i = 0; i < values.length; i++) out.writeUInt32LE(values[i], i * 4);
+  return out;
+}
+
+/** A view when the bytes are aligned and the machine is little-endian (the usual case), else a copy. */
+function uint32View(file: Buffer, at: number, length: number): Uint32Array {
+  if ((file.byteOffset + at) % 4 === 0 && endianness() === 'LE') return new Uint32Array(file.buffer, file.byteOffset + at, length);
+  const values = new Uint32Array(length);
+  for (let i = 0; i < length; i++) values[i] = file.readUInt32LE(at + i * 4);
+  return values;
 }

@@ -13,6 +13,7 @@ import { BoundedCache } from './boundedCache';
 import { bytePairCount } from './bytePairCount';
 import { chunkLengths } from './chunkText';
 import { loadRankTable } from './loadRankTable';
+import type { RankHashTable } from './rankHashTable';
 
 export interface TokenCounter {
   readonly encoding: EncodingName;
@@ -32,7 +33,7 @@ const PIECE_CACHE_ENTRIES = 200_000;
 
 interface Tokenizer {
   pattern: RegExp;
-  ranks: Map<string, number>;
+  ranks: RankHashTable;
 }
 
 class CachedTokenCounter implements TokenCounter {

@@ -39,4 +39,21 @@ describe('compact rank files', () => {
     assert.throws(() => decodeRankFile(Buffer.from('hello'), 'f'), /not a token rank file/);
     assert.throws(() => encodeRankFile({ ...table, ranks: new Map([['a', 0], ['b', 2]]) }), /rank 1 is missing/);
   });
+
+  it('looks up a range of a longer string by its bytes, and finds nothing for non-tokens', () => {
+    const table = { encoding: 'cl100k_base' as const, patStr: 'x', ranks: new Map([['a', 0], ['b', 1], ['ab', 2], ['\u00ff\u0000', 3]]) };
+    const { ranks } = decodeRankFile(encodeRankFile(table), 'f');
+    assert.equal(ranks.rankOf('xaby', 1, 3), 2);
+    assert.equal(ranks.rankOf('xaby', 2, 3), 1);
+    assert.equal(ranks.rankOf('xaby', 0, 1), -1);
+    assert.equal(ranks.get('\u00ff\u0000'), 3);
+    for (const absent of ['ba', 'abc', '', 'A', '\u00ff']) assert.equal(ranks.get(absent), undefined, JSON.stringify(absent));
+  });
+
+  it('reads a file whose bytes sit at an unaligned offset in memory (copies instead of viewing)', () => {
+    const table = { encoding: 'cl100k_base' as const, patStr: 'x', ranks: new Map([['a', 0], ['b', 1], ['ab', 2]]) };
+    const unaligned = Buffer.concat([Buffer.from('x'), encodeRankFile(table)]).subarray(1);
+    assert.deepEqual([...decodeRankFile(unaligned, 'f').ranks], [...table.ranks]);
+    assert.equal(decodeRankFile(unaligned, 'f').ranks.get('ab'), 2);
+  });
 });
