@@ -1,7 +1,7 @@
 /** Diagnostics in the fixture workspace: which rules, where, with which code, severity and docs link. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, diagnosticsWith, mvpDiagnostics, open, ruleOf, workspaceUri } from './testSupport';
+import { api, diagnosticsWith, mvpDiagnostics, open, readText, ruleOf, waitFor, workspaceUri } from './testSupport';
 
 function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
   const at = document.getText().indexOf(needle);
@@ -73,5 +73,44 @@ suite('Diagnostics', () => {
     assert.equal(mvp.analysisOf(document.uri), undefined);
     assert.equal(mvpDiagnostics(document.uri).length, 0);
     assert.equal(mvp.statusBar().visible, false);
+  });
+
+  test('an untitled document in the prompt language is analysed too', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'prompt', content: `Describe this image: data:image/png;base64,${'iVBORw0KGgo'.repeat(40)}\n` });
+    await vscode.window.showTextDocument(document);
+    const [d] = await diagnosticsWith(document.uri, (r) => r.includes('base64-blob'), 'base64 in an untitled prompt');
+    assert.equal(d.range.start.line, 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('a Markdown file becomes a prompt when the mvp.files setting names it, and stops being one when it does not', async () => {
+    const mvp = await api();
+    const { document } = await open('notes', 'plan.md');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(mvp.isTracked(document.uri), false, 'not a prompt by default');
+    assert.equal(mvpDiagnostics(document.uri).length, 0);
+    const settings = vscode.workspace.getConfiguration('mvp');
+    const defaults = settings.get<string[]>('files')!;
+    await settings.update('files', [...defaults, '**/notes/*.md'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await diagnosticsWith(document.uri, (r) => r.includes('duplicate-content'), 'analysed once the glob names it');
+    } finally {
+      await settings.update('files', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('diagnostics cleared when no longer a prompt', () => mvpDiagnostics(document.uri).length === 0);
+  });
+
+  test("a Markdown file named by the team config's files globs is a prompt", async () => {
+    const mvp = await api();
+    const config = workspaceUri('.mvp.jsonc');
+    const original = await readText(config);
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(original.replace('"rules": {', '"files": ["notes/*.md"],\n  "rules": {')));
+      const { document } = await open('notes', 'plan.md');
+      await diagnosticsWith(document.uri, (r) => r.includes('duplicate-content'), 'analysed because the config names it');
+      assert.ok(mvp.isTracked(document.uri));
+    } finally {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(original));
+    }
   });
 });
