@@ -219,7 +219,7 @@ if (!process.argv.includes('--no-write')) {
   if (start < 0) updated = existing.replace(/\n*$/, '\n\n') + section;
   else {
     const next = existing.indexOf('\n## ', start + 1);
-    updated = existing.slice(0, start) + section + (next < 0 ? '' : existing.slice(next + 1));
+    updated = existing.slice(0, start) + section + (next < 0 ? '' : `\n${existing.slice(next + 1)}`);
   }
   writeFileSync(file, updated);
   log(`wrote the Tokens section of ${path.relative(root, file)}`);
