@@ -148,7 +148,7 @@ export async function analysePrompt(
     session,
     budgets: config.budgets,
     countTokens,
-    whForInputTokens: (inputTokens) => estimateRequest(profile, { inputTokens, outputTokens, region }).energyWh.central,
+    whForInputTokens: memoise((inputTokens) => estimateRequest(profile, { inputTokens, outputTokens, region }).energyWh.central),
     profiles: registry.list(),
   };
   const ruleRun = runRules(context, config, { trusted, docsBaseUrl: options.docsBaseUrl });
@@ -242,6 +242,19 @@ function frontMatterFindings(problem: { message: string; start: number; end: num
       range: { start: problem.start, end: problem.end },
     },
   ];
+}
+
+/** Rules measure many savings against the same request; each distinct size is estimated once. */
+function memoise(f: (n: number) => number): (n: number) => number {
+  const seen = new Map<number, number>();
+  return (n) => {
+    let v = seen.get(n);
+    if (v === undefined) {
+      v = f(n);
+      seen.set(n, v);
+    }
+    return v;
+  };
 }
 
 function sum(values: number[]): number {

@@ -64,14 +64,26 @@ function looksLikeJson(content: string): boolean {
 }
 
 function looksLikeBase64(content: string): boolean {
-  const compact = content.replace(/\s+/g, '');
+  const body = content.trimStart().replace(DATA_URI_PREFIX, '');
+  // Reject prose at its first non-base64 character: this runs on every paragraph while typing.
+  if (body.length < 200 || /[^A-Za-z0-9+/=\s]/.test(body)) {
+    return false;
+  }
+  const compact = body.replace(/\s+/g, '');
   const run = findBase64Run(compact);
   return run !== undefined && run.start === 0 && run.end === compact.length;
 }
 
+const DATA_URI_PREFIX = /^data:[\w/+.-]+;base64,/;
+/**
+ * 200+ base64 characters, optionally after a data: URI prefix. The lookbehind starts a match only
+ * where a run starts, so a long word is scanned once, not once per character (linear, not quadratic).
+ */
+const BASE64_RUN = /(?:data:[\w/+.-]+;base64,|(?<![A-Za-z0-9+/]))[A-Za-z0-9+/]{200,}={0,2}/;
+
 /** A run of 200+ base64 characters (or a data: URI). */
 export function findBase64Run(text: string): { start: number; end: number } | undefined {
-  const m = /(?:data:[\w/+.-]+;base64,)?[A-Za-z0-9+/]{200,}={0,2}/.exec(text);
+  const m = BASE64_RUN.exec(text);
   if (!m) {
     return undefined;
   }

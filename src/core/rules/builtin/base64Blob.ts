@@ -4,7 +4,8 @@ import { savingOfEdits } from '../measureSaving';
 import { fencedBody } from '../fencedBody';
 
 /** A data URI, or a long run of base64 characters that the parser did not mark. */
-const BLOB = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]{200,}={0,2}/g;
+// The lookbehind starts a bare run only where it starts: linear on long prose, not quadratic.
+const BLOB = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/]{16,}={0,2}|(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{200,}={0,2}/g;
 
 /** Base64 text is the most expensive way to send bytes, and a text model cannot see the image in it. */
 export const base64Blob: Rule = {
