@@ -14,10 +14,10 @@ VSIX="$ROOT/minimal-viable-prompt.vsix"
 export VSH_TIMEOUT="${VSH_TIMEOUT:-300}"
 failed=0
 
-# The README links docs/images/ relatively and the repository has no public URL yet, and there is
-# no LICENSE file at the top level: tell vsce so instead of letting it prompt.
+# The package script passes vsce the flags this repository needs (relative README images, no
+# public repository URL, no LICENSE file at the top level), so vsce never stops to ask.
 echo "== package"
-if ! npm run --silent package -- --no-dependencies --skip-license --allow-missing-repository --no-rewrite-relative-links; then
+if ! npm run --silent package; then
   echo "packaging failed"; exit 1
 fi
 ls -l "$VSIX"
