@@ -1,7 +1,7 @@
 /** `mvp analyse` for a terminal: the part table, the request estimate, findings, assumptions. */
 import * as path from 'node:path';
 import type { AnalysisWithNotices } from '../core/analyse';
-import { formatGrams, formatMl, formatPercent, formatRange, formatTokens, formatWh } from '../core/formatNumbers';
+import { formatGrams, formatMl, percent, formatRange, formatTokens, formatWh } from '../core/formatNumbers';
 import { lineStarts, positionAt } from '../core/textRange';
 
 const SOURCE_WORDS = {
@@ -41,10 +41,10 @@ export function analysisToText(analysis: AnalysisWithNotices, text: string, cwd:
   for (const p of analysis.tokens.parts) {
     const label = p.kind === 'reference' ? `  ↳ ${p.label}` : p.label;
     const minimal = p.minimalTokens !== undefined && p.minimalTokens !== p.tokens ? formatTokens(p.minimalTokens) : '';
-    const saving = minimal ? `−${formatPercent(p.tokens - (p.minimalTokens ?? p.tokens), p.tokens)}` : '';
+    const saving = minimal ? `−${percent(p.tokens - (p.minimalTokens ?? p.tokens), p.tokens)}` : '';
     rows.push([label, formatTokens(p.tokens) + approx, minimal, saving]);
   }
-  rows.push(['Total input', formatTokens(analysis.tokens.total) + approx, formatTokens(analysis.tokens.minimalTotal) + approx, analysis.tokens.minimalTotal < analysis.tokens.total ? `−${formatPercent(analysis.tokens.total - analysis.tokens.minimalTotal, analysis.tokens.total)}` : '']);
+  rows.push(['Total input', formatTokens(analysis.tokens.total) + approx, formatTokens(analysis.tokens.minimalTotal) + approx, analysis.tokens.minimalTotal < analysis.tokens.total ? `−${percent(analysis.tokens.total - analysis.tokens.minimalTotal, analysis.tokens.total)}` : '']);
   const widths = [44, 12, 12, 8];
   rows.forEach((r, i) => {
     out.push(r.map((cell, c) => pad(cell, widths[c], c > 0)).join(' '));

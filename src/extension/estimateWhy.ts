@@ -4,7 +4,7 @@
  * every surface explains a number the same way.
  */
 import type { Analysis } from '../core/analysis';
-import { formatRange, formatWh, formatGrams, formatMl, formatTokens, significant } from './displayNumbers';
+import { formatRange, formatWh, formatGrams, formatMl, formatTokens, significant } from '../core/formatNumbers';
 
 const RESOLVED_BY: Record<string, string> = {
   exact: 'matched exactly',

@@ -8,7 +8,7 @@ import type { Analysis } from '../core/analysis';
 import type { AttachmentAnalysis } from '../core/attachments/attachment';
 import type { Finding } from '../core/rules/finding';
 import type { DocumentAnalyser } from './documentAnalyser';
-import { formatGrams, formatTokens, formatWh, percent } from './displayNumbers';
+import { formatGrams, formatTokens, formatWh, percent } from '../core/formatNumbers';
 import { figuresMarkdown, whyMarkdown } from './estimateWhy';
 
 export class MvpHoverProvider implements vscode.HoverProvider {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import type { ModelProfile } from '../core/profiles/modelProfile';
-import { formatTokensShort, formatWh } from './displayNumbers';
+import { formatTokensShort, formatWh } from '../core/formatNumbers';
 import { readSettings, SETTINGS_SECTION } from './settings';
 
 export interface ModelCatalogue {

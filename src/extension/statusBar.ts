@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { formatTokens, formatTokensShort, formatWh, percent } from './displayNumbers';
+import { formatTokens, formatTokensShort, formatWh, percent } from '../core/formatNumbers';
 import { figuresMarkdown, whyMarkdown } from './estimateWhy';
 import { commandUri } from './hoverProvider';
 import type { MvpSettings } from './settings';

@@ -1,7 +1,7 @@
 /** Re-analysis: after edits (debounced, stale results dropped), config changes, attachment changes on disk. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { formatTokensShort } from '../../src/extension/displayNumbers';
+import { formatTokensShort } from '../../src/core/formatNumbers';
 import { api, diagnosticsWith, mvpDiagnostics, open, readText, revertAndClose, ruleOf, waitFor, workspaceUri } from './testSupport';
 
 suite('Re-analysis', () => {

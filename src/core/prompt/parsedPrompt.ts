@@ -13,6 +13,20 @@ export type PartKind =
   | 'history'
   | 'question';
 
+/** How each kind of part is named to users (panel, report, CLI). */
+export const PART_KIND_LABELS: Readonly<Record<PartKind, string>> = {
+  frontMatter: 'Front matter',
+  instructions: 'Instructions',
+  codeBlock: 'Code block',
+  pastedLog: 'Pasted log',
+  pastedJson: 'Pasted JSON',
+  pastedTable: 'Pasted table',
+  base64: 'Base64 blob',
+  reference: 'Attachment',
+  history: 'History',
+  question: 'Question',
+};
+
 export interface PromptPart {
   kind: PartKind;
   /** Short human label: "Section: Context", "```ts block", "#file:book.xlsx". */

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { AnalysisWithNotices } from '../../core/analyse';
-import { formatGrams, formatMl, formatPercent, formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
+import { formatGrams, formatMl, percent, formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
 import type { Finding } from '../../core/rules/finding';
 
 export interface CheckReport {
@@ -23,7 +23,7 @@ export function checkReport(analysis: AnalysisWithNotices, prompt: string): Chec
   const approx = analysis.model.approximateTokens ? '≈' : '';
   out.push(
     `**${approx}${formatTokens(total)} input tokens** to **${analysis.model.name}** (tokenizer ${analysis.model.tokenizer}; ` +
-      `${formatPercent(total, analysis.model.contextWindow)} of its ${formatTokens(analysis.model.contextWindow)}-token window).`,
+      `${percent(total, analysis.model.contextWindow)} of its ${formatTokens(analysis.model.contextWindow)}-token window).`,
   );
   out.push('');
   out.push(
@@ -47,7 +47,7 @@ export function checkReport(analysis: AnalysisWithNotices, prompt: string): Chec
     out.push('');
     out.push(
       `With every attachment in its minimal form the request would be **${formatTokens(analysis.tokens.minimalTotal)} tokens** ` +
-        `(${formatPercent(total - analysis.tokens.minimalTotal, total)} less).`,
+        `(${percent(total - analysis.tokens.minimalTotal, total)} less).`,
     );
   }
 

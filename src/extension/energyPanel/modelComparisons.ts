@@ -7,7 +7,8 @@ import type { Analysis } from '../../core/analysis';
 import type { RequestEstimate, RequestInput } from '../../core/energy/estimate';
 import type { ModelProfile, NumberRange } from '../../core/profiles/modelProfile';
 import type { ModelComparison } from './panelInput';
-import { formatInteger, significant } from './quantityFormat';
+import { significant } from '../../core/formatNumbers';
+import { formatInteger } from './quantityFormat';
 
 export type EstimateFunction = (profile: ModelProfile, input: RequestInput) => RequestEstimate;
 

@@ -9,7 +9,7 @@ import type { AttachmentAnalysis } from '../../core/attachments/attachment';
 import type { Estimate3 } from '../../core/energy/estimate';
 import type { SessionAnalysis } from '../../core/history/sessionAnalysis';
 import type { ResolutionStep } from '../../core/profiles/modelProfile';
-import type { PartKind } from '../../core/prompt/parsedPrompt';
+import { PART_KIND_LABELS, type PartKind } from '../../core/prompt/parsedPrompt';
 import type { Finding, Severity } from '../../core/rules/finding';
 import type { TextRange } from '../../core/textRange';
 import { layoutLineChart, sampleIndexes, type LineChartView } from './lineChart';
@@ -20,8 +20,8 @@ import {
   formatQuantity,
   formatRange,
   plural,
-  significant,
 } from './quantityFormat';
+import { significant } from '../../core/formatNumbers';
 import type { TodayTotals } from './todayTotals';
 
 // ---------------------------------------------------------------------------------------------
@@ -210,19 +210,6 @@ export interface PanelViewModelInput {
 // ---------------------------------------------------------------------------------------------
 // Labels
 
-const KIND_LABELS: Record<PartKind, string> = {
-  frontMatter: 'Front matter',
-  instructions: 'Instructions',
-  codeBlock: 'Code block',
-  pastedLog: 'Pasted log',
-  pastedJson: 'Pasted JSON',
-  pastedTable: 'Pasted table',
-  base64: 'Base64 blob',
-  reference: 'Attachment',
-  history: 'History',
-  question: 'Question',
-};
-
 const RESOLUTION_TEXT: Record<ResolutionStep, string> = {
   exact: 'exact profile id',
   alias: 'matched by alias',
@@ -393,7 +380,7 @@ function buildParts(analysis: Analysis): PartsView {
   const total = analysis.tokens.total;
   const rows: PartRow[] = parts.map((part, index) => {
     const attachment = attachmentFor(part, analysis.attachments);
-    const kindLabel = KIND_LABELS[part.kind] ?? part.kind;
+    const kindLabel = PART_KIND_LABELS[part.kind];
     const shareText = formatPercent(total > 0 ? part.tokens / total : 0);
     const row: PartRow = {
       key: `${index}:${part.kind}:${part.range.start}`,

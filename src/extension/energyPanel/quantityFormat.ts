@@ -5,6 +5,7 @@
  * ends read in one unit ("0.21–1.3 Wh", not "210 mWh–1.3 Wh").
  */
 import type { Estimate3 } from '../../core/energy/estimate';
+import { significant } from '../../core/formatNumbers';
 
 interface UnitScale {
   /** Multiply a base-unit value by this to express it in `unit`. */
@@ -47,30 +48,6 @@ function pickScale(scales: UnitScale[], reference: number): UnitScale {
 
 // Intl formatters are costly to create and the panel formats hundreds of numbers per update.
 const INTEGER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimalFormats = new Map<number, Intl.NumberFormat>();
-
-function decimalFormat(decimals: number): Intl.NumberFormat {
-  let format = decimalFormats.get(decimals);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
-    decimalFormats.set(decimals, format);
-  }
-  return format;
-}
-
-/** Two significant digits, without exponent notation and without trailing zeros. */
-export function significant(value: number, digits = 2): string {
-  if (!Number.isFinite(value)) {
-    return '—';
-  }
-  if (value === 0) {
-    return '0';
-  }
-  const rounded = Number(value.toPrecision(digits));
-  // toPrecision rounds 99.5 up to "1.0e+2"; Number() undoes the notation, toLocaleString groups.
-  const decimals = Math.min(20, Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(rounded)))));
-  return decimalFormat(decimals).format(rounded);
-}
 
 export function formatQuantity(quantity: Quantity, value: number): string {
   const scale = pickScale(SCALES[quantity], value);

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import type { Analysis, PartSummary } from '../../core/analysis';
 import type { Estimate3 } from '../../core/energy/estimate';
 import type { Finding } from '../../core/rules/finding';
-import { formatGrams, formatMl, formatRange, formatTokens, formatWh, percent, significant } from '../displayNumbers';
+import { PART_KIND_LABELS } from '../../core/prompt/parsedPrompt';
+import { formatGrams, formatMl, formatRange, formatTokens, formatWh, percent, significant } from '../../core/formatNumbers';
 import { resolutionText } from '../estimateWhy';
 
 export interface CrossCheck {
@@ -30,19 +31,6 @@ export interface ReportContext {
   title: string;
   crossCheck?: CrossCheck;
 }
-
-const KIND_LABEL: Record<string, string> = {
-  frontMatter: 'Front matter',
-  instructions: 'Instructions',
-  codeBlock: 'Code block',
-  pastedLog: 'Pasted log',
-  pastedJson: 'Pasted JSON',
-  pastedTable: 'Pasted table',
-  base64: 'Base64 blob',
-  reference: 'Attachment',
-  history: 'History',
-  question: 'Question',
-};
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -127,7 +115,7 @@ function partsTable(analysis: Analysis, ctx: ReportContext): string {
   const rows = analysis.tokens.parts.map((p: PartSummary) => {
     const label = p.path ? path.basename(p.path) : p.label;
     const reveal = ctx.documentUri ? `<a href="${commandHref('mvp.revealRange', [ctx.documentUri, p.range.start, p.range.end])}">${escapeHtml(label)}</a>` : escapeHtml(label);
-    return `<tr><td>${escapeHtml(KIND_LABEL[p.kind] ?? p.kind)}</td><td>${reveal}</td><td class="num">${formatTokens(p.tokens)}</td><td class="num">${p.minimalTokens !== undefined ? formatTokens(p.minimalTokens) : ''}</td><td>${bar(p.tokens / total, `${percent(p.tokens, total)} of the request`)} ${percent(p.tokens, total)}</td></tr>`;
+    return `<tr><td>${escapeHtml(PART_KIND_LABELS[p.kind])}</td><td>${reveal}</td><td class="num">${formatTokens(p.tokens)}</td><td class="num">${p.minimalTokens !== undefined ? formatTokens(p.minimalTokens) : ''}</td><td>${bar(p.tokens / total, `${percent(p.tokens, total)} of the request`)} ${percent(p.tokens, total)}</td></tr>`;
   });
   return `<table><thead><tr><th scope="col">Part</th><th scope="col">Label</th><th scope="col" class="num">Tokens</th><th scope="col" class="num">Minimal</th><th scope="col">Share</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -128,7 +128,7 @@ describe('mvp hook — team budgets', () => {
     const run = await runHook(payload('vscode', root));
     assert.equal(run.code, 0);
     assert.equal(run.json!.continue, false);
-    assert.match(run.json!.stopReason as string, /this request is estimated at [\d.]+ m?Wh; the team budget is 0\.01 Wh per request \(budgets\.whPerRequest\)/);
+    assert.match(run.json!.stopReason as string, /this request is estimated at [\d.]+ m?Wh; the team budget is 10 mWh per request \(budgets\.whPerRequest\)/);
   });
 
   it('blocks on the session budget counting this request', async () => {

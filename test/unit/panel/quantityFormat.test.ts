@@ -5,8 +5,8 @@ import {
   formatPercent,
   formatQuantity,
   formatRange,
-  significant,
 } from '../../../src/extension/energyPanel/quantityFormat';
+import { significant } from '../../../src/core/formatNumbers';
 
 describe('panel quantity format', () => {
   it('keeps two significant digits without exponent notation', () => {
