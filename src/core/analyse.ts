@@ -89,15 +89,11 @@ export async function analysePrompt(
       (file): AttachmentReference => ({ syntax: 'cli', rawPath: file, path: path.resolve(baseDir, file) }),
     ),
   ];
-  const read =
-    options.readAttachment ??
-    ((reference: AttachmentReference) =>
-      readAttachment(reference, {
-        countTokens,
-        provider: profile.provider,
-        workspaceRoot: options.workspaceRoot,
-      }));
-  const attachments: AttachmentAnalysis[] = await Promise.all(references.map((r) => read(r)));
+  const read = (reference: AttachmentReference) =>
+    options.readAttachment
+      ? options.readAttachment(reference, profile)
+      : readAttachment(reference, { countTokens, provider: profile.provider, workspaceRoot: options.workspaceRoot });
+  const attachments: AttachmentAnalysis[] = await Promise.all(references.map(read));
 
   const history = await analyseHistory(options, profile, { countTokens, region: options.region ?? config.region });
   const session = history?.session;
@@ -146,7 +142,7 @@ export async function analysePrompt(
     attachments,
     transcript: options.transcript,
     session,
-    budgets: config.budgets,
+    budgets: { ...config.budgets, ...definedOnly(options.budgets) },
     countTokens,
     whForInputTokens: memoise((inputTokens) => estimateRequest(profile, { inputTokens, outputTokens, region }).energyWh.central),
     profiles: registry.list(),
@@ -242,6 +238,10 @@ function frontMatterFindings(problem: { message: string; start: number; end: num
       range: { start: problem.start, end: problem.end },
     },
   ];
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Rules measure many savings against the same request; each distinct size is estimated once. */

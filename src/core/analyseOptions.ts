@@ -2,6 +2,8 @@
 import type { AttachmentAnalysis } from './attachments/attachment';
 import type { AttachmentReference } from './prompt/parsedPrompt';
 import type { Transcript } from './history/transcript';
+import type { ModelProfile } from './profiles/modelProfile';
+import type { Budgets } from './rules/rule';
 
 /** Where the model used for an analysis came from, in order of precedence. */
 export type ModelSource = 'explicit' | 'frontMatter' | 'config' | 'setting' | 'default';
@@ -32,8 +34,11 @@ export interface AnalyseOptions {
   /** Resolves `extension:<publisher.name>/path` packs (editor only). */
   extensionPackResolver?: (extensionId: string, relativePath: string) => string | undefined;
   /**
-   * Reads one attachment. The editor passes a cached reader (re-reads only when the file changes
-   * on disk); the default reads every time.
+   * Reads one attachment for the model the analysis resolved (token counts depend on it). The
+   * editor passes a cached reader (re-reads only when the file changes on disk); the default reads
+   * every time.
    */
-  readAttachment?: (reference: AttachmentReference) => Promise<AttachmentAnalysis>;
+  readAttachment?: (reference: AttachmentReference, model: ModelProfile) => Promise<AttachmentAnalysis>;
+  /** Personal budgets (editor settings); each one set overrides the team config's. */
+  budgets?: Budgets;
 }

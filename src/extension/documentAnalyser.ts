@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { AnalysisWithNotices } from '../core/analyse';
 import type { Transcript } from '../core/history/transcript';
-import type { EditorAnalyseOptions } from './editorEngine';
+import type { AnalyseOptions } from '../core/analyseOptions';
 import { readSettings } from './settings';
 
-export type AnalyseFunction = (options: EditorAnalyseOptions) => Promise<AnalysisWithNotices>;
+export type AnalyseFunction = (options: AnalyseOptions) => Promise<AnalysisWithNotices>;
 
 export interface DocumentAnalysis {
   document: vscode.TextDocument;
@@ -117,7 +117,7 @@ export class DocumentAnalyser implements vscode.Disposable {
     return next;
   }
 
-  private options(text: string, file: string | undefined, scope?: vscode.Uri): EditorAnalyseOptions {
+  private options(text: string, file: string | undefined, scope?: vscode.Uri): AnalyseOptions {
     const settings = readSettings(scope);
     const folder = scope ? vscode.workspace.getWorkspaceFolder(scope) : undefined;
     const transcript = scope ? this.transcripts.get(scope.toString()) : undefined;

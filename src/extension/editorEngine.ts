@@ -1,24 +1,15 @@
 /**
- * The engine as the editor calls it: `analysePrompt` with the config from the ConfigCache (with
- * the user's personal budgets laid over the team's), and attachments read through the
- * AttachmentCache for the model the prompt resolves to. Resolving the model here (front matter →
- * config → setting) uses the engine's own `chooseModel`, on the front matter only.
+ * The engine as the editor calls it: `analysePrompt` with the config from the ConfigCache and
+ * attachments read through the AttachmentCache, for the model the analysis resolves to.
  */
 import * as path from 'node:path';
-import { analysePrompt, chooseModel, profileRegistryFor, type AnalysisWithNotices } from '../core/analyse';
+import { analysePrompt, type AnalysisWithNotices } from '../core/analyse';
 import type { AnalyseOptions } from '../core/analyseOptions';
 import { emptyConfig } from '../core/config/loadConfig';
 import type { ResolvedConfig } from '../core/config/mvpConfig';
-import { parsePrompt } from '../core/prompt/parsePrompt';
-import type { Budgets } from '../core/rules/rule';
 import type { AttachmentCache } from './attachmentCache';
 import type { ConfigCache } from './configCache';
-import { frontMatterEnd } from './disableComments';
 
-export interface EditorAnalyseOptions extends AnalyseOptions {
-  /** Personal budgets (settings): each overrides the team config's. */
-  budgets?: Budgets;
-}
 
 export class EditorEngine {
   constructor(
@@ -28,7 +19,7 @@ export class EditorEngine {
     private readonly docsBaseUrl: string,
   ) {}
 
-  configFor(options: EditorAnalyseOptions): ResolvedConfig {
+  configFor(options: AnalyseOptions): ResolvedConfig {
     const folder = options.file ? path.dirname(options.file) : options.workspaceRoot;
     const loaded = folder
       ? this.configs.get(folder, {
@@ -37,21 +28,15 @@ export class EditorEngine {
           extensionPackResolver: options.extensionPackResolver,
         })
       : undefined;
-    const base = loaded ?? emptyConfig();
-    return options.budgets && Object.keys(options.budgets).length ? { ...base, budgets: { ...base.budgets, ...options.budgets } } : base;
+    return loaded ?? emptyConfig();
   }
 
-  analyse = async (options: EditorAnalyseOptions): Promise<AnalysisWithNotices> => {
-    const config = this.configFor(options);
-    const frontMatter = options.text.slice(0, frontMatterEnd(options.text));
-    const named = frontMatter ? parsePrompt(frontMatter, { baseDir: options.file ? path.dirname(options.file) : '.' }).model : undefined;
-    const registry = profileRegistryFor(config);
-    const profile = registry.resolve(chooseModel(options, named, config).name).profile;
+  analyse = async (options: AnalyseOptions): Promise<AnalysisWithNotices> => {
     return analysePrompt({
       ...options,
-      config,
+      config: this.configFor(options),
       docsBaseUrl: this.docsBaseUrl,
-      readAttachment: this.attachments.readerFor(profile, options.workspaceRoot),
+      readAttachment: (reference, profile) => this.attachments.readerFor(profile, options.workspaceRoot)(reference),
     });
   };
 }

@@ -53,3 +53,30 @@ describe('team profiles in .mvp.jsonc', () => {
     assert.ok(analysis.findings.some((f) => f.ruleId === 'config' && f.file === path.join(dir, '.mvp.jsonc')));
   });
 });
+
+describe('personal budgets and attachment readers', () => {
+  it('personal budgets override the team config per field, and reach the rules', async () => {
+    const dir = workspace({ budgets: { tokens: 100000, whPerRequest: 50 } });
+    const file = path.join(dir, 'a.prompt.md');
+    const team = await analysePrompt({ text, file, workspaceRoot: dir, model: 'gpt-4o' });
+    assert.ok(!team.findings.some((f) => f.ruleId === 'token-budget'));
+    const personal = await analysePrompt({ text, file, workspaceRoot: dir, model: 'gpt-4o', budgets: { tokens: 5, whPerRequest: undefined } });
+    assert.ok(personal.findings.some((f) => f.ruleId === 'token-budget'), 'the personal 5-token budget applies');
+    assert.equal(personal.config.budgets.tokens, 100000, "the team's config is reported unchanged");
+  });
+
+  it('a custom attachment reader is called with the resolved model', async () => {
+    const dir = workspace({});
+    const seen: string[] = [];
+    const analysis = await analysePrompt({
+      text: '---\nmodel: claude-sonnet-4-5\n---\nSee #file:notes.txt and answer briefly.',
+      file: path.join(dir, 'a.prompt.md'),
+      readAttachment: async (reference, model) => {
+        seen.push(model.id);
+        return { reference, format: 'text', bytes: 10, naive: { description: 'text', tokens: 7 }, details: {}, problems: [] };
+      },
+    });
+    assert.deepEqual(seen, ['claude-sonnet-4-5']);
+    assert.equal(analysis.attachments[0].naive.tokens, 7);
+  });
+});
