@@ -66,12 +66,12 @@ export function chooseModel(
 export async function analysePrompt(
   options: AnalyseOptions & { config?: ResolvedConfig; docsBaseUrl?: string },
 ): Promise<AnalysisWithNotices> {
-  const baseDir = options.file ? path.dirname(options.file) : process.cwd();
+  const baseDir = options.file ? path.dirname(options.file) : (options.baseDir ?? process.cwd());
   const prompt = parsePrompt(options.text, { baseDir });
   const trusted = options.trusted ?? true;
   const config =
     options.config ??
-    loadConfigFor(options.file ?? path.join(baseDir, '.'), {
+    loadConfigFor(options.file ?? baseDir, {
       trusted,
       workspaceRoot: options.workspaceRoot,
       extensionPackResolver: options.extensionPackResolver,

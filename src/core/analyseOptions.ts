@@ -13,6 +13,11 @@ export interface AnalyseOptions {
   text: string;
   /** Absolute path of the document (for resolving references and config discovery). */
   file?: string;
+  /**
+   * For a prompt with no file (an agent's submitted prompt, a chat message): the folder its
+   * references resolve against and config discovery starts from. Default: the process's cwd.
+   */
+  baseDir?: string;
   /** An explicit model choice (CLI --model): beats front matter and config. */
   model?: string;
   /** The user's default model (editor setting): used when neither front matter nor config names one. */

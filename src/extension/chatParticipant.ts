@@ -79,7 +79,7 @@ export function createChatRequestHandler(deps: ChatParticipantDeps): vscode.Chat
     const analysis = await deps.analyse({
       text,
       // The prompt has no file: references and the team config are found from the workspace.
-      file: workspaceRoot ? path.join(workspaceRoot, '(chat prompt)') : undefined,
+      baseDir: workspaceRoot,
       workspaceRoot,
       model: request.model ? modelName(request.model) : undefined,
       transcript: historyTranscript(context.history),

@@ -36,7 +36,6 @@ problem it prints nothing on stdout, explains on stderr and exits 0. See docs/ho
 `;
 
 /** Stands for the prompt in the engine: it has no file, but references and config are found from the agent's cwd. */
-const SUBMITTED_PROMPT_NAME = '(submitted prompt)';
 
 /** When nothing names the model, the agent's usual one (Claude Code runs Claude models). */
 const AGENT_DEFAULT_MODEL: Record<HookAgent, string | undefined> = { 'claude-code': 'claude-sonnet-4-5', vscode: undefined };
@@ -108,7 +107,7 @@ async function analyseEvent(event: HookEvent, model: string | undefined, io: Cli
   const transcriptModel = history.kind === 'transcript' ? history.transcript.model : undefined;
   const analysis = await analysePrompt({
     text: event.prompt,
-    file: path.join(cwd, SUBMITTED_PROMPT_NAME),
+    baseDir: cwd,
     model: model ?? (transcriptModel && transcriptModel !== '<synthetic>' ? transcriptModel : undefined),
     defaultModel: AGENT_DEFAULT_MODEL[event.agent],
     transcript: history.kind === 'transcript' ? history.transcript : undefined,
