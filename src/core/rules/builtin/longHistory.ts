@@ -1,9 +1,10 @@
+import { formatTokens } from '../../formatNumbers';
 import type { Rule } from '../rule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits, savingOfTokens } from '../measureSaving';
 import { historyMessages } from '../historyMessages';
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+const fmt = formatTokens;
 
 /** Every new message re-sends the whole history, so a long one is paid for again and again. */
 export const longHistory: Rule = {

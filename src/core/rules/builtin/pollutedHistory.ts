@@ -1,3 +1,4 @@
+import { formatTokens } from '../../formatNumbers';
 import type { Rule } from '../rule';
 import { savingOfTokens } from '../measureSaving';
 import { historyMessages } from '../historyMessages';
@@ -6,7 +7,7 @@ import { contentFingerprint } from '../../history/contentFingerprint';
 import { anchorsOf, wordsOf } from '../../history/toolOutputAnchors';
 import { detectStartFresh } from '../../history/sessionDetections';
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+const fmt = formatTokens;
 
 /**
  * Dead weight in a session: attempts the user abandoned, the same content pasted again, big tool

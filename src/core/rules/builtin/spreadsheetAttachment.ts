@@ -1,8 +1,9 @@
+import { formatTokens } from '../../formatNumbers';
 import path from 'node:path';
 import type { Rule, RuleFinding } from '../rule';
 import { savingOfTokens } from '../measureSaving';
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+const fmt = formatTokens;
 
 /** A workbook sent whole when the question needs one sheet as CSV. */
 export const spreadsheetAttachment: Rule = {
