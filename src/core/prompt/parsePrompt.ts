@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { AttachmentReference, ParsedPrompt, PartKind, PromptPart } from './parsedPrompt';
+import { BoundedCache } from '../boundedCache';
 import { classifyBlock, findBase64Run } from './classifyBlock';
 import { findReferences } from './findReferences';
 
@@ -50,6 +51,28 @@ function splitLines(text: string, from: number): Line[] {
     start = next;
   }
   return lines;
+}
+
+/**
+ * What a block is, by its exact text. The editor re-parses on every keystroke and all but one
+ * block are unchanged, so classification (the costly part of parsing) runs only for edited blocks.
+ */
+interface BlockClass {
+  kind: PartKind;
+  /** For prose: a base64 run inside it, relative to the block. */
+  blob?: { start: number; end: number };
+}
+const blockClasses = new BoundedCache<BlockClass>(4_000_000, (key) => key.length);
+
+function classifyCached(content: string, info: string, fenced: boolean): BlockClass {
+  const key = `${fenced ? 'F' : 'P'}${info}\u0000${content}`;
+  let found = blockClasses.get(key);
+  if (!found) {
+    const kind = classifyBlock(content, info, fenced);
+    found = { kind, blob: kind === 'instructions' ? findBase64Run(content) : undefined };
+    blockClasses.set(key, found);
+  }
+  return found;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
@@ -133,7 +156,7 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
       const last = Math.min(j, lines.length - 1);
       const contentStart = i + 1 < lines.length ? lines[i + 1].start : line.next;
       const contentEnd = j < lines.length ? lines[j].start : text.length;
-      const kind = classifyBlock(text.slice(contentStart, contentEnd), info, true);
+      const { kind } = classifyCached(text.slice(contentStart, contentEnd), info, true);
       closeInstructions();
       parts.push({
         kind,
@@ -168,9 +191,8 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
     const start = line.start;
     const end = lines[j].end;
     const paragraph = text.slice(start, end);
-    const kind = classifyBlock(paragraph, '', false);
+    const { kind, blob } = classifyCached(paragraph, '', false);
     if (kind === 'instructions') {
-      const blob = findBase64Run(paragraph);
       if (blob) {
         addProse(start, end);
         parts.push({

@@ -9,7 +9,7 @@
  * encoded like any other characters, as `encode(text, [], [])` does in js-tiktoken.
  */
 import type { EncodingName } from '../profiles/modelProfile';
-import { BoundedCache } from './boundedCache';
+import { BoundedCache } from '../boundedCache';
 import { bytePairCount } from './bytePairCount';
 import { chunkLengths } from './chunkText';
 import { loadRankTable } from './loadRankTable';

@@ -3,9 +3,34 @@ import type { TextRange } from '../../textRange';
 import { savingOfEdits } from '../measureSaving';
 import { fencedBody } from '../fencedBody';
 
-/** A data URI, or a long run of base64 characters that the parser did not mark. */
-// The lookbehind starts a bare run only where it starts: linear on long prose, not quadratic.
-const BLOB = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/]{16,}={0,2}|(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{200,}={0,2}/g;
+/** A data URI: its literal prefix lets the regex engine skip ahead fast. */
+const DATA_URI = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/]{16,}={0,2}/g;
+
+function isBase64Char(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+}
+
+/**
+ * Bare runs of at least `minChars` base64 characters (plus `=` padding) that the parser did not
+ * mark. One pass over the characters: this runs on every keystroke over the whole prompt.
+ */
+function bareRuns(text: string, minChars: number): TextRange[] {
+  const runs: TextRange[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isBase64Char(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= minChars) {
+      let end = i;
+      while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61 /* = */) end++;
+      runs.push({ start, end });
+    }
+    start = -1;
+  }
+  return runs;
+}
 
 /** Base64 text is the most expensive way to send bytes, and a text model cannot see the image in it. */
 export const base64Blob: Rule = {
@@ -24,9 +49,8 @@ export const base64Blob: Rule = {
   check(context, options) {
     const text = context.prompt.text;
     const blobs: TextRange[] = context.prompt.parts.filter((p) => p.kind === 'base64').map((p) => fencedBody(text, p.range));
-    for (const m of text.matchAll(BLOB)) {
-      const start = m.index ?? 0;
-      const range = { start, end: start + m[0].trimEnd().length };
+    const found = [...text.matchAll(DATA_URI)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+    for (const range of [...found, ...bareRuns(text, 200)]) {
       if (!blobs.some((b) => range.start < b.end && range.end > b.start)) blobs.push(range);
     }
     const findings: RuleFinding[] = [];

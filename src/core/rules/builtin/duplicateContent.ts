@@ -2,15 +2,36 @@ import path from 'node:path';
 import type { Rule, RuleFinding } from '../rule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits } from '../measureSaving';
+import { BoundedCache } from '../../boundedCache';
 
-/** Paragraphs of a document, with the blank lines after each (removed together with it). */
-function paragraphs(text: string): { start: number; end: number; removeEnd: number; key: string }[] {
+/** Normalised text by raw paragraph: re-linting after a keystroke normalises only the edited one. */
+const normalised = new BoundedCache<string>(4_000_000, (key) => key.length);
+
+function keyOf(paragraph: string): string {
+  let key = normalised.get(paragraph);
+  if (key === undefined) {
+    key = paragraph.replace(/\s+/g, ' ').trim().toLowerCase();
+    normalised.set(paragraph, key);
+  }
+  return key;
+}
+
+const PARAGRAPH = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
+const TRAILING_SPACE = /\s*/y;
+
+/**
+ * Paragraphs of a document at least `minChars` long, with the blank lines after each (removed
+ * together with it). Shorter ones are skipped before any normalising: this runs on every keystroke.
+ */
+function paragraphs(text: string, minChars: number): { start: number; end: number; removeEnd: number; key: string }[] {
   const out = [];
-  for (const m of text.matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
+  for (const m of text.matchAll(PARAGRAPH)) {
+    if (m[0].length < minChars) continue; // normalising only shortens
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    const after = /^\s*/.exec(text.slice(end))?.[0].length ?? 0;
-    out.push({ start, end, removeEnd: end + after, key: m[0].replace(/\s+/g, ' ').trim().toLowerCase() });
+    TRAILING_SPACE.lastIndex = end;
+    TRAILING_SPACE.exec(text);
+    out.push({ start, end, removeEnd: TRAILING_SPACE.lastIndex, key: keyOf(m[0]) });
   }
   return out;
 }
@@ -33,7 +54,7 @@ export const duplicateContent: Rule = {
     const text = context.prompt.text;
     const findings: RuleFinding[] = [];
     const first = new Map<string, { start: number; end: number }>();
-    for (const p of paragraphs(text)) {
+    for (const p of paragraphs(text, options.minChars as number)) {
       if (p.key.length < (options.minChars as number)) continue;
       const earlier = first.get(p.key);
       if (!earlier) {
