@@ -44,11 +44,12 @@ async function activation(): Promise<Record<string, unknown>> {
  * estimate, status bar, squiggles moved with the text) and (b) the full analysis of that version
  * published (findings re-evaluated, diagnostics set).
  */
-async function timedEdit(api: Api, editor: vscode.TextEditor, offset: number): Promise<{ live: number; liveProcessing: number; full: number }> {
+async function timedEdit(api: Api, editor: vscode.TextEditor, offset: number): Promise<{ live: number; liveProcessing: number; full: number; engine: number }> {
   const document = editor.document;
   let target = -1;
   let liveAt = -1;
   let liveProcessing = -1;
+  let engine = -1;
   let resolveFull: () => void = () => undefined;
   const full = new Promise<void>((resolve) => (resolveFull = resolve));
   const started = performance.now();
@@ -59,7 +60,10 @@ async function timedEdit(api: Api, editor: vscode.TextEditor, offset: number): P
     }
   });
   const onFull = api.onDidAnalyse((e) => {
-    if (e.uri.toString() === document.uri.toString() && e.version === target) resolveFull();
+    if (e.uri.toString() === document.uri.toString() && e.version === target) {
+      engine = e.durationMs;
+      resolveFull();
+    }
   });
   const position = document.positionAt(offset);
   await editor.edit((b) => b.insert(position, 'x'), { undoStopBefore: false, undoStopAfter: false });
@@ -69,7 +73,7 @@ async function timedEdit(api: Api, editor: vscode.TextEditor, offset: number): P
   onLive.dispose();
   onFull.dispose();
   if (liveAt < 0) throw new Error(`no live update for version ${target}`);
-  return { live: liveAt - started, liveProcessing, full: fullMs };
+  return { live: liveAt - started, liveProcessing, full: fullMs, engine };
 }
 
 async function latency(): Promise<Record<string, unknown>> {
@@ -87,6 +91,7 @@ async function latency(): Promise<Record<string, unknown>> {
     const offsets = Array.from({ length: 43 }, (_, i) => Math.floor(((i * 7919) % 1000) / 1000 * (size - 10)) + 5);
     const live: number[] = [];
     const liveProcessing: number[] = [];
+    const engine: number[] = [];
     const full: number[] = [];
     for (let i = 0; i < offsets.length; i++) {
       const ms = await timedEdit(api, editor, offsets[i]);
@@ -94,6 +99,7 @@ async function latency(): Promise<Record<string, unknown>> {
         // the first edits warm the JIT and caches
         live.push(ms.live);
         liveProcessing.push(ms.liveProcessing);
+        engine.push(ms.engine);
         full.push(ms.full);
       }
     }
@@ -113,6 +119,7 @@ async function latency(): Promise<Record<string, unknown>> {
       live: l,
       liveProcessing: lp,
       fullAnalysis: f,
+      engineAnalysis: summary(engine),
       baselineFullRecount: b,
       liveSpeedupP50: b.p50 / lp.p50,
       liveSpeedupP95: b.p95 / lp.p95,
