@@ -15,6 +15,7 @@ import { createProfileRegistry, loadBuiltinProfiles, type ProfileRegistry } from
 import type { ResolvedProfile } from './profiles/modelProfile';
 import type { AttachmentReference } from './prompt/parsedPrompt';
 import { parsePrompt } from './prompt/parsePrompt';
+import { BoundedCache } from './boundedCache';
 import type { Finding } from './rules/finding';
 import type { RuleContext } from './rules/rule';
 import { runRules } from './rules/runRules';
@@ -23,6 +24,22 @@ import { SessionAccumulator } from './history/sessionAccumulator';
 import { SessionCostModel } from './history/sessionCostModel';
 import { readSessionFile } from './history/readSessionFile';
 import type { ModelProfile } from './profiles/modelProfile';
+
+/**
+ * Token counts of prompt parts by text, per tokenizer: re-analysing after a keystroke counts only the
+ * edited part (the rest are found by their text, without re-chunking).
+ */
+const partCounts = new Map<string, BoundedCache<number>>();
+function partCountCache(profile: ModelProfile): BoundedCache<number> {
+  // Keyed by what decides a count, not the id: a team override may change a profile's tokenizer.
+  const key = `${profile.tokenizer.encoding}×${profile.tokenizer.approximate ? profile.tokenizer.calibrationFactor : 1}`;
+  let cache = partCounts.get(key);
+  if (!cache) {
+    cache = new BoundedCache<number>(4_000_000, (text) => text.length);
+    partCounts.set(key, cache);
+  }
+  return cache;
+}
 
 /** The model assumed when nothing names one: the most used chat model, labelled as a default. */
 export const DEFAULT_MODEL = 'gpt-4o';
@@ -100,8 +117,15 @@ export async function analysePrompt(
   const historyTokens = session ? lastRequestInput(session) : 0;
 
   const promptTokens = countTokens(options.text);
+  const partTokens = partCountCache(profile);
   const parts: PartSummary[] = prompt.parts.map((part) => {
-    const summary: PartSummary = { ...part, tokens: countTokens(options.text.slice(part.range.start, part.range.end)) };
+    const partText = options.text.slice(part.range.start, part.range.end);
+    let tokens = partTokens.get(partText);
+    if (tokens === undefined) {
+      tokens = countTokens(partText);
+      partTokens.set(partText, tokens);
+    }
+    const summary: PartSummary = { ...part, tokens };
     if (part.kind === 'reference') {
       const attachment = attachments.find((a) => a.reference.range === part.range);
       if (attachment) {

@@ -2,6 +2,7 @@ import type { Rule, RuleFinding } from '../rule';
 import type { TextRange } from '../../textRange';
 import { savingOfEdits } from '../measureSaving';
 import { fencedBody } from '../fencedBody';
+import { scanByBlocks } from '../scanByBlocks';
 
 /** A data URI: its literal prefix lets the regex engine skip ahead fast. */
 const DATA_URI = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/]{16,}={0,2}/g;
@@ -49,8 +50,11 @@ export const base64Blob: Rule = {
   check(context, options) {
     const text = context.prompt.text;
     const blobs: TextRange[] = context.prompt.parts.filter((p) => p.kind === 'base64').map((p) => fencedBody(text, p.range));
-    const found = [...text.matchAll(DATA_URI)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
-    for (const range of [...found, ...bareRuns(text, 200)]) {
+    const found = scanByBlocks(text, 'base64-blob', (block) => [
+      ...[...block.matchAll(DATA_URI)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })),
+      ...bareRuns(block, 200),
+    ]);
+    for (const range of found) {
       if (!blobs.some((b) => range.start < b.end && range.end > b.start)) blobs.push(range);
     }
     const findings: RuleFinding[] = [];

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits } from '../measureSaving';
+import { scanByBlocks } from '../scanByBlocks';
 
 const POLITE = /\b(?:thank you(?: (?:so|very) much)?|thanks(?: a lot| so much)?|please|kindly|much appreciated|if you don'?t mind|would you be so kind(?: as)? to|sorry to bother you|cheers)\b[,!.]?/gi;
 
@@ -19,9 +20,9 @@ export const politenessTokens: Rule = {
   defaultOptions: {},
   check(context) {
     const text = context.prompt.text;
-    const matches = [...text.matchAll(POLITE)];
+    const matches = scanByBlocks(text, 'politeness-tokens', (block) => [...block.matchAll(POLITE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })));
     if (!matches.length) return [];
-    const edits: TextEdit[] = matches.map((m) => ({ range: { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }, newText: '' }));
+    const edits: TextEdit[] = matches.map((range) => ({ range, newText: '' }));
     const saving = savingOfEdits(context, edits);
     const share = context.totalInputTokens ? (saving.tokens / context.totalInputTokens) * 100 : 0;
     return [
