@@ -1,15 +1,13 @@
 /**
  * The session a submitted prompt continues, read from the transcript path the agent gives. Claude
- * Code's JSONL goes through the history module's reader; VS Code's Copilot agent JSONL through
- * ./copilotAgentTranscript.ts. The agent may already have written the prompt being submitted as
+ * Code's JSONL and VS Code's Copilot agent JSONL both go through the history module's readers. The
+ * agent may already have written the prompt being submitted as
  * the transcript's last line; that copy is dropped so the prompt is not counted twice.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { readTranscript } from '../../core/history/readTranscript';
 import type { Transcript } from '../../core/history/transcript';
-import { FORMAT_SNIFF_CHARS } from '../../core/history/transcriptFormat';
-import { looksLikeCopilotAgentTranscript, readCopilotAgentTranscript } from './copilotAgentTranscript';
 
 /** Above this size the engine streams the file itself (bounded memory) and no duplicate is dropped. */
 export const STREAM_ABOVE_BYTES = 32 * 1024 * 1024;
@@ -31,20 +29,9 @@ export async function readHookTranscript(file: string | undefined, prompt: strin
   }
   if (size > STREAM_ABOVE_BYTES) return { kind: 'file', file, notes: [] };
 
-  const head = await readHead(file);
   const text = await readFile(file, 'utf8');
-  let transcript: Transcript;
-  let format: string;
-  if (looksLikeCopilotAgentTranscript(head)) {
-    const read = readCopilotAgentTranscript(text);
-    format = read.format;
-    // The history contract lists four formats; this fifth one is known to the hook only, and the
-    // engine reads a transcript's messages, never its format name.
-    transcript = read as unknown as Transcript;
-  } else {
-    transcript = readTranscript(text, { fileName: path.basename(file) });
-    format = transcript.format;
-  }
+  let transcript: Transcript = readTranscript(text, { fileName: path.basename(file) });
+  const format = transcript.format;
   const notes = [
     ...transcript.problems.slice(0, 5).map((p) => `${path.basename(file)}:${p.line}: ${p.message}`),
     ...(transcript.problems.length > 5 ? [`${path.basename(file)}: ${transcript.problems.length - 5} more malformed lines skipped`] : []),
@@ -53,15 +40,4 @@ export async function readHookTranscript(file: string | undefined, prompt: strin
   const droppedCurrentPrompt = !!last && last.role === 'user' && last.payloads.length === 0 && last.text.trim() === prompt.trim();
   if (droppedCurrentPrompt) transcript = { ...transcript, messages: transcript.messages.slice(0, -1) };
   return { kind: 'transcript', transcript, format, notes, droppedCurrentPrompt };
-}
-
-async function readHead(file: string): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(Math.min(FORMAT_SNIFF_CHARS, 4096));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
 }

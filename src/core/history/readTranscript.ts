@@ -1,5 +1,6 @@
 /** One entry point for a transcript held in memory: detect the format, run its reader. */
 import { readClaudeCodeJsonl } from './claudeCodeJsonlReader';
+import { readCopilotAgentTranscript } from './copilotAgentJsonlReader';
 import { readMarkdownTranscript } from './markdownTranscriptReader';
 import { readOpenAiMessages } from './openAiMessagesReader';
 import type { Transcript, TranscriptFormat } from './transcript';
@@ -15,6 +16,8 @@ export function readTranscript(text: string, options: { fileName?: string; forma
       return readVscodeChatExport(text);
     case 'claude-code-jsonl':
       return readClaudeCodeJsonl(text);
+    case 'copilot-agent-jsonl':
+      return readCopilotAgentTranscript(text);
     case 'markdown':
       return readMarkdownTranscript(text);
   }

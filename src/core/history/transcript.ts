@@ -1,7 +1,7 @@
 /** A chat transcript read from any supported format, as turns with source ranges. */
 import type { TextRange } from '../textRange';
 
-export type TranscriptFormat = 'openai-messages' | 'vscode-chat-export' | 'claude-code-jsonl' | 'markdown';
+export type TranscriptFormat = 'openai-messages' | 'vscode-chat-export' | 'claude-code-jsonl' | 'copilot-agent-jsonl' | 'markdown';
 
 export type Role = 'system' | 'user' | 'assistant' | 'tool';
 

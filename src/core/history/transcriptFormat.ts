@@ -3,12 +3,15 @@
  * the extension settles it) so a large file need not be read twice.
  */
 import type { TranscriptFormat } from './transcript';
+import { looksLikeCopilotAgentTranscript } from './copilotAgentJsonlReader';
 
 /** How much of the file `detectTranscriptFormat` wants to see. */
 export const FORMAT_SNIFF_CHARS = 64 * 1024;
 
 export function detectTranscriptFormat(head: string, fileName?: string): TranscriptFormat {
   const lower = fileName?.toLowerCase() ?? '';
+  // VS Code's agent transcript is JSONL too; its events are told apart by their "type" names.
+  if (looksLikeCopilotAgentTranscript(head)) return 'copilot-agent-jsonl';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'claude-code-jsonl';
   if (lower.endsWith('.md') || lower.endsWith('.markdown') || lower.endsWith('.txt')) return 'markdown';
   const text = head.replace(/^\uFEFF/, '').trimStart();

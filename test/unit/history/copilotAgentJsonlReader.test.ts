@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { looksLikeCopilotAgentTranscript, readCopilotAgentTranscript } from '../../../src/cli/hook/copilotAgentTranscript';
-import { FIXTURES } from './hookKit';
+import { looksLikeCopilotAgentTranscript, readCopilotAgentTranscript } from '../../../src/core/history/copilotAgentJsonlReader';
+import { FIXTURES } from '../hook/hookKit';
+import { readTranscript } from '../../../src/core/history/readTranscript';
 
 const vscode = readFileSync(path.join(FIXTURES, 'vscode', 'transcript.jsonl'), 'utf8');
 const claude = readFileSync(path.join(FIXTURES, 'claude-code', 'transcript.jsonl'), 'utf8');
@@ -54,5 +55,14 @@ describe('VS Code Copilot agent transcript', () => {
       [4, 5],
     );
     assert.equal(t.messages.length, 8);
+  });
+});
+
+describe('VS Code Copilot agent transcript as a history format', () => {
+  it('is detected by readTranscript even with a .jsonl name, and read like the other formats', () => {
+    const transcript = readTranscript(vscode, { fileName: 'transcript.jsonl' });
+    assert.equal(transcript.format, 'copilot-agent-jsonl');
+    assert.ok(transcript.messages.some((m) => m.role === 'user'));
+    assert.equal(readTranscript(claude, { fileName: 'transcript.jsonl' }).format, 'claude-code-jsonl');
   });
 });

@@ -11,18 +11,8 @@
  * the field names above are read from transcripts written by Copilot Chat in VS Code (and shared
  * with the Copilot CLI's events.jsonl). docs/hooks.md says what is relied on.
  */
-import { describeToolCall, ToolCallRegistry } from '../../core/history/toolCallLabel';
-import type { Message, TranscriptProblem } from '../../core/history/transcript';
-
-export const COPILOT_AGENT_FORMAT = 'copilot-agent-jsonl';
-
-export interface CopilotAgentTranscript {
-  format: typeof COPILOT_AGENT_FORMAT;
-  messages: Message[];
-  model?: string;
-  problems: TranscriptProblem[];
-  notes: string[];
-}
+import { describeToolCall, ToolCallRegistry } from './toolCallLabel';
+import type { Message, Transcript } from './transcript';
 
 /** True when the first event of the file is a Copilot agent event (`session.start`, `user.message`, …). */
 export function looksLikeCopilotAgentTranscript(head: string): boolean {
@@ -32,8 +22,8 @@ export function looksLikeCopilotAgentTranscript(head: string): boolean {
 
 type Json = Record<string, unknown>;
 
-export function readCopilotAgentTranscript(text: string): CopilotAgentTranscript {
-  const transcript: CopilotAgentTranscript = { format: COPILOT_AGENT_FORMAT, messages: [], problems: [], notes: [] };
+export function readCopilotAgentTranscript(text: string): Transcript & { notes: string[] } {
+  const transcript: Transcript & { notes: string[] } = { format: 'copilot-agent-jsonl', messages: [], problems: [], notes: [] };
   const toolCalls = new ToolCallRegistry();
   let reasoning = 0;
   let attachments = 0;
