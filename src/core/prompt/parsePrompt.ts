@@ -62,15 +62,21 @@ interface BlockClass {
   /** For prose: a base64 run inside it, relative to the block. */
   blob?: { start: number; end: number };
 }
-const blockClasses = new BoundedCache<BlockClass>(4_000_000, (key) => key.length);
+const proseClasses = new BoundedCache<BlockClass>(4_000_000, (key) => key.length);
+/** Fenced blocks: one cache per info string, so the block text itself is the key (no copy). */
+const fencedClasses = new Map<string, BoundedCache<BlockClass>>();
 
 function classifyCached(content: string, info: string, fenced: boolean): BlockClass {
-  const key = `${fenced ? 'F' : 'P'}${info}\u0000${content}`;
-  let found = blockClasses.get(key);
+  let cache = proseClasses;
+  if (fenced) {
+    cache = fencedClasses.get(info) ?? new BoundedCache<BlockClass>(1_000_000, (key) => key.length);
+    if (fencedClasses.size < 100) fencedClasses.set(info, cache);
+  }
+  let found = cache.get(content);
   if (!found) {
     const kind = classifyBlock(content, info, fenced);
     found = { kind, blob: kind === 'instructions' ? findBase64Run(content) : undefined };
-    blockClasses.set(key, found);
+    cache.set(content, found);
   }
   return found;
 }
