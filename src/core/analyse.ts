@@ -19,7 +19,8 @@ import { BoundedCache } from './boundedCache';
 import type { Finding } from './rules/finding';
 import type { RuleContext } from './rules/rule';
 import { runRules } from './rules/runRules';
-import { countForProfile } from './tokens/countForProfile';
+import { calibrate, countForProfile } from './tokens/countForProfile';
+import { countDocument } from './tokens/documentTokenCache';
 import { SessionAccumulator } from './history/sessionAccumulator';
 import { SessionCostModel } from './history/sessionCostModel';
 import { readSessionFile } from './history/readSessionFile';
@@ -39,6 +40,11 @@ function partCountCache(profile: ModelProfile): BoundedCache<number> {
     partCounts.set(key, cache);
   }
   return cache;
+}
+
+/** A document's count via its previous version's chunks: exact, and calibrated like any count. */
+function countPromptDocument(file: string, text: string, profile: ModelProfile): number {
+  return calibrate(profile, countDocument(file, profile.tokenizer.encoding, text)).tokens;
 }
 
 /** The model assumed when nothing names one: the most used chat model, labelled as a default. */
@@ -116,7 +122,7 @@ export async function analysePrompt(
   const session = history?.session;
   const historyTokens = session ? lastRequestInput(session) : 0;
 
-  const promptTokens = countTokens(options.text);
+  const promptTokens = options.file ? countPromptDocument(options.file, options.text, profile) : countTokens(options.text);
   const partTokens = partCountCache(profile);
   const parts: PartSummary[] = prompt.parts.map((part) => {
     const partText = options.text.slice(part.range.start, part.range.end);

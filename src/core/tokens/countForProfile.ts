@@ -12,8 +12,12 @@ export interface ProfileTokenCount {
 }
 
 export function countForProfile(profile: ModelProfile, text: string): ProfileTokenCount {
-  const { encoding, approximate, calibrationFactor } = profile.tokenizer;
-  const proxyCount = getTokenCounter(encoding).count(text);
+  return calibrate(profile, getTokenCounter(profile.tokenizer.encoding).count(text));
+}
+
+/** The profile's count from its proxy encoding's count (the identity for exact tokenizers). */
+export function calibrate(profile: ModelProfile, proxyCount: number): ProfileTokenCount {
+  const { approximate, calibrationFactor } = profile.tokenizer;
   if (!approximate) return { tokens: proxyCount, approximate: false };
   if (!Number.isFinite(calibrationFactor) || calibrationFactor <= 0) {
     throw new Error(

@@ -1,0 +1,53 @@
+/**
+ * Whole-document counts for documents analysed again and again (the editor re-analyses after each
+ * pause in typing): the previous text of each document is kept with its per-chunk count, the new
+ * text is compared with it, and only the changed span is applied as an edit — so a re-analysis
+ * re-tokenizes only the chunks the edit touched, and the total stays exact (IncrementalDocumentCount).
+ */
+import type { EncodingName } from '../profiles/modelProfile';
+import { IncrementalDocumentCount } from './incrementalDocumentCount';
+import { getTokenCounter } from './tokenCounter';
+
+/** Documents kept; the least recently analysed is dropped first. */
+const MAX_DOCUMENTS = 16;
+const documents = new Map<string, IncrementalDocumentCount>();
+
+/** Compared a block at a time with native string equality before going char by char. */
+const STEP = 1024;
+
+/** The span where two texts differ: a common prefix and a common suffix that do not overlap. */
+export function changedSpan(before: string, after: string): { offset: number; deleteLength: number; insertText: string } {
+  const limit = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix + STEP <= limit && before.slice(prefix, prefix + STEP) === after.slice(prefix, prefix + STEP)) prefix += STEP;
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  const room = limit - prefix;
+  let suffix = 0;
+  while (
+    suffix + STEP <= room &&
+    before.slice(before.length - suffix - STEP, before.length - suffix) === after.slice(after.length - suffix - STEP, after.length - suffix)
+  ) {
+    suffix += STEP;
+  }
+  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { offset: prefix, deleteLength: before.length - prefix - suffix, insertText: after.slice(prefix, after.length - suffix) };
+}
+
+/** The exact token count of `text` with `encoding`, reusing the count of the document's previous text. */
+export function countDocument(documentKey: string, encoding: EncodingName, text: string): number {
+  const key = `${encoding}\u0000${documentKey}`;
+  let count = documents.get(key);
+  if (count) {
+    documents.delete(key); // re-inserted below: most recently used last
+    const previous = count.currentText();
+    if (previous !== text) {
+      const { offset, deleteLength, insertText } = changedSpan(previous, text);
+      count.applyEdit(offset, deleteLength, insertText);
+    }
+  } else {
+    count = new IncrementalDocumentCount(getTokenCounter(encoding), text);
+  }
+  documents.set(key, count);
+  if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
+  return count.total();
+}
