@@ -15,7 +15,7 @@ import { createProfileRegistry, loadBuiltinProfiles, type ProfileRegistry } from
 import type { ResolvedProfile } from './profiles/modelProfile';
 import type { AttachmentReference } from './prompt/parsedPrompt';
 import { parsePrompt } from './prompt/parsePrompt';
-import { BoundedCache } from './boundedCache';
+import { BoundedCache, TEXT_CACHE_CHARS } from './boundedCache';
 import type { Finding } from './rules/finding';
 import type { RuleContext } from './rules/rule';
 import { runRules } from './rules/runRules';
@@ -36,7 +36,7 @@ function partCountCache(profile: ModelProfile): BoundedCache<number> {
   const key = `${profile.tokenizer.encoding}×${profile.tokenizer.approximate ? profile.tokenizer.calibrationFactor : 1}`;
   let cache = partCounts.get(key);
   if (!cache) {
-    cache = new BoundedCache<number>(4_000_000, (text) => text.length);
+    cache = new BoundedCache<number>(TEXT_CACHE_CHARS, (text) => text.length);
     partCounts.set(key, cache);
   }
   return cache;

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { AttachmentReference, ParsedPrompt, PartKind, PromptPart } from './parsedPrompt';
-import { BoundedCache } from '../boundedCache';
+import { BoundedCache, TEXT_CACHE_CHARS } from '../boundedCache';
 import { classifyBlock, findBase64Run } from './classifyBlock';
 import { findReferences } from './findReferences';
 
@@ -62,14 +62,14 @@ interface BlockClass {
   /** For prose: a base64 run inside it, relative to the block. */
   blob?: { start: number; end: number };
 }
-const proseClasses = new BoundedCache<BlockClass>(4_000_000, (key) => key.length);
+const proseClasses = new BoundedCache<BlockClass>(TEXT_CACHE_CHARS, (key) => key.length);
 /** Fenced blocks: one cache per info string, so the block text itself is the key (no copy). */
 const fencedClasses = new Map<string, BoundedCache<BlockClass>>();
 
 function classifyCached(content: string, info: string, fenced: boolean): BlockClass {
   let cache = proseClasses;
   if (fenced) {
-    cache = fencedClasses.get(info) ?? new BoundedCache<BlockClass>(1_000_000, (key) => key.length);
+    cache = fencedClasses.get(info) ?? new BoundedCache<BlockClass>(TEXT_CACHE_CHARS / 4, (key) => key.length);
     if (fencedClasses.size < 100) fencedClasses.set(info, cache);
   }
   let found = cache.get(content);

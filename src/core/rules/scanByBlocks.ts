@@ -5,12 +5,12 @@
  * one cache entry per block, and the block boundaries of the latest text are kept, so several
  * rules scanning the same prompt split it once and look each block up once.
  */
-import { BoundedCache } from '../boundedCache';
+import { BoundedCache, TEXT_CACHE_CHARS } from '../boundedCache';
 import type { TextRange } from '../textRange';
 
 const BLANK_LINE = /\n[ \t]*\n/g;
 /** Per block text: each scan's ranges, relative to the block. */
-const results = new BoundedCache<Map<string, readonly TextRange[]>>(4_000_000, (key) => key.length);
+const results = new BoundedCache<Map<string, readonly TextRange[]>>(TEXT_CACHE_CHARS, (key) => key.length);
 let lastText: string | undefined;
 let lastBlocks: { start: number; end: number; results: Map<string, readonly TextRange[]> }[] = [];
 

@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { Rule, RuleFinding } from '../rule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits } from '../measureSaving';
-import { BoundedCache } from '../../boundedCache';
+import { BoundedCache, TEXT_CACHE_CHARS } from '../../boundedCache';
 
 /** Normalised text by raw paragraph: re-linting after a keystroke normalises only the edited one. */
-const normalised = new BoundedCache<string>(4_000_000, (key) => key.length);
+const normalised = new BoundedCache<string>(TEXT_CACHE_CHARS, (key) => key.length);
 
 function keyOf(paragraph: string): string {
   let key = normalised.get(paragraph);
