@@ -129,15 +129,17 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
   const closeInstructions = () => {
     instructions = undefined;
   };
+  let sectionResumed = false;
   const addProse = (start: number, end: number) => {
     if (!instructions) {
       const isTurn = section !== undefined && ROLE_HEADING.test(section);
       instructions = {
         kind: isTurn ? 'history' : 'instructions',
-        label: isTurn ? `History: ${section}` : section ? `Section: ${section}` : 'Instructions',
+        label: (isTurn ? `History: ${section}` : section ? `Section: ${section}` : 'Instructions') + (sectionResumed ? ' (continued)' : ''),
         range: { start, end },
       };
       parts.push(instructions);
+      sectionResumed = true; // a later prose part in this section comes after a pasted block
     }
     instructions.range.end = end;
     proseRanges.push({ start, end });
@@ -179,6 +181,7 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
     const heading = HEADING.exec(line.text);
     if (heading) {
       section = heading[2] || section;
+      sectionResumed = false;
       closeInstructions();
       addProse(line.start, line.end);
       i++;

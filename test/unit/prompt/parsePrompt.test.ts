@@ -120,3 +120,11 @@ describe('parsePrompt: pasted conversations', () => {
     );
   });
 });
+
+describe('parsePrompt: labels', () => {
+  it('labels prose that resumes a section after a pasted block as continued', () => {
+    const text = '# Context\nIntro.\n\n```\ncode\n```\n\nMore context.\n\n# Ask\nWhy?\n';
+    const labels = parsePrompt(text, { baseDir: base }).parts.map((p) => p.label);
+    assert.deepEqual(labels, ['Section: Context', 'Code block', 'Section: Context (continued)', 'Section: Ask', 'Question']);
+  });
+});
