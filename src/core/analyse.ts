@@ -8,7 +8,7 @@ import type { AnalyseOptions, ModelSource } from './analyseOptions';
 import type { AttachmentAnalysis } from './attachments/attachment';
 import { readAttachment } from './attachments/readAttachment';
 import { loadConfigFor } from './config/loadConfig';
-import type { ResolvedConfig } from './config/mvpConfig';
+import type { ConfigProblem, ResolvedConfig } from './config/mvpConfig';
 import { estimateRequest, METHOD_VERSION } from './energy';
 import type { SessionAnalysis } from './history/sessionAnalysis';
 import { createProfileRegistry, loadBuiltinProfiles, type ProfileRegistry } from './profiles';
@@ -248,14 +248,12 @@ function lastRequestInput(session: SessionAnalysis): number {
 }
 
 function configFindings(config: ResolvedConfig): Finding[] {
-  return config.problems.map((p) => ({
-    ruleId: 'config',
-    severity: p.severity,
-    message: p.message,
-    file: p.file,
-    range: p.range,
-    docsUrl: 'docs/config.md',
-  }));
+  return config.problems.map(configProblemFinding);
+}
+
+/** A problem in a config or pack file, as a finding on that file. */
+export function configProblemFinding(p: ConfigProblem): Finding {
+  return { ruleId: 'config', severity: p.severity, message: p.message, file: p.file, range: p.range, docsUrl: 'docs/config.md' };
 }
 
 function frontMatterFindings(problem: { message: string; start: number; end: number } | undefined): Finding[] {

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { analysePrompt, type AnalysisWithNotices } from '../../core/analyse';
+import { analysePrompt, configProblemFinding, type AnalysisWithNotices } from '../../core/analyse';
 import type { AnalyseOptions } from '../../core/analyseOptions';
 import type { ConfigProblem, ResolvedConfig } from '../../core/config/mvpConfig';
 import type { Finding } from '../../core/rules/finding';
@@ -73,7 +73,7 @@ export async function runLint(args: string[], io: CliIo, analyse?: Analyse): Pro
       const key = `${p.file}:${p.range?.start}:${p.message}`;
       if (seenProblems.has(key)) continue;
       seenProblems.add(key);
-      report.configProblems.push(configProblemFinding(p));
+      report.configProblems.push(configProblemLintFinding(p));
     }
     let text: string;
     try {
@@ -181,16 +181,11 @@ function positioned(f: Finding, promptFile: string, promptText: string): LintFin
   return { ...f, location, start: { line: s.line + 1, character: s.character + 1 }, end: { line: e.line + 1, character: e.character + 1 } };
 }
 
-function configProblemFinding(p: ConfigProblem): LintFinding {
+function configProblemLintFinding(p: ConfigProblem): LintFinding {
   const starts = p.range ? lineStartsOf(p.file) : undefined;
   const end = p.range && starts ? positionAt(starts, p.range.end) : undefined;
   return {
-    ruleId: 'config',
-    severity: p.severity,
-    message: p.message,
-    file: p.file,
-    range: p.range,
-    docsUrl: 'docs/config.md',
+    ...configProblemFinding(p),
     location: p.file,
     start: { line: p.start.line + 1, character: p.start.character + 1 },
     end: end && { line: end.line + 1, character: end.character + 1 },
