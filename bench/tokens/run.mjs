@@ -1,14 +1,7 @@
 // Token counting benchmark: `node bench/tokens/run.mjs [--no-write]` (see run.ts).
 // The benchmark is TypeScript over the sources; esbuild-register compiles it on the fly. It needs
 // --expose-gc (to collect garbage between libraries), so it re-runs itself with that flag.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { runTypeScriptBench } from '../runTypeScriptBench.mjs';
 
-if (typeof globalThis.gc !== 'function') {
-  const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
-}
-const require = createRequire(import.meta.url);
-require('esbuild-register/dist/node').register({ target: 'node20' });
-require('./run.ts');
+runTypeScriptBench(fileURLToPath(import.meta.url), fileURLToPath(new URL('./run.ts', import.meta.url)));

@@ -151,10 +151,11 @@ export async function runSession(args: string[], io: SessionIo): Promise<number>
     }
   }
 
+  const report: SessionReport = { file, read, resolved, session, analysis, detections, writtenTo };
   if (flags.format === 'json') {
-    io.stdout(JSON.stringify(sessionJson(file, read, resolved, session, analysis, detections, writtenTo), null, 2) + '\n');
+    io.stdout(JSON.stringify(sessionJson(report), null, 2) + '\n');
   } else {
-    io.stdout(sessionText(file, read, resolved, session, analysis, detections, writtenTo));
+    io.stdout(sessionText(report));
   }
   return 0;
 }
@@ -175,17 +176,20 @@ function modelNamedIn(head: string): string | undefined {
   return match[1].replace(/^copilot\//, '');
 }
 
+/** Everything one `mvp session` run found, as both output formats print it. */
+interface SessionReport {
+  file: string;
+  read: SessionFileRead;
+  resolved: ResolvedProfile;
+  session: SessionAccumulator;
+  analysis: SessionAnalysis;
+  detections: SessionDetections;
+  writtenTo: string | undefined;
+}
+
 // --- JSON -------------------------------------------------------------------------------------
 
-function sessionJson(
-  file: string,
-  read: SessionFileRead,
-  resolved: ResolvedProfile,
-  session: SessionAccumulator,
-  analysis: SessionAnalysis,
-  detections: SessionDetections,
-  writtenTo: string | undefined,
-) {
+function sessionJson({ file, read, resolved, session, analysis, detections, writtenTo }: SessionReport) {
   const profile = resolved.profile;
   return {
     file,
@@ -229,15 +233,7 @@ function sessionJson(
 
 // --- text -------------------------------------------------------------------------------------
 
-function sessionText(
-  file: string,
-  read: SessionFileRead,
-  resolved: ResolvedProfile,
-  session: SessionAccumulator,
-  analysis: SessionAnalysis,
-  detections: SessionDetections,
-  writtenTo: string | undefined,
-): string {
+function sessionText({ file, read, resolved, session, analysis, detections, writtenTo }: SessionReport): string {
   const out: string[] = [];
   const profile = resolved.profile;
   const turns = analysis.turns;
