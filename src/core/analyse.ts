@@ -15,7 +15,8 @@ import { createProfileRegistry, loadBuiltinProfiles, type ProfileRegistry } from
 import type { ResolvedProfile } from './profiles/modelProfile';
 import type { AttachmentReference } from './prompt/parsedPrompt';
 import { parsePrompt } from './prompt/parsePrompt';
-import { BoundedCache, TEXT_CACHE_CHARS } from './boundedCache';
+import type { BlockMemo, DocumentVersion } from './document/documentVersion';
+import { nextVersion } from './document/documentVersions';
 import type { Finding } from './rules/finding';
 import type { RuleContext } from './rules/rule';
 import { runRules } from './rules/runRules';
@@ -26,20 +27,9 @@ import { SessionCostModel } from './history/sessionCostModel';
 import { readSessionFile } from './history/readSessionFile';
 import type { ModelProfile } from './profiles/modelProfile';
 
-/**
- * Token counts of prompt parts by text, per tokenizer: re-analysing after a keystroke counts only the
- * edited part (the rest are found by their text, without re-chunking).
- */
-const partCounts = new Map<string, BoundedCache<number>>();
-function partCountCache(profile: ModelProfile): BoundedCache<number> {
-  // Keyed by what decides a count, not the id: a team override may change a profile's tokenizer.
-  const key = `${profile.tokenizer.encoding}×${profile.tokenizer.approximate ? profile.tokenizer.calibrationFactor : 1}`;
-  let cache = partCounts.get(key);
-  if (!cache) {
-    cache = new BoundedCache<number>(TEXT_CACHE_CHARS, (text) => text.length);
-    partCounts.set(key, cache);
-  }
-  return cache;
+/** Parts' counts are remembered per tokenizer (a team override may change a profile's tokenizer, so not per id). */
+function partTokensMemo(version: DocumentVersion, profile: ModelProfile): BlockMemo<number> {
+  return version.memo<number>(`part-tokens:${profile.tokenizer.encoding}×${profile.tokenizer.approximate ? profile.tokenizer.calibrationFactor : 1}`);
 }
 
 /** A document's count via its previous version's chunks: exact, and calibrated like any count. */
@@ -90,7 +80,9 @@ export async function analysePrompt(
   options: AnalyseOptions & { config?: ResolvedConfig; docsBaseUrl?: string },
 ): Promise<AnalysisWithNotices> {
   const baseDir = options.file ? path.dirname(options.file) : (options.baseDir ?? process.cwd());
-  const prompt = parsePrompt(options.text, { baseDir });
+  // The editor analyses the same document after every pause in typing: name it, and the work on
+  // blocks the edit did not touch is carried over from the previous analysis.
+  const prompt = parsePrompt(options.text, { baseDir, version: nextVersion(options.text, options.file) });
   const trusted = options.trusted ?? true;
   const config =
     options.config ??
@@ -123,14 +115,9 @@ export async function analysePrompt(
   const historyTokens = session ? lastRequestInput(session) : 0;
 
   const promptTokens = options.file ? countPromptDocument(options.file, options.text, profile) : countTokens(options.text);
-  const partTokens = partCountCache(profile);
+  const partTokens = partTokensMemo(prompt.version, profile);
   const parts: PartSummary[] = prompt.parts.map((part) => {
-    const partText = options.text.slice(part.range.start, part.range.end);
-    let tokens = partTokens.get(partText);
-    if (tokens === undefined) {
-      tokens = countTokens(partText);
-      partTokens.set(partText, tokens);
-    }
+    const tokens = partTokens.get(part.range.start, part.range.end, countTokens);
     const summary: PartSummary = { ...part, tokens };
     if (part.kind === 'reference') {
       const attachment = attachments.find((a) => a.reference.range === part.range);

@@ -53,10 +53,3 @@ function detached(text: string): string {
   // V8 copies slices shorter than 13 chars anyway; longer ones go through a real copy.
   return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
-
-/**
- * Budget (characters per generation) of the caches that remember results by block of prompt text,
- * so re-analysing after a keystroke only redoes the edited block: enough for a 1 MB prompt and its
- * edits, at most ≈ 8 MB of memory per cache (two generations of UTF-16).
- */
-export const TEXT_CACHE_CHARS = 2_000_000;

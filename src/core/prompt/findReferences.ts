@@ -12,37 +12,59 @@ const MARKDOWN_LINK = /!?\[[^\]\n]*\]\(\s*(<[^>\n]+>|[^\s)]+)(?:\s+(?:"[^"\n]*"|
 const AT_MENTION = /(?<![\w@/.`])@((?:\.{1,2}\/|\/)?[\w.\-]+(?:\/[\w.\-]+)*)/g;
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 
+/** A reference as written in one stretch of prose, relative to it (what can be remembered per block). */
+export interface WrittenReference {
+  syntax: ReferenceSyntax;
+  rawPath: string;
+  sheet?: string;
+  start: number;
+  end: number;
+}
+
 export function findReferences(
   text: string,
   proseRanges: readonly TextRange[],
   baseDir: string,
+  referencesIn: (range: TextRange) => readonly WrittenReference[] = (range) => findWrittenReferences(text.slice(range.start, range.end)),
 ): AttachmentReference[] {
   const found: AttachmentReference[] = [];
   for (const prose of proseRanges) {
-    const chunk = text.slice(prose.start, prose.end);
-    collect(chunk, prose.start, HASH_FILE, '#file', baseDir, found, (m) => m[1] ?? m[2] ?? m[3]);
-    collect(chunk, prose.start, MARKDOWN_LINK, 'markdownLink', baseDir, found, (m) => {
-      const target = m[1].replace(/^<|>$/g, '');
-      return isLocalTarget(target) ? safeDecode(target.replace(/^file:\/\//, '')) : undefined;
-    });
-    collect(chunk, prose.start, AT_MENTION, 'atMention', baseDir, found, (m) => {
-      const candidate = m[1];
-      // "@alice" or "@mvp" are people and participants; a path has a folder or an extension.
-      return candidate.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(candidate.replace(TRAILING_PUNCTUATION, ''))
-        ? candidate
-        : undefined;
-    });
+    for (const written of referencesIn(prose)) {
+      found.push({
+        syntax: written.syntax,
+        rawPath: written.rawPath,
+        path: path.resolve(baseDir, written.rawPath),
+        sheet: written.sheet,
+        range: { start: prose.start + written.start, end: prose.start + written.end },
+      });
+    }
   }
   return found.sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0));
 }
 
+/** The references written in one stretch of prose, with offsets relative to it. */
+export function findWrittenReferences(chunk: string): WrittenReference[] {
+  const found: WrittenReference[] = [];
+  collect(chunk, HASH_FILE, '#file', found, (m) => m[1] ?? m[2] ?? m[3]);
+  collect(chunk, MARKDOWN_LINK, 'markdownLink', found, (m) => {
+    const target = m[1].replace(/^<|>$/g, '');
+    return isLocalTarget(target) ? safeDecode(target.replace(/^file:\/\//, '')) : undefined;
+  });
+  collect(chunk, AT_MENTION, 'atMention', found, (m) => {
+    const candidate = m[1];
+    // "@alice" or "@mvp" are people and participants; a path has a folder or an extension.
+    return candidate.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(candidate.replace(TRAILING_PUNCTUATION, ''))
+      ? candidate
+      : undefined;
+  });
+  return found;
+}
+
 function collect(
   chunk: string,
-  offset: number,
   pattern: RegExp,
   syntax: ReferenceSyntax,
-  baseDir: string,
-  out: AttachmentReference[],
+  out: WrittenReference[],
   pick: (m: RegExpExecArray) => string | undefined,
 ): void {
   pattern.lastIndex = 0;
@@ -64,14 +86,7 @@ function collect(
     if (!filePath) {
       continue;
     }
-    const range: TextRange = { start: offset + m.index, end: offset + matchEnd };
-    out.push({
-      syntax,
-      rawPath: filePath,
-      path: path.resolve(baseDir, filePath),
-      sheet,
-      range,
-    });
+    out.push({ syntax, rawPath: filePath, sheet, start: m.index, end: matchEnd });
   }
 }
 

@@ -1,18 +1,22 @@
 /**
  * Splits a prompt document (Markdown or text, optional YAML front matter) into the parts that
  * travel to the model, and finds the files it references. One linear pass over the lines, so it
- * stays cheap on megabyte documents that are re-parsed on every keystroke.
+ * stays cheap on megabyte documents that are re-parsed on every keystroke; what costs more than
+ * finding a block (classifying it, finding its references) is carried over from the document's
+ * previous version for every block the edit did not touch.
  */
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { AttachmentReference, ParsedPrompt, PartKind, PromptPart } from './parsedPrompt';
-import { BoundedCache, TEXT_CACHE_CHARS } from '../boundedCache';
+import { DocumentVersion } from '../document/documentVersion';
 import { classifyBlock, findBase64Run } from './classifyBlock';
-import { findReferences } from './findReferences';
+import { findReferences, findWrittenReferences, type WrittenReference } from './findReferences';
 
 export interface ParsePromptOptions {
   /** Folder that relative references are resolved against (the prompt's own folder, or cwd). */
   baseDir: string;
+  /** This text as a version of a document analysed before: unchanged blocks are not classified or searched again. */
+  version?: DocumentVersion;
 }
 
 export interface FrontMatterProblem {
@@ -23,6 +27,7 @@ export interface FrontMatterProblem {
 
 export interface ParsedPromptWithProblems extends ParsedPrompt {
   frontMatterProblem?: FrontMatterProblem;
+  version: DocumentVersion;
 }
 
 interface Line {
@@ -53,32 +58,15 @@ function splitLines(text: string, from: number): Line[] {
   return lines;
 }
 
-/**
- * What a block is, by its exact text. The editor re-parses on every keystroke and all but one
- * block are unchanged, so classification (the costly part of parsing) runs only for edited blocks.
- */
+/** What a block is; for prose, with a base64 run inside it (relative to the block). */
 interface BlockClass {
   kind: PartKind;
-  /** For prose: a base64 run inside it, relative to the block. */
   blob?: { start: number; end: number };
 }
-const proseClasses = new BoundedCache<BlockClass>(TEXT_CACHE_CHARS, (key) => key.length);
-/** Fenced blocks: one cache per info string, so the block text itself is the key (no copy). */
-const fencedClasses = new Map<string, BoundedCache<BlockClass>>();
 
-function classifyCached(content: string, info: string, fenced: boolean): BlockClass {
-  let cache = proseClasses;
-  if (fenced) {
-    cache = fencedClasses.get(info) ?? new BoundedCache<BlockClass>(TEXT_CACHE_CHARS / 4, (key) => key.length);
-    if (fencedClasses.size < 100) fencedClasses.set(info, cache);
-  }
-  let found = cache.get(content);
-  if (!found) {
-    const kind = classifyBlock(content, info, fenced);
-    found = { kind, blob: kind === 'instructions' ? findBase64Run(content) : undefined };
-    cache.set(content, found);
-  }
-  return found;
+function classifyProse(paragraph: string): BlockClass {
+  const kind = classifyBlock(paragraph, '', false);
+  return { kind, blob: kind === 'instructions' ? findBase64Run(paragraph) : undefined };
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
@@ -87,6 +75,10 @@ const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const ROLE_HEADING = /^(?:user|assistant|system|human|ai|model|me|you|chatgpt|claude|gemini|copilot)\s*:?$/i;
 
 export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPromptWithProblems {
+  const version = options.version ?? new DocumentVersion(text);
+  const fenceKinds = version.memo<PartKind>('fenced-block-kind');
+  const proseClasses = version.memo<BlockClass>('paragraph-class');
+  const proseReferences = version.memo<readonly WrittenReference[]>('prose-references');
   const parts: PromptPart[] = [];
   let frontMatter: Record<string, unknown> | null = null;
   let frontMatterProblem: FrontMatterProblem | undefined;
@@ -164,7 +156,8 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
       const last = Math.min(j, lines.length - 1);
       const contentStart = i + 1 < lines.length ? lines[i + 1].start : line.next;
       const contentEnd = j < lines.length ? lines[j].start : text.length;
-      const { kind } = classifyCached(text.slice(contentStart, contentEnd), info, true);
+      // Keyed by the fence line and the content together: the kind depends on the info string too.
+      const kind = fenceKinds.get(line.start, contentEnd, () => classifyBlock(text.slice(contentStart, contentEnd), info, true));
       closeInstructions();
       parts.push({
         kind,
@@ -199,8 +192,7 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
     }
     const start = line.start;
     const end = lines[j].end;
-    const paragraph = text.slice(start, end);
-    const { kind, blob } = classifyCached(paragraph, '', false);
+    const { kind, blob } = proseClasses.get(start, end, classifyProse);
     if (kind === 'instructions') {
       if (blob) {
         addProse(start, end);
@@ -232,14 +224,16 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
     }
   }
 
-  const references: AttachmentReference[] = findReferences(text, proseRanges, options.baseDir);
+  const references: AttachmentReference[] = findReferences(text, proseRanges, options.baseDir, (range) =>
+    proseReferences.get(range.start, range.end, findWrittenReferences),
+  );
   for (const ref of references) {
     parts.push({ kind: 'reference', label: referenceLabel(ref), range: ref.range! });
   }
   parts.sort((a, b) => a.range.start - b.range.start || kindOrder(a.kind) - kindOrder(b.kind));
 
   const model = typeof frontMatter?.model === 'string' ? frontMatter.model.trim() || undefined : undefined;
-  return { text, frontMatter, model, parts, references, frontMatterProblem };
+  return { text, frontMatter, model, parts, references, frontMatterProblem, version };
 }
 
 function previousContentEnd(text: string, before: number, floor: number): number {

@@ -1,4 +1,5 @@
 /** A prompt document split into the parts that travel to the model. */
+import type { DocumentVersion } from '../document/documentVersion';
 import type { TextRange } from '../textRange';
 
 export type PartKind =
@@ -58,4 +59,9 @@ export interface ParsedPrompt {
   model?: string;
   parts: PromptPart[];
   references: AttachmentReference[];
+  /**
+   * The document version this was parsed as: rules remember per-block work through it, carried to
+   * the next version of the document. Absent in prompts built by hand (tests).
+   */
+  version?: DocumentVersion;
 }

@@ -7,31 +7,11 @@
 import type { EncodingName } from '../profiles/modelProfile';
 import { IncrementalDocumentCount } from './incrementalDocumentCount';
 import { getTokenCounter } from './tokenCounter';
+import { changedSpan } from '../document/changedSpan';
 
 /** Documents kept; the least recently analysed is dropped first. */
 const MAX_DOCUMENTS = 16;
 const documents = new Map<string, IncrementalDocumentCount>();
-
-/** Compared a block at a time with native string equality before going char by char. */
-const STEP = 1024;
-
-/** The span where two texts differ: a common prefix and a common suffix that do not overlap. */
-export function changedSpan(before: string, after: string): { offset: number; deleteLength: number; insertText: string } {
-  const limit = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix + STEP <= limit && before.slice(prefix, prefix + STEP) === after.slice(prefix, prefix + STEP)) prefix += STEP;
-  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  const room = limit - prefix;
-  let suffix = 0;
-  while (
-    suffix + STEP <= room &&
-    before.slice(before.length - suffix - STEP, before.length - suffix) === after.slice(after.length - suffix - STEP, after.length - suffix)
-  ) {
-    suffix += STEP;
-  }
-  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { offset: prefix, deleteLength: before.length - prefix - suffix, insertText: after.slice(prefix, after.length - suffix) };
-}
 
 /** The exact token count of `text` with `encoding`, reusing the count of the document's previous text. */
 export function countDocument(documentKey: string, encoding: EncodingName, text: string): number {

@@ -50,7 +50,7 @@ export const base64Blob: Rule = {
   check(context, options) {
     const text = context.prompt.text;
     const blobs: TextRange[] = context.prompt.parts.filter((p) => p.kind === 'base64').map((p) => fencedBody(text, p.range));
-    const found = scanByBlocks(text, 'base64-blob', (block) => [
+    const found = scanByBlocks(context.prompt, 'base64-blob', (block) => [
       ...[...block.matchAll(DATA_URI)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })),
       ...bareRuns(block, 200),
     ]);

@@ -2,18 +2,12 @@ import path from 'node:path';
 import type { Rule, RuleFinding } from '../rule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits } from '../measureSaving';
-import { BoundedCache, TEXT_CACHE_CHARS } from '../../boundedCache';
+import { DocumentVersion } from '../../document/documentVersion';
+import type { ParsedPrompt } from '../../prompt/parsedPrompt';
 
-/** Normalised text by raw paragraph: re-linting after a keystroke normalises only the edited one. */
-const normalised = new BoundedCache<string>(TEXT_CACHE_CHARS, (key) => key.length);
-
-function keyOf(paragraph: string): string {
-  let key = normalised.get(paragraph);
-  if (key === undefined) {
-    key = paragraph.replace(/\s+/g, ' ').trim().toLowerCase();
-    normalised.set(paragraph, key);
-  }
-  return key;
+/** What two paragraphs must share to be the same: words, case and spacing aside. */
+function normalise(paragraph: string): string {
+  return paragraph.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 const PARAGRAPH = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
@@ -21,9 +15,12 @@ const TRAILING_SPACE = /\s*/y;
 
 /**
  * Paragraphs of a document at least `minChars` long, with the blank lines after each (removed
- * together with it). Shorter ones are skipped before any normalising: this runs on every keystroke.
+ * together with it). Shorter ones are skipped before any normalising, and a paragraph the edit did
+ * not touch keeps its key from the previous version: this runs on every keystroke.
  */
-function paragraphs(text: string, minChars: number): { start: number; end: number; removeEnd: number; key: string }[] {
+function paragraphs(prompt: Pick<ParsedPrompt, 'text' | 'version'>, minChars: number): { start: number; end: number; removeEnd: number; key: string }[] {
+  const text = prompt.text;
+  const keys = (prompt.version ?? new DocumentVersion(text)).memo<string>('duplicate-paragraph-key');
   const out = [];
   for (const m of text.matchAll(PARAGRAPH)) {
     if (m[0].length < minChars) continue; // normalising only shortens
@@ -31,7 +28,7 @@ function paragraphs(text: string, minChars: number): { start: number; end: numbe
     const end = start + m[0].length;
     TRAILING_SPACE.lastIndex = end;
     TRAILING_SPACE.exec(text);
-    out.push({ start, end, removeEnd: TRAILING_SPACE.lastIndex, key: keyOf(m[0]) });
+    out.push({ start, end, removeEnd: TRAILING_SPACE.lastIndex, key: keys.get(start, end, normalise) });
   }
   return out;
 }
@@ -51,10 +48,9 @@ export const duplicateContent: Rule = {
   },
   defaultOptions: { minChars: 80 },
   check(context, options) {
-    const text = context.prompt.text;
     const findings: RuleFinding[] = [];
     const first = new Map<string, { start: number; end: number }>();
-    for (const p of paragraphs(text, options.minChars as number)) {
+    for (const p of paragraphs(context.prompt, options.minChars as number)) {
       if (p.key.length < (options.minChars as number)) continue;
       const earlier = first.get(p.key);
       if (!earlier) {

@@ -19,8 +19,7 @@ export const politenessTokens: Rule = {
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   defaultOptions: {},
   check(context) {
-    const text = context.prompt.text;
-    const matches = scanByBlocks(text, 'politeness-tokens', (block) => [...block.matchAll(POLITE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })));
+    const matches = scanByBlocks(context.prompt, 'politeness-tokens', (block) => [...block.matchAll(POLITE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })));
     if (!matches.length) return [];
     const edits: TextEdit[] = matches.map((range) => ({ range, newText: '' }));
     const saving = savingOfEdits(context, edits);
