@@ -33,8 +33,8 @@ function partTokensMemo(version: DocumentVersion, profile: ModelProfile): BlockM
 }
 
 /** A document's count via its previous version's chunks: exact, and calibrated like any count. */
-function countPromptDocument(file: string, text: string, profile: ModelProfile): number {
-  return calibrate(profile, countDocument(file, profile.tokenizer.encoding, text)).tokens;
+function countPromptDocument(documentKey: string, text: string, profile: ModelProfile): number {
+  return calibrate(profile, countDocument(documentKey, profile.tokenizer.encoding, text)).tokens;
 }
 
 /** The model assumed when nothing names one: the most used chat model, labelled as a default. */
@@ -80,9 +80,9 @@ export async function analysePrompt(
   options: AnalyseOptions & { config?: ResolvedConfig; docsBaseUrl?: string },
 ): Promise<AnalysisWithNotices> {
   const baseDir = options.file ? path.dirname(options.file) : (options.baseDir ?? process.cwd());
-  // The editor analyses the same document after every pause in typing: name it, and the work on
-  // blocks the edit did not touch is carried over from the previous analysis.
-  const prompt = parsePrompt(options.text, { baseDir, version: nextVersion(options.text, options.file) });
+  // The editor analyses the same document after every pause in typing; work on the blocks the
+  // edit did not touch is carried over from the previous analysis.
+  const prompt = parsePrompt(options.text, { baseDir, version: nextVersion(options.text, options.documentKey) });
   const trusted = options.trusted ?? true;
   const config =
     options.config ??
@@ -114,7 +114,8 @@ export async function analysePrompt(
   const session = history?.session;
   const historyTokens = session ? lastRequestInput(session) : 0;
 
-  const promptTokens = options.file ? countPromptDocument(options.file, options.text, profile) : countTokens(options.text);
+  const promptTokens =
+    options.documentKey !== undefined ? countPromptDocument(options.documentKey, options.text, profile) : countTokens(options.text);
   const partTokens = partTokensMemo(prompt.version, profile);
   const parts: PartSummary[] = prompt.parts.map((part) => {
     const tokens = partTokens.get(part.range.start, part.range.end, countTokens);

@@ -14,6 +14,12 @@ export interface AnalyseOptions {
   /** Absolute path of the document (for resolving references and config discovery). */
   file?: string;
   /**
+   * Names a document that is analysed again and again (the editor passes its URI): each analysis
+   * then redoes only what the edit since the previous one touched. Leave it out for one-off
+   * analyses (a selection, the CLI), which would otherwise displace the document's last version.
+   */
+  documentKey?: string;
+  /**
    * For a prompt with no file (an agent's submitted prompt, a chat message): the folder its
    * references resolve against and config discovery starts from. Default: the process's cwd.
    */

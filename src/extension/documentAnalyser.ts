@@ -150,7 +150,7 @@ export class DocumentAnalyser implements vscode.Disposable {
     const file = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
     const flight = { rerun: false };
     this.inFlight.set(key, flight);
-    const work = this.analyse(this.options(document.getText(), file, document.uri));
+    const work = this.analyse({ ...this.options(document.getText(), file, document.uri), documentKey: key });
     const progressTimer = setTimeout(() => {
       void vscode.window.withProgress(
         {

@@ -53,7 +53,7 @@ describe('incremental analysis', () => {
         // A folder that does not exist: references read as missing files, the same way in both runs.
         const file = `/nonexistent-mvp-test/doc-${Math.random()}.prompt.md`;
         const analyse = (text: string, named: boolean) =>
-          analysePrompt({ text, file: named ? file : undefined, baseDir: '/nonexistent-mvp-test', model: 'gpt-4o', config: emptyConfig() });
+          analysePrompt({ text, file, documentKey: named ? file : undefined, model: 'gpt-4o', config: emptyConfig() });
         let text = initial;
         await analyse(text, true);
         for (const e of edits) {

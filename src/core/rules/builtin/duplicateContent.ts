@@ -4,13 +4,13 @@ import type { TextEdit } from '../finding';
 import { savingOfEdits } from '../measureSaving';
 import { DocumentVersion } from '../../document/documentVersion';
 import type { ParsedPrompt } from '../../prompt/parsedPrompt';
+import { paragraphRanges } from '../paragraphRanges';
 
 /** What two paragraphs must share to be the same: words, case and spacing aside. */
 function normalise(paragraph: string): string {
   return paragraph.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-const PARAGRAPH = /[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g;
 const TRAILING_SPACE = /\s*/y;
 
 /**
@@ -22,10 +22,8 @@ function paragraphs(prompt: Pick<ParsedPrompt, 'text' | 'version'>, minChars: nu
   const text = prompt.text;
   const keys = (prompt.version ?? new DocumentVersion(text)).memo<string>('duplicate-paragraph-key');
   const out = [];
-  for (const m of text.matchAll(PARAGRAPH)) {
-    if (m[0].length < minChars) continue; // normalising only shortens
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
+  for (const { start, end } of paragraphRanges(text)) {
+    if (end - start < minChars) continue; // normalising only shortens
     TRAILING_SPACE.lastIndex = end;
     TRAILING_SPACE.exec(text);
     out.push({ start, end, removeEnd: TRAILING_SPACE.lastIndex, key: keys.get(start, end, normalise) });
