@@ -49,19 +49,30 @@ writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ 'm
 writeFileSync(path.join(workspace, 'bench-100k.prompt.md'), benchPrompt(100 * 1024, 1));
 writeFileSync(path.join(workspace, 'bench-1m.prompt.md'), benchPrompt(1024 * 1024, 2));
 
-const activationOut = path.join(scratch, 'activation.json');
+// Cold activation happens once per window: three fresh windows, the median reported (one sample
+// on this shared machine can be a stall of the host, not the extension).
+const ACTIVATION_RUNS = 3;
+const activationRuns = [];
+for (let i = 0; i < ACTIVATION_RUNS; i++) {
+  const activationOut = path.join(scratch, `activation-${i}.json`);
+  sh('bash', [path.join(harness, 'run.sh'), 'test', root, index], { MVP_BENCH_MODE: 'activation', MVP_BENCH_OUT: activationOut, VSH_TIMEOUT: '300' });
+  activationRuns.push(JSON.parse(readFileSync(activationOut, 'utf8')));
+}
+activationRuns.sort((a, b) => a.activateCallMs - b.activateCallMs);
+const activation = activationRuns[Math.floor(ACTIVATION_RUNS / 2)];
 const latencyOut = path.join(scratch, 'latency.json');
-sh('bash', [path.join(harness, 'run.sh'), 'test', root, index], { MVP_BENCH_MODE: 'activation', MVP_BENCH_OUT: activationOut, VSH_TIMEOUT: '300' });
 sh('bash', [path.join(harness, 'run.sh'), 'test', root, index, workspace], { MVP_BENCH_MODE: 'latency', MVP_BENCH_OUT: latencyOut, VSH_TIMEOUT: '500' });
-const activation = JSON.parse(readFileSync(activationOut, 'utf8'));
 const latency = JSON.parse(readFileSync(latencyOut, 'utf8'));
 rmSync(scratch, { recursive: true, force: true });
 const vsixBytes = statSync(vsix).size;
 
 // 3. docs/benchmarks.md, Editor section
 const ms = (x) => `${x.toFixed(1)} ms`;
-const row = (label, r) =>
-  `| ${label} | ${r.chars.toLocaleString('en-US')} | ${ms(r.live.p50)} / ${ms(r.live.p95)} | ${ms(r.liveProcessing.p50)} / ${ms(r.liveProcessing.p95)} | ${ms(r.fullAnalysis.p50)} / ${ms(r.fullAnalysis.p95)} | ${ms(r.engineAnalysis.p50)} / ${ms(r.engineAnalysis.p95)} | ${ms(r.baselineFullRecount.p50)} / ${ms(r.baselineFullRecount.p95)} | ${r.liveSpeedupP50.toFixed(0)}× / ${r.liveSpeedupP95.toFixed(0)}× |`;
+const pair = (x) => `${ms(x.p50)} / ${ms(x.p95)}`;
+const liveRow = (label, r) =>
+  `| ${label} | ${r.chars.toLocaleString('en-US')} | ${pair(r.roundTrip)} | ${pair(r.live)} | ${pair(r.liveProcessing)} | ${pair(r.baselineFullRecount)} | ${r.liveSpeedupP50.toFixed(0)}× / ${r.liveSpeedupP95.toFixed(0)}× |`;
+const fullRow = (label, r) =>
+  `| ${label} | ${pair(r.fullAnalysis)} | ${pair(r.fullAfterChange)} | ${pair(r.engineAnalysis)} | ${(r.baselineFullRecount.p50 / r.engineAnalysis.p50).toFixed(0)}× / ${(r.baselineFullRecount.p95 / r.engineAnalysis.p95).toFixed(0)}× |`;
 const l100 = latency['bench-100k.prompt.md'];
 const l1m = latency['bench-1m.prompt.md'];
 const verdict = (ok) => (ok ? 'met' : '**not met**');
@@ -75,30 +86,41 @@ ratios, not absolute times.
 **Keystroke → diagnostics.** ${l1m.live.n} single-character insertions spread through each generated prompt
 (\`bench/editor/benchPrompt.mjs\`; after 3 warm-up edits), with \`mvp.diagnostics.delay\` = 0 so the debounce is not
 counted. Timed from \`TextEditor.edit\` (p50 / p95):
+- **VS Code's round trip**: until the change event reaches extensions (extension host → workbench → extension host,
+  over a WebSocket in code-server). It is the same for every extension and sets the floor of every figure below;
+  on this machine its p95 is mostly the host waiting for a core that code-server or Chromium holds;
 - **live**: the edited text's exact token count (only the touched chunks re-tokenized), its energy estimate and the
-  status bar updated, and the squiggles moved with the text. This includes VS Code's own edit round trip (extension
-  host → workbench → extension host, over a WebSocket in code-server), the same for every extension; **live work** is
-  the part after the change event reaches the extension;
+  status bar updated, and the squiggles moved with the text; **live work** is the part after the change event
+  reaches the extension;
 - **full**: the full analysis of exactly that document version published (parse, attachments from cache, rules with
-  measured savings, diagnostics set) — what finds new problems; **engine** is the part of it spent in \`analysePrompt\`
-  itself, the rest is VS Code's edit round trip and scheduling in a host shared with code-server and Chromium.
+  measured savings, diagnostics set) — what finds new problems; **after the change** is the part from the change event
+  reaching extensions (the extension's own latency: scheduling, analysis, publication); **engine** is the part spent
+  in \`analysePrompt\` itself.
 
 Baseline: after each edit, recount the whole document from scratch with a fresh tokenizer (no piece or chunk cache),
-in the same process — what an extension that re-tokenizes the document on every change pays for counting alone.
+in the same process — what an extension that re-tokenizes the document on every change pays for counting alone (a
+full re-analysis from scratch costs more: parsing and rules come on top).
 
-| document | chars | live (edit → shown) | live work | full analysis | engine | full recount (baseline) | baseline ÷ live work |
-|---|---:|---:|---:|---:|---:|---:|---:|
-${row('100 KB prompt', l100)}
-${row('1 MB prompt', l1m)}
+| document | chars | VS Code's round trip | live (edit → shown) | live work | full recount (baseline) | baseline ÷ live work |
+|---|---:|---:|---:|---:|---:|---:|
+${liveRow('100 KB prompt', l100)}
+${liveRow('1 MB prompt', l1m)}
 
-Targets on 1 MB: p95 under 50 ms — live update ${verdict(l1m.live.p95 < 50)} (${ms(l1m.live.p95)} edit → shown), full analysis
-${verdict(l1m.fullAnalysis.p95 < 50)} (${ms(l1m.fullAnalysis.p95)}); ≥ 20× faster than the baseline — live work ${verdict(l1m.liveSpeedupP95 >= 20)}
-(${l1m.liveSpeedupP95.toFixed(0)}× at p95), full analysis ${verdict(l1m.baselineFullRecount.p95 / l1m.fullAnalysis.p95 >= 20)} (${(l1m.baselineFullRecount.p95 / l1m.fullAnalysis.p95).toFixed(1)}×). The full analysis
-re-parses the prompt and re-runs every rule over the whole text on each change; that pass (not tokenizing, which is
-incremental) is what keeps new findings from appearing within 50 ms on large prompts.
+| document | full (edit → diagnostics) | full after the change | engine | baseline ÷ engine |
+|---|---:|---:|---:|---:|
+${fullRow('100 KB prompt', l100)}
+${fullRow('1 MB prompt', l1m)}
 
-**Activation.** Cold \`extension.activate()\` in an empty window (bundle load + \`activate()\`): ${ms(activation.activateCallMs)},
-of which ${ms(activation.insideActivateMs)} inside \`activate()\` — target under 100 ms ${verdict(activation.activateCallMs < 100)}.
+Targets on 1 MB — p95 under 50 ms: live update ${verdict(l1m.live.p95 < 50)} (${ms(l1m.live.p95)} edit → shown); full
+analysis ${verdict(l1m.fullAfterChange.p95 < 50)} from the change reaching the extension to diagnostics set (${ms(l1m.fullAfterChange.p95)}), and
+${verdict(l1m.fullAnalysis.p95 < 50)} counted from the edit call (${ms(l1m.fullAnalysis.p95)}, of which VS Code's round trip alone has a p95 of ${ms(l1m.roundTrip.p95)}).
+≥ 20× faster than the baseline: live work ${verdict(l1m.liveSpeedupP95 >= 20)} (${l1m.liveSpeedupP50.toFixed(0)}× at p50, ${l1m.liveSpeedupP95.toFixed(0)}× at p95).
+The full analysis carries per-block work (classification, references, scans, part counts) over from the document's
+previous version by position (\`src/core/document/documentVersion.ts\`) and counts tokens only in the touched chunks;
+what still grows with the document is finding its lines and blocks again, a few linear passes.
+
+**Activation.** Cold \`extension.activate()\` in an empty window (bundle load + \`activate()\`), median of ${ACTIVATION_RUNS} fresh
+windows (${activationRuns.map((r) => ms(r.activateCallMs)).join(', ')}): ${ms(activation.activateCallMs)}, of which ${ms(activation.insideActivateMs)} inside \`activate()\` — target under 100 ms ${verdict(activation.activateCallMs < 100)}.
 Activation creates listeners only; the engine's modules initialise with the first analysis (a dynamic import), and no
 rank table, profile or spreadsheet is loaded (asserted by the activation suite).
 

@@ -11,23 +11,23 @@ import { changedSpan } from '../document/changedSpan';
 
 /** Documents kept; the least recently analysed is dropped first. */
 const MAX_DOCUMENTS = 16;
-const documents = new Map<string, IncrementalDocumentCount>();
+const documents = new Map<string, { count: IncrementalDocumentCount; text: string }>();
 
 /** The exact token count of `text` with `encoding`, reusing the count of the document's previous text. */
 export function countDocument(documentKey: string, encoding: EncodingName, text: string): number {
   const key = `${encoding}\u0000${documentKey}`;
-  let count = documents.get(key);
-  if (count) {
+  let document = documents.get(key);
+  if (document) {
     documents.delete(key); // re-inserted below: most recently used last
-    const previous = count.currentText();
-    if (previous !== text) {
-      const { offset, deleteLength, insertText } = changedSpan(previous, text);
-      count.applyEdit(offset, deleteLength, insertText);
+    if (document.text !== text) {
+      const { offset, deleteLength, insertText } = changedSpan(document.text, text);
+      document.count.applyEdit(offset, deleteLength, insertText);
+      document.text = text;
     }
   } else {
-    count = new IncrementalDocumentCount(getTokenCounter(encoding), text);
+    document = { count: new IncrementalDocumentCount(getTokenCounter(encoding), text), text };
   }
-  documents.set(key, count);
+  documents.set(key, document);
   if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
-  return count.total();
+  return document.count.total();
 }
