@@ -1,7 +1,8 @@
 /**
  * MVP: Choose Model — a quick pick over the model profiles showing each one's context window and
- * energy per 1,000 input tokens, so the trade-off is visible while choosing. The choice is saved
- * as the `mvp.defaultModel` setting (which triggers re-analysis).
+ * energy per 1,000 input tokens (and whether its weights are open), so the trade-off is visible
+ * while choosing. The choice is saved as the `mvp.defaultModel` setting (which triggers
+ * re-analysis).
  */
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
@@ -35,7 +36,7 @@ export async function chooseModel(catalogue: ModelCatalogue, current: Analysis |
       items.push({
         label: `${profile.id === selectedId ? '$(check) ' : ''}${profile.name}`,
         description: `${formatTokensShort(profile.contextWindow)} context · ${formatWh(catalogue.whPer1kInputTokens(profile))} per 1k input tokens`,
-        detail: `${profile.id} · ${profile.architecture}, ${paramText} · ${profile.tokenizer.approximate ? 'approximate tokenizer' : 'exact tokenizer'} · ${profile.confidence}${profile.local ? ' · runs locally' : ''}`,
+        detail: `${profile.id} · ${profile.architecture}, ${paramText} · ${profile.tokenizer.approximate ? 'approximate tokenizer' : 'exact tokenizer'} · ${profile.confidence}${profile.weights === 'open' ? ' · open weights' : ''}${profile.local ? ' · runs locally' : ''}`,
         profile,
       });
     }

@@ -35,11 +35,19 @@ export async function runModels(args: string[], io: CliIo): Promise<number> {
     io.stdout(JSON.stringify(profiles, null, 2) + '\n');
     return 0;
   }
-  const header = `${'id'.padEnd(26)} ${'provider'.padEnd(10)} ${'context'.padStart(9)} ${'params (B, active)'.padEnd(20)} ${'tokens'.padEnd(12)} ${'Wh/1k in*'.padStart(10)} confidence`;
+  const header = `${'id'.padEnd(26)} ${'provider'.padEnd(10)} ${'weights'.padEnd(7)} ${'context'.padStart(10)} ${'params (B, active)'.padEnd(20)} ${'tokens'.padEnd(13)} ${'Wh/1k in*'.padStart(10)} confidence`;
   const lines = profiles.map(
     (p) =>
-      `${p.id.padEnd(26)} ${p.provider.padEnd(10)} ${formatTokens(p.contextWindow).padStart(9)} ${range(p.parameters.active).padEnd(20)} ${(p.tokenizer.approximate ? '≈' + p.tokenizer.encoding : p.tokenizer.encoding).padEnd(12)} ${formatWh(whPer1kInput(p)).padStart(10)} ${p.confidence}`,
+      `${p.id.padEnd(26)} ${p.provider.padEnd(10)} ${p.weights.padEnd(7)} ${formatTokens(p.contextWindow).padStart(10)} ${range(p.parameters.active).padEnd(20)} ${(p.tokenizer.approximate ? '≈' + p.tokenizer.encoding : p.tokenizer.encoding).padEnd(13)} ${formatWh(whPer1kInput(p)).padStart(10)} ${p.confidence}`,
   );
-  io.stdout([header, ...lines, '', '* central estimate for 1,000 input tokens plus the model\'s typical answer length; ≈ = approximate tokenizer.'].join('\n') + '\n');
+  io.stdout(
+    [
+      header,
+      ...lines,
+      '',
+      '* central estimate for 1,000 input tokens plus the model\'s typical answer length; ≈ = approximate tokenizer.',
+      'weights: open = published under a licence that lets you run the model yourself; closed = hosted only, or a non-production licence.',
+    ].join('\n') + '\n',
+  );
   return 0;
 }

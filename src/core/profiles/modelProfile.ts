@@ -33,12 +33,21 @@ export interface ProfileSource {
 
 export type ProfileConfidence = 'published' | 'leaked' | 'estimated' | 'default' | 'measured';
 
+/**
+ * Whether anyone may run the model themselves. `open`: the weights are published under a licence
+ * that allows running them in production (Apache 2.0, MIT, Llama Community License…). `closed`:
+ * a hosted service only, or published weights whose licence forbids production use (research or
+ * non-production licences). Built-in profiles say why in a source note starting "Weights:".
+ */
+export type ModelWeights = 'open' | 'closed';
+
 export interface ModelProfile {
   id: string;
   name: string;
   aliases: string[];
   provider: string;
   family: string;
+  weights: ModelWeights;
   tokenizer: TokenizerSpec;
   contextWindow: number;
   maxOutputTokens: number;

@@ -25,8 +25,11 @@ type Json = unknown;
 
 const ENCODINGS = ['o200k_base', 'cl100k_base'];
 const CONFIDENCE = ['published', 'leaked', 'estimated', 'default', 'measured'];
+const WEIGHTS = ['open', 'closed'];
+const WEIGHTS_HINT =
+  '"open" (the weights are published under a licence that allows running them yourself) or "closed" (a hosted service only, or a licence that forbids production use)';
 const TOP_LEVEL = new Set([
-  '$schema', 'id', 'name', 'aliases', 'provider', 'family', 'tokenizer', 'contextWindow', 'maxOutputTokens',
+  '$schema', 'id', 'name', 'aliases', 'provider', 'family', 'weights', 'tokenizer', 'contextWindow', 'maxOutputTokens',
   'architecture', 'parameters', 'layers', 'modelDim', 'reasoning', 'caching', 'dataCentre',
   'expectedOutputTokens', 'deployment', 'measuredEnergy', 'confidence', 'warnings', 'local', 'localDevice',
   'familyDefault', 'sources',
@@ -105,6 +108,11 @@ export function validateProfile(candidate: unknown): ProfileProblem[] {
   if ('name' in p) c.string(p.name, 'name');
   if ('provider' in p) c.string(p.provider, 'provider');
   if ('family' in p) c.string(p.family, 'family');
+  // Required too, but checked here so that a missing value says what the two values mean.
+  if (!('weights' in p)) c.fail('weights', `is required: ${WEIGHTS_HINT}`);
+  else if (typeof p.weights !== 'string' || !WEIGHTS.includes(p.weights)) {
+    c.fail('weights', `must be ${WEIGHTS_HINT}${typeof p.weights === 'string' ? `, not "${p.weights}"` : ''}`);
+  }
   if ('aliases' in p) {
     if (!Array.isArray(p.aliases)) c.fail('aliases', 'must be a list of names');
     else {

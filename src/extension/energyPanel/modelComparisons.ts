@@ -15,12 +15,6 @@ export type EstimateFunction = (profile: ModelProfile, input: RequestInput) => R
 /** A smaller model must be at most this share of the chosen one's active parameters. */
 const SMALLER_SHARE = 0.7;
 
-/**
- * Families published with open weights. Profiles carry no licence field, so this list decides;
- * a local profile counts as open too.
- */
-const OPEN_WEIGHT_FAMILIES = ['llama', 'gpt-oss', 'deepseek', 'qwen', 'phi', 'gemma', 'mixtral', 'mistral-small', 'olmo'];
-
 function middle(range: NumberRange): number {
   return Math.sqrt(Math.max(range.min, 1e-9) * Math.max(range.max, 1e-9));
 }
@@ -31,12 +25,12 @@ function formatParameters(range: NumberRange): string {
     : `${significant(range.min, 3)}–${significant(range.max, 3)}B`;
 }
 
+/**
+ * The profile's own `weights` field decides (its sources say why): open means published under a
+ * licence that allows running the model yourself, so research-only releases do not count.
+ */
 export function isOpenWeights(profile: ModelProfile): boolean {
-  if (profile.local) {
-    return true;
-  }
-  const names = `${profile.family} ${profile.id}`.toLowerCase();
-  return OPEN_WEIGHT_FAMILIES.some((family) => names.includes(family));
+  return profile.weights === 'open';
 }
 
 /** Profiles that stand for a real, hosted model (not the labelled fallbacks or a local one). */

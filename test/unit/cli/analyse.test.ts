@@ -119,5 +119,21 @@ describe('mvp estimate and models', () => {
     const { code, stdout } = await runCli(['models', '--format', 'json']);
     assert.equal(code, 0);
     assert.ok(JSON.parse(stdout).length >= 30);
+    assert.equal(JSON.parse(stdout).find((p: { id: string }) => p.id === 'phi-4').weights, 'open');
+  });
+
+  it('shows whether each model\'s weights are open, in aligned columns', async () => {
+    const { code, stdout } = await runCli(['models']);
+    assert.equal(code, 0);
+    const lines = stdout.split('\n');
+    assert.match(lines[0], /^id +provider +weights +context /);
+    const row = (id: string) => lines.find((l) => l.startsWith(id + ' '))!;
+    assert.match(row('llama-3.1-70b'), /^llama-3\.1-70b +meta +open /);
+    assert.match(row('codestral'), /^codestral +mistral +closed /);
+    assert.match(row('gpt-4o'), /^gpt-4o +openai +closed /);
+    assert.ok(lines.some((l) => l.startsWith('weights: open = ')), 'the column is explained');
+    // Every row's energy column ends where the header's does.
+    const end = lines[0].indexOf('Wh/1k in*') + 'Wh/1k in*'.length;
+    for (const l of lines.slice(1).filter((l) => / (m?Wh|µWh) /.test(l))) assert.match(l.slice(end - 2, end), /Wh$/, l);
   });
 });

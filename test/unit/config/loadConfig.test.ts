@@ -151,6 +151,15 @@ describe('config parsing and validation', () => {
     assert.ok(c.problems.length > 0 && c.problems.every((p) => p.message.startsWith('Profile "broken"')), c.problems.map((p) => p.message).join('\n'));
   });
 
+  it('a partial profile override may set weights; a wrong value is a problem at its position', () => {
+    const root = tempTree({ '.mvp.jsonc': JSON.stringify({ profiles: [{ id: 'codestral', weights: 'open' }, { id: 'gpt-4o', weights: 'yes' }] }, null, 2) });
+    const c = loadConfigFor(root, trusted);
+    assert.deepEqual(c.profiles.map((p) => p.id), ['codestral']);
+    assert.equal(c.problems.length, 1);
+    assert.match(c.problems[0].message, /^Profile "gpt-4o": weights: must be "open" .* not "yes"$/);
+    assert.equal(shown(c.problems[0]).split(' ')[0], '.mvp.jsonc:9:18');
+  });
+
   it('a config that is not an object is a problem, not a crash', () => {
     const root = tempTree({ '.mvp.jsonc': '[1, 2]' });
     assert.equal(loadConfigFor(root, trusted).problems[0].message, 'The config must be a JSON object, e.g. { "rules": { } }');

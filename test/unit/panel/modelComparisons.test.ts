@@ -33,6 +33,25 @@ describe('panel model comparisons', () => {
     assert.equal(isOpenWeights(profile('llama-3.1-70b')), true);
   });
 
+  it('reads the profile\'s weights field, not its name', () => {
+    assert.equal(isOpenWeights({ ...profile('llama-3.1-70b'), weights: 'closed' }), false);
+    assert.equal(isOpenWeights({ ...profile('gpt-4o'), weights: 'open' }), true);
+    // Research or non-production licences are not open: never suggested as the open alternative.
+    for (const id of ['codestral', 'mistral-large', 'mistral-medium']) assert.equal(isOpenWeights(profile(id)), false, id);
+    assert.equal(isOpenWeights(profile('mistral-small')), true);
+    for (const chosen of profiles) {
+      const open = pickOpenModel(chosen, profiles);
+      assert.ok(open && open.weights === 'open', `${chosen.id} → ${open?.id}`);
+    }
+  });
+
+  it('offers a model a team marked open in its config', () => {
+    const ours = { ...profile('mistral-large'), weights: 'open' as const };
+    const catalogue = [profile('gpt-4o'), profile('llama-3.1-8b'), ours];
+    assert.equal(pickOpenModel(profile('gpt-4o'), catalogue)?.id, 'mistral-large');
+    assert.equal(pickOpenModel(profile('gpt-4o'), [profile('gpt-4o'), profile('llama-3.1-8b'), profile('mistral-large')])?.id, 'llama-3.1-8b');
+  });
+
   it('states the capability trade-off, including a context that does not fit', () => {
     const text = capabilityTradeOff(profile('gpt-4o'), profile('gpt-4o-mini'), 50_000);
     assert.match(text, /^Smaller \(8–28B vs 44–132B active parameters\)/);

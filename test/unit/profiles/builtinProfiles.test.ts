@@ -74,11 +74,33 @@ describe('built-in model profiles', () => {
         assert.ok(findGridZone(data.dataCentre.gridZone), data.dataCentre.gridZone);
       });
 
+      it('says whether its weights are open, and one source says why', () => {
+        assert.ok(data.weights === 'open' || data.weights === 'closed', String(data.weights));
+        const why = data.sources.filter((s) => s.note?.startsWith('Weights:'));
+        assert.equal(why.length, 1, 'exactly one source note starting "Weights:"');
+        assert.match(why[0].note!, new RegExp(`^Weights: ${data.weights} — .{20,}`));
+      });
+
       it('labels reasoning consistently', () => {
         assert.equal(data.reasoning.isReasoning, data.reasoning.hiddenTokensPerOutputToken > 0);
       });
     });
   }
+
+  it('open weights exactly where the licence lets you run the model yourself', () => {
+    const open = raw.filter((r) => r.data.weights === 'open').map((r) => r.data.id).sort();
+    assert.deepEqual(open, [
+      'deepseek-r1', 'deepseek-v3', 'gpt-oss-120b', 'gpt-oss-20b', 'llama-3.1-405b', 'llama-3.1-70b', 'llama-3.1-8b',
+      'llama-4-maverick', 'llama-4-scout', 'local-model', 'mistral-small', 'phi-4', 'qwen2.5-72b', 'qwen3-235b-a22b',
+      'qwen3-30b-a3b',
+    ]);
+    // Hosted-only vendors, the unknown default, and Mistral's research / non-production licences are closed.
+    for (const { data } of raw) {
+      if (['anthropic', 'google', 'unknown'].includes(data.provider) || ['codestral', 'mistral-large', 'mistral-medium'].includes(data.id)) {
+        assert.equal(data.weights, 'closed', data.id);
+      }
+    }
+  });
 
   it('no alias points at two profiles', () => {
     const seen = new Map<string, string>();
@@ -138,9 +160,14 @@ describe('loadProfilesFromDir', () => {
       fs.writeFileSync(path.join(dir, 'broken.json'), '{ "id": ');
       fs.writeFileSync(path.join(dir, 'renamed.json'), JSON.stringify(good));
       fs.writeFileSync(path.join(dir, 'bad-field.json'), JSON.stringify({ ...good, id: 'bad-field', contextWindow: -5 }));
+      const { weights: _weights, ...noWeights } = good;
+      fs.writeFileSync(path.join(dir, 'no-weights.json'), JSON.stringify({ ...noWeights, id: 'no-weights' }));
+      fs.writeFileSync(path.join(dir, 'bad-weights.json'), JSON.stringify({ ...good, id: 'bad-weights', weights: 'public' }));
       const { profiles, problems } = loadProfilesFromDir(dir);
       assert.deepEqual(profiles.map((p) => p.id), ['gpt-4o']);
-      assert.equal(problems.length, 3);
+      assert.equal(problems.length, 5);
+      assert.ok(problems.some((p) => p.includes('no-weights.json: weights is required: "open"')), problems.join('\n'));
+      assert.ok(problems.some((p) => p.includes('bad-weights.json: weights must be "open"') && p.includes('not "public"')), problems.join('\n'));
       assert.ok(problems.some((p) => p.includes('broken.json') && p.includes('not valid JSON')));
       assert.ok(problems.some((p) => p.includes('renamed.json') && p.includes('does not match the file name')));
       assert.ok(problems.some((p) => p.includes('bad-field.json') && p.includes('contextWindow must be at least 1')));

@@ -112,6 +112,18 @@ describe('team overrides', () => {
     assert.equal(reg.list().length, loadBuiltinProfiles().length + 1);
   });
 
+  it('a partial override can set weights (e.g. a team licensed to run a research-licence model)', () => {
+    const reg = createProfileRegistry(loadBuiltinProfiles(), [{ id: 'mistral-large', weights: 'open' }, { id: 'gpt-4o', weights: 'public' as never }]);
+    assert.equal(reg.get('mistral-large')!.weights, 'open');
+    assert.equal(loadBuiltinProfiles().find((x) => x.id === 'mistral-large')!.weights, 'closed');
+    assert.equal(reg.problems.length, 1);
+    assert.match(reg.problems[0], /override #2 \("gpt-4o"\): weights must be "open" .* not "public"/);
+    assert.equal(reg.get('gpt-4o')!.weights, 'closed');
+    const { weights: _weights, ...incomplete } = { ...structuredClone(loadBuiltinProfiles().find((x) => x.id === 'llama-3.1-8b')!), id: 'acme-new' };
+    const rejected = createProfileRegistry(loadBuiltinProfiles(), [incomplete as never]);
+    assert.match(rejected.problems[0], /override #1 \("acme-new"\): weights is required: "open"/);
+  });
+
   it('a broken override is reported precisely and ignored, never thrown', () => {
     const reg = createProfileRegistry(loadBuiltinProfiles(), [
       { id: 'gpt-4o', dataCentre: { pue: { min: 0.5, max: 1.2 } } },

@@ -29,6 +29,9 @@ const cases: { name: string; change: (p: any) => void; path: string; schemaRejec
   { name: 'source with a non-http url', change: (p) => (p.sources[0].url = 'see paper'), path: 'sources[0].url', schemaRejects: true },
   { name: 'blank source title', change: (p) => (p.sources[0].title = '  '), path: 'sources[0].title', schemaRejects: true },
   { name: 'bad confidence', change: (p) => (p.confidence = 'sure'), path: 'confidence', schemaRejects: true },
+  { name: 'missing weights', change: (p) => delete p.weights, path: 'weights', schemaRejects: true },
+  { name: 'weights neither open nor closed', change: (p) => (p.weights = 'partly'), path: 'weights', schemaRejects: true },
+  { name: 'weights as a boolean', change: (p) => (p.weights = true), path: 'weights', schemaRejects: true },
   { name: 'fractional context window', change: (p) => (p.contextWindow = 1.5), path: 'contextWindow', schemaRejects: true },
   // Checks a JSON Schema cannot express:
   { name: 'min above max', change: (p) => (p.parameters.total = { min: 80, max: 70 }), path: 'parameters.total', schemaRejects: false },
@@ -49,6 +52,14 @@ describe('validateProfile', () => {
       assert.equal(!ajvValidate(broken), c.schemaRejects, 'JSON Schema and runtime validator disagree');
     });
   }
+
+  it('says what the two weights values mean when one is missing or wrong', () => {
+    const missing = validateProfile(withChange((p) => delete p.weights));
+    assert.deepEqual(missing.map((p) => p.path), ['weights']);
+    assert.match(missing[0].message, /^is required: "open" \(.*licence.*\) or "closed" \(.*\)$/);
+    const wrong = validateProfile(withChange((p) => (p.weights = 'Open')));
+    assert.match(wrong[0].message, /^must be "open" .* or "closed" .*, not "Open"$/);
+  });
 
   it('gives each problem as path segments too', () => {
     const problems = validateProfile(withChange((p) => (p.sources[1].url = 'nope')));

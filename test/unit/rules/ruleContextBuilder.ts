@@ -25,6 +25,7 @@ export function testProfile(overrides: Partial<ModelProfile> = {}): ModelProfile
     aliases: [],
     provider: 'testco',
     family: 'test',
+    weights: 'closed',
     tokenizer: { encoding: 'o200k_base', approximate: false, calibrationFactor: 1 },
     contextWindow: 10000,
     maxOutputTokens: 4000,

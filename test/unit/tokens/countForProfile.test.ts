@@ -6,7 +6,7 @@ import { referenceCount } from './reference';
 function profileWith(tokenizer: TokenizerSpec): ModelProfile {
   // Only id and tokenizer matter to counting; the rest is a minimal valid shape.
   return {
-    id: 'test-model', name: 'Test model', aliases: [], provider: 'test', family: 'test', tokenizer,
+    id: 'test-model', name: 'Test model', aliases: [], provider: 'test', family: 'test', weights: 'closed', tokenizer,
     contextWindow: 1000, maxOutputTokens: 100, architecture: 'dense',
     parameters: { total: { min: 1, max: 1 }, active: { min: 1, max: 1 } },
     reasoning: { isReasoning: false, hiddenTokensPerOutputToken: 0 },
