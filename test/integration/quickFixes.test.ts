@@ -146,4 +146,20 @@ suite('Quick fixes', () => {
     assert.match(document.getText(), /#file:data\/orders\.sample\.txt/);
     await vscode.workspace.fs.delete(created);
   });
+
+  test('source file asked about one function: the fix pastes that function in place of the whole file, one undo restores it', async () => {
+    const { document } = await open('explain-parser.prompt.md');
+    const before = document.getText();
+    const { diagnostic, actions } = await actionsFor(document.uri, 'whole-code-file');
+    assert.match(diagnostic.message, /about `parseRow`, but all of reportParser\.ts is attached/);
+    await runCodeAction(titled(actions, /^Paste only `parseRow` from reportParser\.ts \(lines 51–70\)$/));
+    const text = document.getText();
+    assert.ok(!text.includes('#file:src/reportParser.ts'), 'reference replaced');
+    assert.match(text, /```ts\n\/\/ src\/reportParser\.ts, lines 51–70\n\/\*\* One data line → a row, or the reason it is not one\. \*\/\nexport function parseRow\(/);
+    assert.ok(!text.includes('export function parseReport'), 'the rest of the file is not pasted');
+    assert.match(text, /\n```\n\nWhy does parseRow reject/);
+    await diagnosticsWith(document.uri, (r) => !r.includes('whole-code-file'), 'finding gone once the excerpt is pasted');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('one undo restores the reference', () => document.getText() === before);
+  });
 });

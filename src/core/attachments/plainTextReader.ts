@@ -1,6 +1,7 @@
 /**
  * Logs, code and other text. Logs: minimal = the error/warning lines plus the tail (what a
- * question about a failure usually needs). Code: whole file; the editor can offer one symbol.
+ * question about a failure usually needs). Code: whole file; the whole-code-file rule offers the
+ * declarations the question names instead.
  */
 import { makeForm } from './attachmentForm';
 import type { AttachmentFormat } from './attachment';
@@ -27,7 +28,7 @@ export function readPlainText(text: string, format: AttachmentFormat, ctx: Reade
   const naive = makeForm(`${ctx.label} (${lines.length.toLocaleString('en-US')} lines)`, text, ctx.countTokens, ctx.keepTextUpTo);
   if (format === 'code') {
     details.attachSymbolInstead = true;
-    details.note = 'Attaching only the function or class the question is about (editor: document symbols) usually costs a fraction of the whole file.';
+    details.note = 'Attaching only the function or class the question is about usually costs a fraction of the whole file (rule whole-code-file).';
   }
   return { format, naive, details, problems: [] };
 }

@@ -6,6 +6,7 @@ import { energyBudget } from './builtin/energyBudget';
 import { spreadsheetAttachment } from './builtin/spreadsheetAttachment';
 import { largeJson } from './builtin/largeJson';
 import { pastedLog } from './builtin/pastedLog';
+import { wholeCodeFile } from './builtin/wholeCodeFile';
 import { base64Blob } from './builtin/base64Blob';
 import { duplicateContent } from './builtin/duplicateContent';
 import { unreferencedAttachment } from './builtin/unreferencedAttachment';
@@ -24,6 +25,7 @@ export const builtinRules: readonly Rule[] = [
   spreadsheetAttachment,
   largeJson,
   pastedLog,
+  wholeCodeFile,
   base64Blob,
   duplicateContent,
   unreferencedAttachment,
