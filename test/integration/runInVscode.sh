@@ -3,7 +3,9 @@
 # (code-server + Chromium, ../shared/vscode-harness):
 #   1. activation suite in an empty window (no workspaceContains event to hide a bad activation),
 #   2. the integration suites in the extension host, on a scratch copy of test/fixtures/workspace,
-#   3. every UI script in test/ui/ against the installed .vsix; their screenshots are copied to docs/images/.
+#   3. every UI script in test/ui/ against the installed .vsix; their screenshots land in out/screenshots/,
+#      and replace the README's in docs/images/ only with MVP_UPDATE_SCREENSHOTS=1 (a test run leaves the
+#      repository as it was).
 # Prints mocha-style "N passing" / "N failing" lines per suite; exits non-zero if anything failed.
 # Expects `npm run build` to have run (the npm script does it).
 set -uo pipefail
@@ -50,7 +52,8 @@ rm -rf "$(dirname "$WS")"
 # Every UI script in test/ui/ (the editor's and the Energy panel's), each on a fresh scratch workspace.
 ui_pass=0
 ui_fail=0
-mkdir -p "$ROOT/docs/images"
+SCREENSHOTS="$ROOT/out/screenshots"
+mkdir -p "$SCREENSHOTS"
 for script in "$ROOT"/test/ui/*.ui.js; do
   name="$(basename "$script" .ui.js)"
   WS="$(scratch)"
@@ -61,11 +64,15 @@ for script in "$ROOT"/test/ui/*.ui.js; do
   ui_pass=$((ui_pass + $(grep -c '^ *PASS ' "$LOGS/ui-$name.log" || true)))
   ui_fail=$((ui_fail + $(grep -c '^ *FAIL ' "$LOGS/ui-$name.log" || true)))
   for shot in "$SHOTS"/*.png; do
-    case "$(basename "$shot")" in ui-failure.png | test-final.png) ;; *) [ -f "$shot" ] && cp "$shot" "$ROOT/docs/images/" ;; esac
+    case "$(basename "$shot")" in ui-failure.png | test-final.png) ;; *) [ -f "$shot" ] && cp "$shot" "$SCREENSHOTS/" ;; esac
   done
 done
 echo "  ${ui_pass} passing"
 echo "  ${ui_fail} failing"
+echo "screenshots: $SCREENSHOTS"
+if [ "${MVP_UPDATE_SCREENSHOTS:-}" = 1 ] && [ "$failed" -eq 0 ]; then
+  cp "$SCREENSHOTS"/*.png "$ROOT/docs/images/" && echo "docs/images updated from them"
+fi
 
 echo "== real-editor suites: $([ "$failed" -eq 0 ] && echo PASS || echo FAIL) (mocha counts above: activation, integration, ui steps)"
 if [ "$failed" -eq 0 ]; then rm -rf "$LOGS"; else echo "logs and screenshots kept in $LOGS"; fi

@@ -3,7 +3,7 @@
 // vscode-harness:  run.sh ui minimal-viable-prompt.vsix <scratch copy of test/fixtures/workspace> test/ui/editor.ui.js
 // It installs the .vsix like a user would, then proves what a user sees: squiggles, the Problems
 // panel, a hover, the status bar, the quick-fix menu, the report and the sidebar panel. The
-// screenshots it saves are copied to docs/images/ by the runner.
+// screenshots it saves go to out/screenshots/ (docs/images/ with MVP_UPDATE_SCREENSHOTS=1).
 const EXTENSION_ID = 'minimal-viable-prompt.minimal-viable-prompt';
 
 module.exports = async function ({ page, helpers, step, screenshot, assert, log }) {
