@@ -92,22 +92,11 @@ const BETWEEN_PARAMETERS_AND_BODY = /^\s*(?::\s*[^{};=]+|->\s*[^{};=]+|throws\s+
 
 /** For `name(` at `parenStart`: the offset of the body's `{` when one follows the parameter list. */
 function bodyAfterParameters(code: string, parenStart: number, rust: boolean): number | undefined {
-  let depth = 0;
-  for (let i = parenStart; i < code.length; i++) {
-    const skipped = skipStringOrComment(code, i, rust);
-    if (skipped > i) {
-      i = skipped - 1;
-      continue;
-    }
-    const c = code[i];
-    if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) {
-      const brace = code.indexOf('{', i);
-      if (brace < 0 || brace - i > 200) return undefined;
-      return BETWEEN_PARAMETERS_AND_BODY.test(code.slice(i + 1, brace)) ? brace : undefined;
-    }
-  }
-  return undefined;
+  const parametersEnd = afterParameters(code, parenStart, rust);
+  if (parametersEnd === parenStart) return undefined; // unbalanced
+  const brace = code.indexOf('{', parametersEnd);
+  if (brace < 0 || brace - parametersEnd > 200) return undefined;
+  return BETWEEN_PARAMETERS_AND_BODY.test(code.slice(parametersEnd, brace)) ? brace : undefined;
 }
 
 /** After the parameter list that starts at the first `(` from `from` (if one comes before any `{`, `;` or `=`). */

@@ -5,6 +5,7 @@ import { runRules } from '../../../src/core/rules/runRules';
 import { emptyConfig } from '../../../src/core/config/loadConfig';
 import { builtinRules } from '../../../src/core/rules/builtinRules';
 import { applyEdits } from '../../../src/core/rules/measureSaving';
+import { namesIdentifier } from '../../../src/core/rules/builtin/wholeCodeFile';
 import type { ResolvedConfig } from '../../../src/core/config/mvpConfig';
 import type { RuleContext } from '../../../src/core/rules/rule';
 import type { Transcript } from '../../../src/core/history/transcript';
@@ -258,6 +259,25 @@ describe('built-in rules', () => {
       const fixed = applyEdits(text, f.fix!.edits!);
       assert.ok(fixed.startsWith('```ts\n// src/config.ts, lines 213–415\nexport function parse('), fixed.slice(0, 80));
       assert.ok(fixed.endsWith('```\n\nLook at `src/config.ts` (the excerpt above) and explain what `parse` does with an empty input.'));
+    });
+
+    it('tells a named identifier from an ordinary word', () => {
+      const yes = [
+        ['Why does parseConfig fail?', 'parseConfig'],
+        ['What does load_config return?', 'load_config'],
+        ['Why does parse() throw?', 'parse'],
+        ['What does `parse` do?', 'parse'],
+        ['Explain the Parser class.', 'Parser'],
+        ['When is Parser.load called?', 'Parser'],
+      ];
+      const no = [
+        ['How do I parse this faster?', 'parse'],
+        ['Parser output looks wrong.', 'Parser'],
+        ['Why does parseConfigs fail?', 'parseConfig'],
+        ['What is io?', 'io'],
+      ];
+      for (const [text, name] of yes) assert.ok(namesIdentifier(text, name), `${name} in "${text}"`);
+      for (const [text, name] of no) assert.ok(!namesIdentifier(text, name), `${name} not in "${text}"`);
     });
 
     it('is quiet when no declaration is named, a plain word is not written as code, the file is small, or the named part is most of it', () => {
