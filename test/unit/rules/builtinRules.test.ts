@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runRules } from '../../../src/core/rules/runRules';
 import { emptyConfig } from '../../../src/core/config/loadConfig';
@@ -47,6 +47,11 @@ describe('built-in rules', () => {
       for (const key of Object.keys(r.defaultOptions)) assert.ok(key in ((r.optionsSchema as { properties: object }).properties ?? {}), `${r.id}.${key}`);
     }
     assert.equal(builtinRules.length, 16);
+  });
+
+  it('the rules index (docs/rules/README.md) lists every rule with its description', () => {
+    const index = readFileSync(path.resolve(__dirname, '../../../docs/rules/README.md'), 'utf8');
+    for (const r of builtinRules) assert.ok(index.includes(`| [\`${r.id}\`](${r.id}.md) | ${r.description} |`), r.id);
   });
 
   describe('context-window', () => {
