@@ -16,12 +16,12 @@ import type { ResolvedProfile } from './profiles/modelProfile';
 import type { AttachmentReference } from './prompt/parsedPrompt';
 import { parsePrompt } from './prompt/parsePrompt';
 import type { BlockMemo, DocumentVersion } from './document/documentVersion';
-import { nextVersion } from './document/documentVersions';
+import { forgetVersions, nextVersion } from './document/documentVersions';
 import type { Finding } from './rules/finding';
 import type { RuleContext } from './rules/rule';
 import { runRules } from './rules/runRules';
 import { calibrate, countForProfile } from './tokens/countForProfile';
-import { countDocument } from './tokens/documentTokenCache';
+import { countDocument, forgetDocumentCounts } from './tokens/documentTokenCache';
 import { SessionAccumulator } from './history/sessionAccumulator';
 import { SessionCostModel } from './history/sessionCostModel';
 import { readSessionFile } from './history/readSessionFile';
@@ -35,6 +35,12 @@ function partTokensMemo(version: DocumentVersion, profile: ModelProfile): BlockM
 /** A document's count via its previous version's chunks: exact, and calibrated like any count. */
 function countPromptDocument(documentKey: string, text: string, profile: ModelProfile): number {
   return calibrate(profile, countDocument(documentKey, profile.tokenizer.encoding, text)).tokens;
+}
+
+/** Releases what re-analysing a document keeps between analyses (its last text, per-block results, chunk counts). */
+export function forgetDocument(documentKey: string): void {
+  forgetVersions(documentKey);
+  forgetDocumentCounts(documentKey);
 }
 
 /** The model assumed when nothing names one: the most used chat model, labelled as a default. */

@@ -3,7 +3,7 @@
  * attachments read through the AttachmentCache, for the model the analysis resolves to.
  */
 import * as path from 'node:path';
-import { analysePrompt, type AnalysisWithNotices } from '../core/analyse';
+import { analysePrompt, forgetDocument, type AnalysisWithNotices } from '../core/analyse';
 import type { AnalyseOptions } from '../core/analyseOptions';
 import { emptyConfig } from '../core/config/loadConfig';
 import type { ResolvedConfig } from '../core/config/mvpConfig';
@@ -29,6 +29,11 @@ export class EditorEngine {
         })
       : undefined;
     return loaded ?? emptyConfig();
+  }
+
+  /** A closed document: what was kept to re-analyse it quickly is released. */
+  forget(documentKey: string): void {
+    forgetDocument(documentKey);
   }
 
   analyse = async (options: AnalyseOptions): Promise<AnalysisWithNotices> => {

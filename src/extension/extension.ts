@@ -227,6 +227,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       analyser.forget(document);
+      services?.engine.forget(document.uri.toString());
       live.forget(document.uri);
       diagnostics.clear(document.uri);
       explicit.delete(document.uri.toString());

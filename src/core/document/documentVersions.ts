@@ -18,3 +18,8 @@ export function nextVersion(text: string, documentKey?: string): DocumentVersion
   if (latest.size > MAX_DOCUMENTS) latest.delete(latest.keys().next().value as string);
   return version;
 }
+
+/** Drops what is kept of a document (the editor calls this when the document is closed). */
+export function forgetVersions(documentKey: string): void {
+  latest.delete(documentKey);
+}

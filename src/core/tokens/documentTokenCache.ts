@@ -31,3 +31,8 @@ export function countDocument(documentKey: string, encoding: EncodingName, text:
   if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
   return document.count.total();
 }
+
+/** Drops a document's counts, for every encoding (the editor calls this when the document is closed). */
+export function forgetDocumentCounts(documentKey: string): void {
+  for (const key of [...documents.keys()]) if (key.slice(key.indexOf('\u0000') + 1) === documentKey) documents.delete(key);
+}

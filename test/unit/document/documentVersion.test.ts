@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DocumentVersion } from '../../../src/core/document/documentVersion';
-import { nextVersion } from '../../../src/core/document/documentVersions';
+import { forgetVersions, nextVersion } from '../../../src/core/document/documentVersions';
 
 /** Memo values that are their range's text: a carried-over value must equal what computing would give. */
 function checkCarriedValues(before: string, after: string, ranges: Array<[number, number]>): number {
@@ -60,6 +60,9 @@ describe('DocumentVersion', () => {
     assert.equal(computed, 1, 'the unchanged range is carried over');
     nextVersion('one two!', undefined).memo<number>('n').get(0, 3, count);
     assert.equal(computed, 2, 'an unnamed text starts from nothing');
+    forgetVersions(key);
+    nextVersion('one two!', key).memo<number>('n').get(0, 3, count);
+    assert.equal(computed, 3, 'a forgotten document starts from nothing');
   });
 
   it('computes a whole-version value once', () => {

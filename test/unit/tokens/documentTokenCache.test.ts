@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { getEncoding } from 'js-tiktoken';
-import { countDocument } from '../../../src/core/tokens/documentTokenCache';
+import { countDocument, forgetDocumentCounts } from '../../../src/core/tokens/documentTokenCache';
+import { getTokenCounter } from '../../../src/core/tokens/tokenCounter';
 
 const o200k = getEncoding('o200k_base');
 const reference = (text: string) => o200k.encode(text, [], []).length;
@@ -16,5 +17,27 @@ describe('documentTokenCache', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('forgets a document for every encoding', () => {
+    const key = `/doc-${Math.random()}`;
+    const text = 'Hello world, counted once and then forgotten.';
+    countDocument(key, 'o200k_base', text);
+    countDocument(key, 'cl100k_base', text);
+    forgetDocumentCounts(key);
+    // Counted again from scratch: the chunk is looked up in the counter's cache again (a miss counts it).
+    const counter = getTokenCounter('o200k_base');
+    const original = counter.countChunk.bind(counter);
+    let chunks = 0;
+    counter.countChunk = (chunk: string) => {
+      chunks++;
+      return original(chunk);
+    };
+    try {
+      assert.equal(countDocument(key, 'o200k_base', text), reference(text));
+      assert.equal(chunks, 1, 'the whole text was chunked and counted again');
+    } finally {
+      delete (counter as Partial<typeof counter>).countChunk; // back to the prototype's method
+    }
   });
 });
