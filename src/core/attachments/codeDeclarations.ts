@@ -6,6 +6,8 @@
  * question names, and the user sees the excerpt in the prompt before anything is sent.
  */
 
+import { lineStarts, positionAt } from '../textRange';
+
 export type DeclarationKind = 'function' | 'class' | 'type' | 'method';
 
 export interface CodeDeclaration {
@@ -64,13 +66,14 @@ export function findDeclarations(code: string, extension: string): CodeDeclarati
 
 function braceDeclarations(code: string, rust: boolean): CodeDeclaration[] {
   const found = new Map<number, CodeDeclaration>();
+  const located = locator(code);
   const add = (headStart: number, nameEnd: number, name: string, kind: DeclarationKind, needsBody: boolean) => {
     if (NOT_A_NAME.has(name) || found.has(headStart)) return;
     // A function's parameters may hold braces (`function f({ a }: P)`): its body comes after them.
     const from = kind === 'function' ? afterParameters(code, nameEnd, rust) : nameEnd;
     const end = declarationEnd(code, from, rust, needsBody);
     if (end === undefined) return;
-    found.set(headStart, located(code, name, kind, leadingCommentsStart(code, headStart), end));
+    found.set(headStart, located(name, kind, leadingCommentsStart(code, headStart), end));
   };
   for (const m of code.matchAll(KEYWORD_HEAD)) {
     const keyword = m[1];
@@ -176,6 +179,7 @@ function stringEnd(code: string, start: number, quote: string): number {
 
 function pythonDeclarations(code: string): CodeDeclaration[] {
   const declarations: CodeDeclaration[] = [];
+  const located = locator(code);
   for (const m of code.matchAll(PYTHON_HEAD)) {
     const indent = m[1].length;
     const bodyStart = pythonSignatureEnd(code, m.index! + m[0].length);
@@ -192,7 +196,7 @@ function pythonDeclarations(code: string): CodeDeclaration[] {
       }
       at = lineStop + 1;
     }
-    declarations.push(located(code, m[3], m[2] === 'class' ? 'class' : 'function', leadingCommentsStart(code, m.index!), end));
+    declarations.push(located(m[3], m[2] === 'class' ? 'class' : 'function', leadingCommentsStart(code, m.index!), end));
   }
   return declarations;
 }
@@ -233,12 +237,9 @@ function lineEnd(code: string, from: number): number {
   return newline < 0 ? code.length : newline;
 }
 
-function located(code: string, name: string, kind: DeclarationKind, start: number, end: number): CodeDeclaration {
-  return { name, kind, start, end, startLine: lineNumberAt(code, start), endLine: lineNumberAt(code, Math.max(start, end - 1)) };
-}
-
-function lineNumberAt(code: string, offset: number): number {
-  let line = 1;
-  for (let i = code.indexOf('\n'); i !== -1 && i < offset; i = code.indexOf('\n', i + 1)) line++;
-  return line;
+/** Builds declarations with 1-based line numbers, looked up in the file's line starts (found once). */
+function locator(code: string): (name: string, kind: DeclarationKind, start: number, end: number) => CodeDeclaration {
+  let starts: number[] | undefined;
+  const lineOf = (offset: number) => positionAt((starts ??= lineStarts(code)), offset).line + 1;
+  return (name, kind, start, end) => ({ name, kind, start, end, startLine: lineOf(start), endLine: lineOf(Math.max(start, end - 1)) });
 }

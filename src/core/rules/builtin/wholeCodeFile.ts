@@ -3,6 +3,7 @@ import type { Rule, RuleFinding } from '../rule';
 import type { TextEdit } from '../finding';
 import type { TextRange } from '../../textRange';
 import type { PartKind } from '../../prompt/parsedPrompt';
+import type { AttachmentForm } from '../../attachments/attachment';
 import { declarationFamily, findDeclarations, type CodeDeclaration } from '../../attachments/codeDeclarations';
 import { formatTokens } from '../../formatNumbers';
 import { savingOfEdits } from '../measureSaving';
@@ -30,6 +31,20 @@ export function namesIdentifier(text: string, name: string): boolean {
 
 /** Parts a reference's sentence may extend over; anything else (front matter, code, pasted data) bounds it. */
 const PROSE = new Set<PartKind>(['instructions', 'question', 'history', 'reference']);
+
+/**
+ * Declarations by attachment form: the editor runs the rules on every keystroke with the same
+ * cached attachment (a form object lives as long as the file is unchanged on disk).
+ */
+const declarationsByForm = new WeakMap<AttachmentForm, CodeDeclaration[]>();
+function declarationsOf(form: AttachmentForm, code: string, extension: string): CodeDeclaration[] {
+  let found = declarationsByForm.get(form);
+  if (!found) {
+    found = findDeclarations(code, extension);
+    declarationsByForm.set(form, found);
+  }
+  return found;
+}
 
 /** Declarations not inside another one of the list (a class named with one of its methods: the class). */
 function outermost(declarations: CodeDeclaration[]): CodeDeclaration[] {
@@ -100,7 +115,9 @@ export const wholeCodeFile: Rule = {
   },
   defaultOptions: { minFileTokens: 1000, minSavingTokens: 300, maxExcerptShare: 0.5 },
   check(context, options) {
-    const question = promptQuestion(context.prompt);
+    // Found only when a source file is attached: without a question part it is a pass over the whole prompt.
+    let question: { text: string } | undefined;
+    const questionText = () => (question ??= promptQuestion(context.prompt) ?? { text: '' }).text;
     const text = context.prompt.text;
     const findings: RuleFinding[] = [];
     for (const a of context.attachments) {
@@ -111,8 +128,8 @@ export const wholeCodeFile: Rule = {
       // What the user asks: the question, and the sentence the file is attached in.
       const floor = Math.max(0, ...context.prompt.parts.filter((p) => !PROSE.has(p.kind) && p.range.end <= referenceRange.start).map((p) => p.range.end));
       const paragraph = paragraphAround(text, referenceRange, floor);
-      const asking = `${question?.text ?? ''}\n${text.slice(paragraph.start, paragraph.end)}`;
-      const asked = outermost(findDeclarations(code, extension).filter((d) => namesIdentifier(asking, d.name)));
+      const asking = `${questionText()}\n${text.slice(paragraph.start, paragraph.end)}`;
+      const asked = outermost(declarationsOf(a.naive, code, extension).filter((d) => namesIdentifier(asking, d.name)));
       if (!asked.length) continue;
       const excerptChars = asked.reduce((sum, d) => sum + d.end - d.start, 0);
       if (excerptChars > code.length * (options.maxExcerptShare as number)) continue;
