@@ -6,8 +6,9 @@
  */
 import * as XLSX from 'xlsx';
 import Papa from 'papaparse';
+import { readOdsSheets, type OdsSheets } from './odsSheets';
 import { resolveSheetName } from './sheetNames';
-import { keepOnlySheet } from './zipSubset';
+import { decodeXml, keepOnlySheet } from './zipSubset';
 
 export { resolveSheetName };
 
@@ -17,7 +18,15 @@ export interface SpreadsheetJob {
   mode: 'analyse' | 'convert';
   /** Sheet name, or a 1-based index written as digits ("2") when no sheet has that name. */
   sheet?: string;
+  /**
+   * Most bytes parseWorkbook may inflate for its own reads (an .ods's content.xml, for sheet
+   * visibility); default 256 MB. The worker passes its inflate budget.
+   */
+  inflateBudgetBytes?: number;
 }
+
+/** The worker's default inflate budget: half its default 512 MB heap cap. */
+const DEFAULT_INFLATE_BUDGET_BYTES = 256 * 1024 * 1024;
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
@@ -61,19 +70,21 @@ export function parseWorkbook(job: SpreadsheetJob): WorkbookResult {
     only = [job.sheet];
     if (/^\d+$/.test(job.sheet) && Number(job.sheet) >= 1) only.push(Number(job.sheet) - 1);
   }
+  const ods = readOdsSheets(job.bytes, job.inflateBudgetBytes ?? DEFAULT_INFLATE_BUDGET_BYTES);
   const book = (only && readSubset(job.bytes, job.sheet as string)) || readBook(job.bytes, only);
-  const names = book.SheetNames;
+  const entries = sheetEntries(book, ods);
+  const names = entries.map((e) => e.name);
   const selected = job.sheet === undefined ? undefined : resolveSheetName(names, job.sheet);
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const sheets: SheetSummary[] = [];
-  names.forEach((name, index) => {
-    const sheet = book.Sheets[name];
-    if (!sheet) return;
-    if (job.mode === 'convert' && name !== selected) return;
-    sheets.push(summariseSheet(name, visibilityOf(book.Workbook?.Sheets?.[index]?.Hidden), sheet, date1904, true, job.mode === 'analyse'));
-  });
+  for (const entry of entries) {
+    const sheet = book.Sheets[entry.key];
+    if (!sheet) continue;
+    if (job.mode === 'convert' && entry.name !== selected) continue;
+    sheets.push(summariseSheet(entry.name, entry.visibility, sheet, date1904, true, job.mode === 'analyse'));
+  }
   return {
-    sheetNames: names.slice(),
+    sheetNames: names,
     sheets,
     selectedSheet: selected,
     sheetNotFound: job.sheet !== undefined && selected === undefined ? job.sheet : undefined,
@@ -85,20 +96,45 @@ export function parseWorkbook(job: SpreadsheetJob): WorkbookResult {
  * it is tried alone before the whole workbook is parsed.
  */
 function convertFirstVisibleSheetWithData(job: SpreadsheetJob): WorkbookResult {
+  const ods = readOdsSheets(job.bytes, job.inflateBudgetBytes ?? DEFAULT_INFLATE_BUDGET_BYTES);
   for (const only of [[0], undefined]) {
     const book = (only && readSubset(job.bytes, 0)) || readBook(job.bytes, only);
     const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
-    for (let index = 0; index < book.SheetNames.length; index++) {
-      const name = book.SheetNames[index];
-      const sheet = book.Sheets[name];
-      const visibility = visibilityOf(book.Workbook?.Sheets?.[index]?.Hidden);
-      if (!sheet || visibility !== 'visible') continue;
-      const summary = summariseSheet(name, visibility, sheet, date1904, true, false);
-      if (summary.nonEmptyCells > 0) return { sheetNames: book.SheetNames.slice(), sheets: [summary], selectedSheet: name };
+    const entries = sheetEntries(book, ods);
+    const names = entries.map((e) => e.name);
+    for (const entry of entries) {
+      const sheet = book.Sheets[entry.key];
+      if (!sheet || entry.visibility !== 'visible') continue;
+      const summary = summariseSheet(entry.name, entry.visibility, sheet, date1904, true, false);
+      if (summary.nonEmptyCells > 0) return { sheetNames: names, sheets: [summary], selectedSheet: entry.name };
     }
-    if (only && book.SheetNames.length <= 1) return { sheetNames: book.SheetNames.slice(), sheets: [], selectedSheet: book.SheetNames[0] };
+    if (only && names.length <= 1) return { sheetNames: names, sheets: [], selectedSheet: names[0] };
   }
   return { sheetNames: [], sheets: [] };
+}
+
+interface SheetEntry {
+  /** SheetJS's name for the sheet: the key into book.Sheets. */
+  key: string;
+  /** The name shown and matched against sheet references. */
+  name: string;
+  visibility: SheetVisibility;
+}
+
+/**
+ * Each sheet's name and visibility, in workbook order. Excel formats: SheetJS's names and
+ * `Workbook.Sheets[i].Hidden`. OpenDocument: SheetJS 0.18.5 reports every sheet visible and
+ * leaves names XML-escaped ("R&amp;D"), so names are unescaped here and visibility comes from
+ * content.xml (readOdsSheets), matched to SheetJS's sheets by position and escaped name — or by
+ * escaped name alone should the two lists ever disagree.
+ */
+function sheetEntries(book: XLSX.WorkBook, ods: OdsSheets | undefined): SheetEntry[] {
+  return book.SheetNames.map((key, index) => {
+    const visibility = visibilityOf(book.Workbook?.Sheets?.[index]?.Hidden);
+    if (!ods) return { key, name: key, visibility };
+    const listed = ods.sheets[index]?.rawName === key ? ods.sheets[index] : ods.sheets.find((s) => s.rawName === key);
+    return { key, name: decodeXml(key), visibility: listed?.hidden ? 'hidden' : visibility };
+  });
 }
 
 /** The workbook with only the wanted sheet's part left in the zip; undefined when not possible. */

@@ -4,12 +4,14 @@
  * looks at the `sheets` filter, so for "convert one sheet of four" this cuts the inflating and
  * the memory to roughly the one sheet. Compressed data is copied as is — nothing is inflated but
  * the two small parts that name the sheets. Any surprise (ZIP64, odd layout) returns undefined
- * and the caller parses the original bytes.
+ * and the caller parses the original bytes. Its directory and capped part readers also serve
+ * odsSheets.ts (hidden sheets of .ods workbooks).
  */
+import buffer from 'node:buffer';
 import zlib from 'node:zlib';
 import { resolveSheetName } from './sheetNames';
 
-interface CentralEntry {
+export interface CentralEntry {
   name: string;
   method: number;
   compressedSize: number;
@@ -48,7 +50,8 @@ export function keepOnlySheet(bytes: Uint8Array, wanted: string | number): { byt
   }
 }
 
-function readCentralDirectory(bytes: Uint8Array): CentralEntry[] | undefined {
+/** The zip's central directory (no inflating); undefined for ZIP64 or anything malformed. */
+export function readCentralDirectory(bytes: Uint8Array): CentralEntry[] | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -82,14 +85,38 @@ function readCentralDirectory(bytes: Uint8Array): CentralEntry[] | undefined {
 }
 
 function readPart(bytes: Uint8Array, entry: CentralEntry): string | undefined {
+  return readPartBytes(bytes, entry, SMALL_PART_LIMIT)?.toString('utf8');
+}
+
+/**
+ * One part's content. Inflating never produces more than maxBytes: it stops there with zlib's
+ * ERR_BUFFER_TOO_LARGE (the directory's declared size is not trusted); a stored part is a view
+ * of `bytes`, allocating nothing. Undefined for a bad local header or a compression method other
+ * than stored/deflate; other zlib errors (damaged data) throw.
+ */
+export function readPartBytes(bytes: Uint8Array, entry: CentralEntry, maxBytes: number): Buffer | undefined {
+  return readPartStart(bytes, entry, Infinity, maxBytes)?.data;
+}
+
+/**
+ * What the first `compressedBytes` of a part inflate to (all of it when the part is smaller;
+ * `complete` says which), under the same cap as readPartBytes. Lets a reader look at the head
+ * of a large part without unpacking the rest.
+ */
+export function readPartStart(bytes: Uint8Array, entry: CentralEntry, compressedBytes: number, maxBytes: number): { data: Buffer; complete: boolean } | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
-  if (view.getUint32(at, true) !== 0x04034b50) return undefined;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return undefined;
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return Buffer.from(data).toString('utf8');
+  const whole = bytes.subarray(start, start + entry.compressedSize);
+  const complete = compressedBytes >= whole.length;
+  const data = complete ? whole : whole.subarray(0, compressedBytes);
+  if (entry.method === 0) return { data: Buffer.from(data.buffer, data.byteOffset, data.length), complete }; // a view: nothing allocated
   if (entry.method !== 8) return undefined;
-  return zlib.inflateRawSync(data, { maxOutputLength: SMALL_PART_LIMIT }).toString('utf8');
+  const maxOutputLength = Math.max(1, Math.min(maxBytes, buffer.constants.MAX_LENGTH));
+  // Cut short, the stream has no end: a sync flush yields what the bytes given decode to.
+  const finishFlush = complete ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
+  return { data: zlib.inflateRawSync(data, { maxOutputLength, finishFlush }), complete };
 }
 
 /** Sheet names, visibility and part paths from xl/workbook.xml and its relationships. */
@@ -123,11 +150,13 @@ function attribute(tag: string, name: string): string | undefined {
   return new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 }
 
-function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, code: string) => {
+/** XML attribute text → the string it stands for (the five named entities, numeric references). */
+export function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (whole, code: string) => {
     const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
     if (named[code.toLowerCase()]) return named[code.toLowerCase()];
-    return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10));
+    const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+    return point <= 0x10ffff ? String.fromCodePoint(point) : whole; // out of range: left as written, never a throw
   });
 }
 
