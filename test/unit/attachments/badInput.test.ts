@@ -39,6 +39,11 @@ describe('attachments: bad input gives one specific problem, no crash, no hang',
     assert.match(a.problems[0].message, /password-protected/);
   });
 
+  it('password-protected .xlsx (ECMA-376 agile encryption, as Excel writes it)', async () => {
+    const a = await expectOneProblem(fixture('encrypted.xlsx'), 'encrypted');
+    assert.match(a.problems[0].message, /encrypted\.xlsx: the workbook is password-protected/);
+  });
+
   it('zip bomb (200 KB inflating to 200 MB of XML) is refused before parsing', async () => {
     const a = await expectOneProblem(fixture('zip-bomb.xlsx'), 'tooLarge');
     assert.match(a.problems[0].message, /expands to 200\.0 MB of XML \(\d+:1.*zip bomb/);
