@@ -1,6 +1,6 @@
 /**
- * Which sheets of an OpenDocument spreadsheet (.ods) are hidden, read from its content.xml —
- * SheetJS 0.18.5 reports every .ods sheet as visible.
+ * Which sheets of an OpenDocument spreadsheet (.ods, or flat .fods) are hidden, read from its
+ * content.xml (the .fods file itself) — SheetJS 0.18.5 reports every .ods sheet as visible.
  *
  * In ODS a sheet is hidden when its `<table:table table:style-name="ta1">` names an automatic
  * table style (`<style:style style:family="table">` in `office:automatic-styles`) whose
@@ -38,11 +38,12 @@ const HEAD_BYTES = 64 * 1024;
 const MAX_TAG_BYTES = 64 * 1024;
 
 /**
- * The sheets of an .ods, or undefined when the bytes are not an ODS zip (SheetJS's test: a
- * `META-INF/manifest.xml`; and a `content.xml`). Throws InflateBudgetExceeded when content.xml
+ * The sheets of an .ods or .fods, or undefined when the bytes are neither an ODS zip (SheetJS's
+ * test: a `META-INF/manifest.xml`; and a `content.xml`) nor a flat ODS document. Throws InflateBudgetExceeded when content.xml
  * inflates past maxInflatedBytes — a zip bomb, reported like one met while SheetJS unpacks.
  */
 export function readOdsSheets(bytes: Uint8Array, maxInflatedBytes: number): OdsSheets | undefined {
+  if (isFlatOds(bytes)) return { sheets: scanFlat(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) ?? [] };
   let entries: CentralEntry[] | undefined;
   try {
     entries = readCentralDirectory(bytes);
@@ -57,6 +58,19 @@ export function readOdsSheets(bytes: Uint8Array, maxInflatedBytes: number): OdsS
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateBudgetExceeded(maxInflatedBytes);
     return { sheets: [] };
   }
+}
+
+/** Flat OpenDocument (.fods): the whole document as one XML file, styles and tables together. */
+function isFlatOds(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 65536));
+  return head.indexOf('<office:document', 0, 'latin1') >= 0 && head.indexOf('opendocument.spreadsheet', 0, 'latin1') >= 0;
+}
+
+function scanFlat(xml: Buffer): OdsSheet[] | undefined {
+  const body = new TagScanner(xml).find('office:body', 0, xml.length);
+  const hiddenStyles = hidingTableStyles(xml, body < 0 ? xml.length : body);
+  if (!hiddenStyles?.size) return undefined;
+  return tablesOf(xml, Math.max(0, body), hiddenStyles);
 }
 
 /** The head of content.xml first: its tables only when a table style hides one. */

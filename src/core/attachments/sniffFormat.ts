@@ -115,6 +115,8 @@ function textFormat(bytes: Uint8Array, extensionSays: AttachmentFormat): Attachm
   }
   // A binary extension on text content (book.xlsx that is really CSV): guess from the text.
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('utf8').replace(/^\uFEFF/, '');
+  // Flat OpenDocument (.fods): a whole workbook in one XML file, which SheetJS reads like .ods.
+  if (extensionSays === 'spreadsheet' && /<office:document\b/.test(head) && containsAscii(bytes, 'opendocument.spreadsheet', 65536)) return 'spreadsheet';
   const trimmed = head.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return 'json';
   const firstLines = head.split(/\r?\n/).slice(0, 5).filter((l) => l.length > 0);

@@ -90,11 +90,14 @@ describe('OpenDocument (.ods) sheet visibility and names', function () {
     assert.match(hiddenForm?.description ?? '', /^Sheet 'R&D <draft>' as CSV \(2 rows × 2 columns, hidden\)$/);
   });
 
-  it('the hidden sheet of sales.ods (converted from sales.xlsx) is hidden, as in the .xlsx', async () => {
-    const a = await readAttachment(ref(fixture('sales.ods')), options);
-    assert.equal(a.details.hiddenSheets, 'Lookup');
-    assert.match(a.minimal?.description ?? '', /^2 visible sheets as CSV/);
-    assert.ok(!a.minimal?.text?.includes('# Sheet: Lookup'));
+  it('the hidden sheet of sales.ods and of its flat-XML twin sales.fods (converted from sales.xlsx) is hidden, as in the .xlsx', async () => {
+    for (const name of ['sales.ods', 'sales.fods']) {
+      const a = await readAttachment(ref(fixture(name)), options);
+      assert.equal(a.format, 'spreadsheet', name);
+      assert.equal(a.details.hiddenSheets, 'Lookup', name);
+      assert.match(a.minimal?.description ?? '', /^2 visible sheets as CSV/, name);
+      assert.ok(!a.minimal?.text?.includes('# Sheet: Lookup'), name);
+    }
   });
 
   it('names with & < > " round-trip: shown unescaped and matched by sheet references', async () => {

@@ -43,8 +43,8 @@ describe('spreadsheet reader', function () {
     assert.equal(fingerprint(fixture('sales.xlsx')), before, 'the workbook is never modified');
   });
 
-  it('uses cached formula results saved by LibreOffice, in .xlsx, .xls and .ods alike', async () => {
-    for (const name of ['sales-recalculated.xlsx', 'sales.xls', 'sales.ods']) {
+  it('uses cached formula results saved by LibreOffice, in .xlsx, .xls, .ods and flat .fods alike', async () => {
+    for (const name of ['sales-recalculated.xlsx', 'sales.xls', 'sales.ods', 'sales.fods']) {
       const a = await readAttachment(ref(fixture(name), 'Summary'), options);
       assert.deepEqual(a.problems, [], name);
       assert.equal(a.details.formulas, 3, name);
