@@ -12,7 +12,8 @@ import { toUri } from './commandArguments';
 import type { DocumentAnalyser } from './documentAnalyser';
 import type { FixActionRunner, SpreadsheetCsv } from './fixActions';
 
-export const SPREADSHEET_EXTENSIONS = ['xlsx', 'xls', 'xlsm', 'ods'];
+/** The workbook formats the engine reads (src/core/attachments/sniffFormat.ts), for the file picker. */
+export const SPREADSHEET_EXTENSIONS = ['xlsx', 'xlsm', 'xlsb', 'xls', 'ods', 'fods'];
 
 export async function convertWithEngine(filePath: string, sheet?: string): Promise<SpreadsheetCsv & { sheetNames: string[] }> {
   const { convertSpreadsheetToCsv } = await import('../core/attachments/convertSpreadsheetToCsv');
