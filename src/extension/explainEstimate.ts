@@ -68,7 +68,7 @@ export function explanationMarkdown(analysis: Analysis, documentLabel: string, p
       '',
       `## Profile: ${profile.name}`,
       '',
-      `- Provider: ${profile.provider}; family ${profile.family}; confidence: **${profile.confidence}**`,
+      `- Provider: ${profile.provider}; family ${profile.family}; weights ${profile.weights === 'open' ? 'open (published; you can run it yourself)' : 'closed'}; confidence: **${profile.confidence}**`,
       `- Architecture: ${profile.architecture}; parameters ${numberRange(profile.parameters.total, 'B')} total, ${numberRange(profile.parameters.active, 'B')} active`,
       `- Data centre: ${profile.dataCentre.location}; PUE ${numberRange(profile.dataCentre.pue, '')}; on-site WUE ${numberRange(profile.dataCentre.wueOnSite, 'L/kWh')}; grid zone ${profile.dataCentre.gridZone}`,
       `- Reasoning: ${profile.reasoning.isReasoning ? `yes, ${profile.reasoning.hiddenTokensPerOutputToken} hidden tokens per visible output token` : 'no'}`,

@@ -72,6 +72,7 @@ suite('Commands', () => {
     assert.match(text, /## Formula/);
     assert.match(text, /E = PUE/);
     assert.match(text, /### Sources/);
+    assert.match(text, /; weights (open \(published; you can run it yourself\)|closed); /);
     assert.match(text, /mvp-energy \d/);
   });
 
