@@ -49,11 +49,17 @@ const GO_FUNC = /^func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)/gm;
 /** `const foo = (…) =>`, `export const foo = async function`, `let foo = x =>`. */
 const BOUND_FUNCTION =
   /^[ \t]*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*(?:async\s+)?(?:function\b|\([^)\n]*\)\s*(?::[^=\n]+)?=>|[A-Za-z_$][\w$]*\s*=>)/gm;
-/** An indented `name(…) {` (a method), possibly after modifiers and a return type. */
-const METHOD_HEAD = new RegExp(`^[ \\t]+${MODIFIERS}(?:(?:get|set)\\s+)?(?:[\\w.?]+(?:<[^>\\n]*>)?(?:\\[\\])*[ \\t]+)?([A-Za-z_$][\\w$]*)[ \\t]*(?:<[^>\\n]*>)?[ \\t]*\\(`, 'gm');
+/**
+ * `name(…) {` after optional modifiers and return type: a method (indented), or a C/C++ function
+ * at the top level (`static int parse(const char *s) {`, `char *dup(…) {`, `int Foo::bar(…) {`).
+ */
+const METHOD_HEAD = new RegExp(
+  `^[ \\t]*${MODIFIERS}(?:(?:get|set)\\s+)?(?:[\\w.?]+(?:<[^>\\n]*>)?(?:\\[\\])*[ \\t]+){0,3}(?:[*&]+[ \\t]*)?((?:[A-Za-z_$][\\w$]*::)*~?[A-Za-z_$][\\w$]*)[ \\t]*(?:<[^>\\n]*>)?[ \\t]*\\(`,
+  'gm',
+);
 const NOT_A_NAME = new Set([
   'if', 'for', 'while', 'switch', 'catch', 'return', 'function', 'new', 'else', 'do', 'try', 'with', 'typeof', 'await',
-  'throw', 'sizeof', 'case', 'using', 'lock', 'foreach', 'synchronized', 'elif', 'match', 'yield', 'delete', 'void',
+  'throw', 'sizeof', 'case', 'using', 'lock', 'foreach', 'synchronized', 'elif', 'match', 'yield', 'delete', 'void', 'func',
 ]);
 const PYTHON_HEAD = /^([ \t]*)(?:async[ \t]+)?(def|class)[ \t]+([A-Za-z_]\w*)/gm;
 
@@ -86,7 +92,8 @@ function braceDeclarations(code: string, rust: boolean): CodeDeclaration[] {
   // (`foo(x) {`, `foo(x): T {`, `T foo(x) throws E {`), not `describe('…', () => {`.
   for (const m of code.matchAll(METHOD_HEAD)) {
     const bodyAt = bodyAfterParameters(code, m.index! + m[0].length - 1, rust);
-    if (bodyAt !== undefined) add(m.index!, bodyAt, m[m.length - 1], 'method', true);
+    const name = m[m.length - 1].split('::').pop()!;
+    if (bodyAt !== undefined) add(m.index!, bodyAt, name, /^\S/.test(m[0]) ? 'function' : 'method', true);
   }
   return [...found.values()].sort((a, b) => a.start - b.start);
 }

@@ -101,6 +101,33 @@ describe('findDeclarations', () => {
     assert.deepEqual(summary(rust, '.rs'), ['function parse_line 2-5']);
   });
 
+  it('C and C++: top-level functions after their return type, pointers, qualified names, Allman braces', () => {
+    const c = [
+      '#include <stdio.h>',
+      '',
+      '/* Parses one line. */',
+      'static int parse_line(const char *s, size_t n) {',
+      '    if (!s) { return -1; }',
+      '    return (int) n;',
+      '}',
+      '',
+      'char *dup_string(const char *s)',
+      '{',
+      '    return strdup(s);',
+      '}',
+      '',
+      'int Parser::load(const std::string &path) {',
+      '    return parse_line(path.c_str(), path.size());',
+      '}',
+      '',
+      'int main(void) {',
+      '    printf("{");',
+      '    return 0;',
+      '}',
+    ].join('\n');
+    assert.deepEqual(summary(c, '.cpp'), ['function parse_line 3-7', 'function dup_string 9-12', 'function load 14-16', 'function main 18-21']);
+  });
+
   it('finds nothing it cannot delimit: unknown languages, unbalanced braces', () => {
     assert.deepEqual(findDeclarations('def x\n  1\nend\n', '.rb'), []);
     assert.deepEqual(summary('function broken() {\n  if (x) {\n', '.js'), []);
