@@ -15,13 +15,11 @@ import { createProfileRegistry, loadBuiltinProfiles, type ProfileRegistry } from
 import type { ResolvedProfile } from './profiles/modelProfile';
 import type { AttachmentReference } from './prompt/parsedPrompt';
 import { parsePrompt } from './prompt/parsePrompt';
-import type { BlockMemo, DocumentVersion } from './document/documentVersion';
-import { forgetVersions, nextVersion } from './document/documentVersions';
+import { DocumentVersion, type BlockMemo } from './document/documentVersion';
 import type { Finding } from './rules/finding';
 import type { RuleContext } from './rules/rule';
 import { runRules } from './rules/runRules';
 import { calibrate, countForProfile } from './tokens/countForProfile';
-import { countDocument, forgetDocumentCounts } from './tokens/documentTokenCache';
 import { SessionAccumulator } from './history/sessionAccumulator';
 import { SessionCostModel } from './history/sessionCostModel';
 import { readSessionFile } from './history/readSessionFile';
@@ -30,17 +28,6 @@ import type { ModelProfile } from './profiles/modelProfile';
 /** Parts' counts are remembered per tokenizer (a team override may change a profile's tokenizer, so not per id). */
 function partTokensMemo(version: DocumentVersion, profile: ModelProfile): BlockMemo<number> {
   return version.memo<number>(`part-tokens:${profile.tokenizer.encoding}×${profile.tokenizer.approximate ? profile.tokenizer.calibrationFactor : 1}`);
-}
-
-/** A document's count via its previous version's chunks: exact, and calibrated like any count. */
-function countPromptDocument(documentKey: string, text: string, profile: ModelProfile): number {
-  return calibrate(profile, countDocument(documentKey, profile.tokenizer.encoding, text)).tokens;
-}
-
-/** Releases what re-analysing a document keeps between analyses (its last text, per-block results, chunk counts). */
-export function forgetDocument(documentKey: string): void {
-  forgetVersions(documentKey);
-  forgetDocumentCounts(documentKey);
 }
 
 /** The model assumed when nothing names one: the most used chat model, labelled as a default. */
@@ -88,7 +75,8 @@ export async function analysePrompt(
   const baseDir = options.file ? path.dirname(options.file) : (options.baseDir ?? process.cwd());
   // The editor analyses the same document after every pause in typing; work on the blocks the
   // edit did not touch is carried over from the previous analysis.
-  const prompt = parsePrompt(options.text, { baseDir, version: nextVersion(options.text, options.documentKey) });
+  const version = options.memory?.nextVersion(options.text) ?? new DocumentVersion(options.text);
+  const prompt = parsePrompt(options.text, { baseDir, version });
   const trusted = options.trusted ?? true;
   const config =
     options.config ??
@@ -120,8 +108,10 @@ export async function analysePrompt(
   const session = history?.session;
   const historyTokens = session ? lastRequestInput(session) : 0;
 
-  const promptTokens =
-    options.documentKey !== undefined ? countPromptDocument(options.documentKey, options.text, profile) : countTokens(options.text);
+  // A remembered document is counted from its previous text's chunks: exact, and calibrated like any count.
+  const promptTokens = options.memory
+    ? calibrate(profile, options.memory.countTokens(profile.tokenizer.encoding, options.text)).tokens
+    : countTokens(options.text);
   const partTokens = partTokensMemo(prompt.version, profile);
   const parts: PartSummary[] = prompt.parts.map((part) => {
     const tokens = partTokens.get(part.range.start, part.range.end, countTokens);

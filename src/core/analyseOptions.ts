@@ -1,6 +1,7 @@
 /** Inputs of the analysis pipeline (`analysePrompt` in ./analyse.ts). */
 import type { AttachmentAnalysis } from './attachments/attachment';
 import type { AttachmentReference } from './prompt/parsedPrompt';
+import type { DocumentMemory } from './document/documentMemory';
 import type { Transcript } from './history/transcript';
 import type { ModelProfile } from './profiles/modelProfile';
 import type { Budgets } from './rules/rule';
@@ -14,11 +15,11 @@ export interface AnalyseOptions {
   /** Absolute path of the document (for resolving references and config discovery). */
   file?: string;
   /**
-   * Names a document that is analysed again and again (the editor passes its URI): each analysis
-   * then redoes only what the edit since the previous one touched. Leave it out for one-off
-   * analyses (a selection, the CLI), which would otherwise displace the document's last version.
+   * For a document that is analysed again and again (the editor keeps one per open document): each
+   * analysis then redoes only what the edit since the previous one touched. Leave it out for
+   * one-off analyses (a selection, the CLI), which would otherwise displace the document's last version.
    */
-  documentKey?: string;
+  memory?: DocumentMemory;
   /**
    * For a prompt with no file (an agent's submitted prompt, a chat message): the folder its
    * references resolve against and config discovery starts from. Default: the process's cwd.

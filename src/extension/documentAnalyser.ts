@@ -8,9 +8,10 @@ import * as path from 'node:path';
 import type { AnalysisWithNotices } from '../core/analyse';
 import type { Transcript } from '../core/history/transcript';
 import type { AnalyseOptions } from '../core/analyseOptions';
+import type { EditorAnalyseOptions } from './editorEngine';
 import { readSettings } from './settings';
 
-export type AnalyseFunction = (options: AnalyseOptions) => Promise<AnalysisWithNotices>;
+export type AnalyseFunction = (options: EditorAnalyseOptions) => Promise<AnalysisWithNotices>;
 
 export interface DocumentAnalysis {
   document: vscode.TextDocument;

@@ -3,13 +3,17 @@
  * attachments read through the AttachmentCache, for the model the analysis resolves to.
  */
 import * as path from 'node:path';
-import { analysePrompt, forgetDocument, type AnalysisWithNotices } from '../core/analyse';
+import { analysePrompt, type AnalysisWithNotices } from '../core/analyse';
+import { DocumentMemory } from '../core/document/documentMemory';
 import type { AnalyseOptions } from '../core/analyseOptions';
 import { emptyConfig } from '../core/config/loadConfig';
 import type { ResolvedConfig } from '../core/config/mvpConfig';
 import type { AttachmentCache } from './attachmentCache';
 import type { ConfigCache } from './configCache';
 
+
+/** The engine's options, plus the URI of a document the editor analyses again and again (one-off analyses leave it out). */
+export type EditorAnalyseOptions = AnalyseOptions & { documentKey?: string };
 
 export class EditorEngine {
   constructor(
@@ -31,14 +35,24 @@ export class EditorEngine {
     return loaded ?? emptyConfig();
   }
 
+  /** What is kept to re-analyse each open document quickly, by document URI. */
+  private readonly memories = new Map<string, DocumentMemory>();
+
   /** A closed document: what was kept to re-analyse it quickly is released. */
   forget(documentKey: string): void {
-    forgetDocument(documentKey);
+    this.memories.delete(documentKey);
   }
 
-  analyse = async (options: AnalyseOptions): Promise<AnalysisWithNotices> => {
+  analyse = async (options: EditorAnalyseOptions): Promise<AnalysisWithNotices> => {
+    const { documentKey, ...rest } = options;
+    let memory: DocumentMemory | undefined;
+    if (documentKey !== undefined) {
+      memory = this.memories.get(documentKey) ?? new DocumentMemory();
+      this.memories.set(documentKey, memory);
+    }
     return analysePrompt({
-      ...options,
+      ...rest,
+      memory,
       config: this.configFor(options),
       docsBaseUrl: this.docsBaseUrl,
       readAttachment: (reference, profile) => this.attachments.readerFor(profile, options.workspaceRoot)(reference),

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analysePrompt } from '../../../src/core/analyse';
 import { emptyConfig } from '../../../src/core/config/loadConfig';
+import { DocumentMemory } from '../../../src/core/document/documentMemory';
 
 /** Pieces that make and break every kind of block the parser and the rules tell apart. */
 const piece = fc.constantFrom(
@@ -52,8 +53,9 @@ describe('incremental analysis', () => {
       fc.asyncProperty(document, fc.array(edit, { minLength: 1, maxLength: 8 }), async (initial, edits) => {
         // A folder that does not exist: references read as missing files, the same way in both runs.
         const file = `/nonexistent-mvp-test/doc-${Math.random()}.prompt.md`;
-        const analyse = (text: string, named: boolean) =>
-          analysePrompt({ text, file, documentKey: named ? file : undefined, model: 'gpt-4o', config: emptyConfig() });
+        const memory = new DocumentMemory();
+        const analyse = (text: string, remembered: boolean) =>
+          analysePrompt({ text, file, memory: remembered ? memory : undefined, model: 'gpt-4o', config: emptyConfig() });
         let text = initial;
         await analyse(text, true);
         for (const e of edits) {

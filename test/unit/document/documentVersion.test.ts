@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DocumentVersion } from '../../../src/core/document/documentVersion';
-import { forgetVersions, nextVersion } from '../../../src/core/document/documentVersions';
 
 /** Memo values that are their range's text: a carried-over value must equal what computing would give. */
 function checkCarriedValues(before: string, after: string, ranges: Array<[number, number]>): number {
@@ -46,23 +45,6 @@ describe('DocumentVersion', () => {
       [15, 20],
     ]);
     assert.equal(computed, 1, 'only the range holding the inserted X is computed again');
-  });
-
-  it('keeps one previous version per document, none without a key', () => {
-    const key = `/doc-${Math.random()}`;
-    let computed = 0;
-    const count = (t: string) => {
-      computed++;
-      return t.length;
-    };
-    nextVersion('one two', key).memo<number>('n').get(0, 3, count);
-    nextVersion('one two!', key).memo<number>('n').get(0, 3, count);
-    assert.equal(computed, 1, 'the unchanged range is carried over');
-    nextVersion('one two!', undefined).memo<number>('n').get(0, 3, count);
-    assert.equal(computed, 2, 'an unnamed text starts from nothing');
-    forgetVersions(key);
-    nextVersion('one two!', key).memo<number>('n').get(0, 3, count);
-    assert.equal(computed, 3, 'a forgotten document starts from nothing');
   });
 
   it('computes a whole-version value once', () => {
