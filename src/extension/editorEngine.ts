@@ -11,11 +11,13 @@ import type { ResolvedConfig } from '../core/config/mvpConfig';
 import type { AttachmentCache } from './attachmentCache';
 import type { ConfigCache } from './configCache';
 
-
 /** The engine's options, plus the URI of a document the editor analyses again and again (one-off analyses leave it out). */
 export type EditorAnalyseOptions = AnalyseOptions & { documentKey?: string };
 
 export class EditorEngine {
+  /** What is kept to re-analyse each open document quickly, by document URI. */
+  private readonly memories = new Map<string, DocumentMemory>();
+
   constructor(
     private readonly configs: ConfigCache,
     private readonly attachments: AttachmentCache,
@@ -34,9 +36,6 @@ export class EditorEngine {
       : undefined;
     return loaded ?? emptyConfig();
   }
-
-  /** What is kept to re-analyse each open document quickly, by document URI. */
-  private readonly memories = new Map<string, DocumentMemory>();
 
   /** A closed document: what was kept to re-analyse it quickly is released. */
   forget(documentKey: string): void {
