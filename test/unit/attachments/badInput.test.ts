@@ -2,22 +2,9 @@ import assert from 'node:assert/strict';
 import { closeSync, copyFileSync, mkdirSync, openSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import type { AttachmentAnalysis, AttachmentProblem } from '../../../src/core/attachments/attachment';
-import { readAttachment, type AttachmentReadOptions } from '../../../src/core/attachments/readAttachment';
+import { readAttachment } from '../../../src/core/attachments/readAttachment';
 import { countTokens } from './countTokens';
-import { fingerprint, fixture, ref, scratchDir } from './helpers';
-
-/** Reads a file and checks the one problem it must give, and that the file is untouched. */
-async function expectOneProblem(filePath: string, code: AttachmentProblem['code'] | AttachmentProblem['code'][], extra: Partial<AttachmentReadOptions> = {}): Promise<AttachmentAnalysis> {
-  const before = fingerprint(filePath);
-  const a = await readAttachment(ref(filePath), { countTokens, ...extra });
-  const codes = Array.isArray(code) ? code : [code];
-  assert.equal(a.problems.length, 1, `${path.basename(filePath)}: ${JSON.stringify(a.problems)}`);
-  assert.ok(codes.includes(a.problems[0].code), `${path.basename(filePath)}: got ${a.problems[0].code}`);
-  assert.ok(a.problems[0].message.startsWith(path.basename(filePath) + ':'), 'the message names the file');
-  assert.equal(fingerprint(filePath), before, 'the original file is never modified');
-  return a;
-}
+import { expectOneProblem, fingerprint, fixture, ref, scratchDir } from './helpers';
 
 describe('attachments: bad input gives one specific problem, no crash, no hang', function () {
   this.timeout(60_000);

@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import type { AttachmentAnalysis, AttachmentProblem } from '../../../src/core/attachments/attachment';
 import { InflateBudgetExceeded } from '../../../src/core/attachments/boundedZlib';
 import { convertSpreadsheetToCsv } from '../../../src/core/attachments/convertSpreadsheetToCsv';
 import { readOdsSheets } from '../../../src/core/attachments/odsSheets';
-import { readAttachment, type AttachmentReadOptions } from '../../../src/core/attachments/readAttachment';
+import { readAttachment } from '../../../src/core/attachments/readAttachment';
 import { parseWorkbook } from '../../../src/core/attachments/spreadsheetParse';
 import { countTokens } from './countTokens';
-import { fingerprint, fixture, ref, scratchDir } from './helpers';
+import { expectOneProblem, fixture, ref, scratchDir } from './helpers';
 import { unzipParts, writeZip, type ZipPart } from './zipWriter';
 
 const options = { countTokens };
@@ -53,17 +52,6 @@ function noise(words: number, seed = 1): string {
 
 const SHOWN = '<style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style>';
 const HIDING = '<style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style>';
-
-/** Same contract as badInput.test.ts: one problem of the given kind, naming the file, file untouched. */
-async function expectOneProblem(filePath: string, code: AttachmentProblem['code'], extra: Partial<AttachmentReadOptions> = {}): Promise<AttachmentAnalysis> {
-  const before = fingerprint(filePath);
-  const a = await readAttachment(ref(filePath), { countTokens, ...extra });
-  assert.equal(a.problems.length, 1, `${path.basename(filePath)}: ${JSON.stringify(a.problems)}`);
-  assert.equal(a.problems[0].code, code, a.problems[0].message);
-  assert.ok(a.problems[0].message.startsWith(path.basename(filePath) + ':'), 'the message names the file');
-  assert.equal(fingerprint(filePath), before, 'the original file is never modified');
-  return a;
-}
 
 describe('OpenDocument (.ods) sheet visibility and names', function () {
   this.timeout(60_000);
