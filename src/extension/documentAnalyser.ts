@@ -53,6 +53,9 @@ export class DocumentAnalyser implements vscode.Disposable {
     return this.latest.get(uri.toString());
   }
 
+  /** A model chosen for this session only (MVP: Choose Model): beats front matter, team config and settings. */
+  sessionModel: string | undefined;
+
   /** Attach a transcript whose history travels with this document's prompt. */
   setTranscript(uri: vscode.Uri, transcript: Transcript | undefined): void {
     if (transcript) {
@@ -125,6 +128,7 @@ export class DocumentAnalyser implements vscode.Disposable {
     return {
       text,
       file,
+      model: this.sessionModel,
       defaultModel: settings.defaultModel,
       region: settings.region,
       outputTokens: settings.expectedOutputTokens,

@@ -14,7 +14,7 @@ const RESOLVED_BY: Record<string, string> = {
 };
 
 const SOURCE: Record<string, string> = {
-  explicit: 'chosen explicitly',
+  explicit: 'chosen for this session only',
   frontMatter: "from the prompt's front matter",
   config: 'from the team config',
   setting: 'from the mvp.defaultModel setting',

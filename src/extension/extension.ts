@@ -24,7 +24,8 @@ import { FixActionRunner } from './fixActions';
 import { registerFixCommands } from './fixCommands';
 import { MvpHoverProvider } from './hoverProvider';
 import { LiveCounts, shiftRange } from './liveUpdate';
-import { chooseModel } from './modelPicker';
+import { chooseModel, saveModelChoice } from './modelPicker';
+import { isModelTarget } from './modelTargets';
 import { configClaims, isAnalysableScheme, isPromptDocument } from './promptDocuments';
 import { ReportPanel } from './report/reportPanel';
 import { SessionCommands } from './sessionCommands';
@@ -257,26 +258,33 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
         setActiveContext();
       }
     }),
-    vscode.commands.registerCommand('mvp.chooseModel', async (modelId?: unknown) => {
+    vscode.commands.registerCommand('mvp.chooseModel', async (modelId?: unknown, target?: unknown) => {
       const active = vscode.window.activeTextEditor?.document;
       const current = active ? analyser.last(active.uri)?.analysis : undefined;
       const { profileRegistryFor, estimateRequest } = await loadServices();
       const registry = profileRegistryFor(current?.config);
+      const where = {
+        document: current ? active : undefined,
+        analysis: current,
+        setSessionModel: (id: string | undefined) => {
+          if (analyser.sessionModel === id) return;
+          analyser.sessionModel = id;
+          analyseAllTracked();
+        },
+      };
       if (typeof modelId === 'string' && modelId) {
         if (!registry.get(modelId)) {
           void vscode.window.showErrorMessage(`MVP: no model profile "${modelId}".`);
           return undefined;
         }
-        const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-        await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('defaultModel', modelId, target);
-        return modelId;
+        return saveModelChoice(modelId, where, isModelTarget(target) ? target : undefined);
       }
       return chooseModel(
         {
           profiles: () => registry.list(),
           whPer1kInputTokens: (profile) => estimateRequest(profile, { inputTokens: 1000, outputTokens: 0 }).energyWh.central,
         },
-        current,
+        where,
       );
     }),
     vscode.commands.registerCommand('mvp.convertSpreadsheet', async (arg?: unknown, options?: { sheet?: string; documentUri?: unknown }) => {

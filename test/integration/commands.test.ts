@@ -50,7 +50,7 @@ suite('Commands', () => {
     const { document } = await open('export-failure.prompt.md');
     const before = await mvp.analyse(document.uri);
     assert.equal(before?.model.id, 'gpt-4o');
-    await vscode.commands.executeCommand('mvp.chooseModel', 'claude-sonnet-4-5');
+    await vscode.commands.executeCommand('mvp.chooseModel', 'claude-sonnet-4-5', 'workspaceSetting');
     try {
       assert.equal(vscode.workspace.getConfiguration('mvp').get('defaultModel'), 'claude-sonnet-4-5');
       const after = await waitFor('re-analysis for the new model', () => {
