@@ -12,7 +12,21 @@ import type { Message, RecordedUsage, Transcript, TranscriptProblem } from './tr
 
 type Json = Record<string, unknown>;
 
-const IGNORED_EVENT_TYPES = new Set(['summary', 'system', 'file-history-snapshot', 'queue-operation']);
+/**
+ * Entry types Claude Code writes besides the conversation (attachments it resolved, the last
+ * prompt, permission mode, queued input, summaries, system notices, file snapshots, …). They are
+ * ordinary parts of the format that this analysis does not need: counted, never reported as
+ * malformed. Any other string type is treated the same way, since new clients add types often.
+ */
+const KNOWN_UNNEEDED_EVENT_TYPES = new Set([
+  'attachment',
+  'file-history-snapshot',
+  'last-prompt',
+  'mode',
+  'queue-operation',
+  'summary',
+  'system',
+]);
 const COMPACT_BOUNDARY = 'compact_boundary';
 
 export class ClaudeCodeJsonlParser implements LineTranscriptParser {
@@ -28,6 +42,8 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
   private readonly toolCalls = new ToolCallRegistry();
   private compactions = 0;
   private compactedBeforeNext = false;
+  /** Entries of types this analysis does not need, by type. */
+  private readonly unneeded = new Map<string, number>();
 
   pushLine(line: string, lineNumber: number, offset: number): Message[] {
     if (line.trim() === '') return [];
@@ -49,7 +65,6 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
       this.compactedBeforeNext = true;
       return this.open ? [this.flush()] : [];
     }
-    if (typeof type === 'string' && IGNORED_EVENT_TYPES.has(type)) return [];
     if (type === undefined && 'kind' in event) {
       this.problems.push({
         line: lineNumber,
@@ -57,8 +72,12 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
       });
       return [];
     }
+    if (typeof type === 'string' && type !== 'user' && type !== 'assistant') {
+      this.unneeded.set(type, (this.unneeded.get(type) ?? 0) + 1);
+      return [];
+    }
     if (type !== 'user' && type !== 'assistant') {
-      this.problems.push({ line: lineNumber, message: `unknown event type ${JSON.stringify(type)}; line skipped` });
+      this.problems.push({ line: lineNumber, message: `entry without a string "type" (got ${JSON.stringify(type)}); line skipped` });
       return [];
     }
     // Sub-agent (Task tool) conversations run in their own context; they are not re-sent here.
@@ -117,6 +136,18 @@ export class ClaudeCodeJsonlParser implements LineTranscriptParser {
     }
     if (this.skippedImages > 0) {
       this.notes.push(`${this.skippedImages} images not counted (no text to tokenize).`);
+    }
+    if (this.unneeded.size > 0) {
+      const total = [...this.unneeded.values()].reduce((a, b) => a + b, 0);
+      const kinds = [...this.unneeded.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([kind, n]) => `${kind} ×${n}`)
+        .join(', ');
+      const unknown = [...this.unneeded.keys()].filter((k) => !KNOWN_UNNEEDED_EVENT_TYPES.has(k));
+      this.notes.push(
+        `${total} entr${total === 1 ? 'y' : 'ies'} not needed for this analysis (${kinds})` +
+          (unknown.length > 0 ? `; ${unknown.map((k) => JSON.stringify(k)).join(', ')} not a type we know, skipped the same way.` : '.'),
+      );
     }
     return done;
   }

@@ -138,10 +138,33 @@ describe('history: transcript readers', () => {
       assert.ok(covered.includes('"toolu_1"'));
       assert.equal(reply.line, 3);
     });
-    it('reports events without a message and unknown types', () => {
-      const r = readClaudeCodeJsonl('{"type":"user"}\n{"type":"weird"}\n[1,2]\n{"type":"user","message":{"content":"ok"}}\n');
+    it('reports events without a message, without a type, and lines that are not objects', () => {
+      const r = readClaudeCodeJsonl('{"type":"user"}\n{"type":42}\n[1,2]\n{"type":"user","message":{"content":"ok"}}\n');
       assert.deepEqual(r.problems.map((p) => p.line), [1, 2, 3]);
       assert.equal(r.messages.length, 1);
+    });
+    it('counts the ordinary entries it does not need (attachment, last-prompt, mode, queue-operation, …) instead of reporting them', () => {
+      const lines = [
+        { type: 'queue-operation', operation: 'enqueue', content: 'hi' },
+        { type: 'user', message: { role: 'user', content: 'hello' } },
+        { type: 'attachment', attachment: { type: 'file', path: 'a.ts' } },
+        { type: 'assistant', message: { id: 'm1', role: 'assistant', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: 'hi' }] } },
+        { type: 'last-prompt', prompt: 'hello' },
+        { type: 'mode', mode: 'default' },
+        { type: 'attachment', attachment: { type: 'todo' } },
+        { type: 'system', subtype: 'informational', content: 'x' },
+        { type: 'file-history-snapshot', snapshot: {} },
+        { type: 'summary', summary: 's' },
+        { type: 'brand-new-kind' },
+      ];
+      const r = readClaudeCodeJsonl(lines.map((l) => JSON.stringify(l)).join('\n'));
+      assert.deepEqual(r.problems, []);
+      assert.deepEqual(r.messages.map((m) => m.role), ['user', 'assistant']);
+      const note = r.notes!.find((n) => n.includes('not needed'));
+      assert.ok(note, r.notes!.join(' | '));
+      assert.match(note!, /^9 entries not needed for this analysis \(attachment ×2, /);
+      assert.match(note!, /last-prompt ×1/);
+      assert.match(note!, /"brand-new-kind" not a type we know/);
     });
   });
 
