@@ -1,6 +1,7 @@
 /**
- * Which documents are prompts: the config's `files` globs, or the defaults below (the prompt and
- * instruction files VS Code, Copilot, Claude Code and other agents read). Glob syntax: `**` any
+ * Which documents are prompts: the config's `files` globs, or the defaults below (the prompt,
+ * instruction, agent and skill files VS Code, Copilot, Claude Code and other agents read; what
+ * each kind of file is, and what is sent when, is in ../prompt/fileKind.ts). Glob syntax: `**` any
  * folders, `*` and `?` within one path segment, `{a,b}` alternatives.
  */
 export const DEFAULT_PROMPT_GLOBS = [
@@ -12,6 +13,10 @@ export const DEFAULT_PROMPT_GLOBS = [
   '**/CLAUDE.md',
   '**/.github/copilot-instructions.md',
   '**/prompts/**/*.{md,txt}',
+  '**/SKILL.md',
+  '**/.github/skills/**/*.md',
+  '**/.claude/agents/**/*.md',
+  '**/.claude/commands/**/*.md',
 ];
 
 /** Folders never searched for prompt files. */
