@@ -1,10 +1,12 @@
-// Runs every test suite (type check, unit, webview in Chromium, real VS Code) and prints one
+// Runs every test suite (type check, build, lint, format, unit, webview in Chromium, real VS Code) and prints one
 // closing line "N passed, N failed" with the totals, which CI reads. Output streams live.
 import { spawn } from 'node:child_process';
 
 const suites = [
   { name: 'type check', command: 'npx', args: ['tsc', '-p', '.', '--noEmit'], gate: true },
   { name: 'build', command: 'npm', args: ['run', '--silent', 'build'], gate: true },
+  { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'], gate: true },
+  { name: 'format', command: 'npm', args: ['run', '--silent', 'format:check'], gate: true },
   { name: 'unit', command: 'npm', args: ['run', '--silent', 'test:unit'] },
   { name: 'webview (Chromium)', command: 'node', args: ['test/webview/run.mjs'] },
   { name: 'real VS Code', command: 'bash', args: ['test/integration/runInVscode.sh'] },

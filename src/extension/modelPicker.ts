@@ -6,7 +6,6 @@
  * place would not take effect for the current prompt (modelTargets.ts).
  */
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/analysis';
 import type { AnalysisWithNotices } from '../core/analyse';
 import type { ModelProfile } from '../core/profiles/modelProfile';
 import { formatTokensShort, formatWh } from '../core/formatNumbers';

@@ -4,7 +4,6 @@
  * and reverts the reference that was rewritten with it. Never overwrites.
  */
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import type { TextRange } from '../core/textRange';
 import { referencePathFor, rewriteReferenceText } from './referenceRewrite';
 
@@ -32,6 +31,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 export interface NewFileRequest {
   target: vscode.Uri;
   contents: string;
+  /**
+   * More files written in the same edit (one CSV per sheet); the reference is then repeated,
+   * once per file, so the prompt sends each of them.
+   */
+  more?: { target: vscode.Uri; contents: string }[];
   /** Rewrite this reference in the prompt to point at the new file. */
   reference?: { document: vscode.TextDocument; range: TextRange; rawPath: string };
   /** Open the new file (beside the prompt, keeping focus) once created. */
@@ -41,18 +45,21 @@ export interface NewFileRequest {
 /** Creates the file (and rewrites the reference) in one undoable edit; returns false if refused. */
 export async function createFileWithEdit(request: NewFileRequest): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(request.target, {
-    overwrite: false,
-    ignoreIfExists: false,
-    contents: new TextEncoder().encode(request.contents),
-  });
+  const files = [{ target: request.target, contents: request.contents }, ...(request.more ?? [])];
+  for (const file of files) {
+    edit.createFile(file.target, {
+      overwrite: false,
+      ignoreIfExists: false,
+      contents: new TextEncoder().encode(file.contents),
+    });
+  }
   if (request.reference) {
     const { document, range, rawPath } = request.reference;
     const vsRange = new vscode.Range(document.positionAt(range.start), document.positionAt(range.end));
-    const newRaw = referencePathFor(document.uri.fsPath, rawPath, request.target.fsPath);
-    const rewritten = rewriteReferenceText(document.getText(vsRange), rawPath, newRaw);
-    if (rewritten !== undefined) {
-      edit.replace(document.uri, vsRange, rewritten);
+    const original = document.getText(vsRange);
+    const rewritten = files.map((file) => rewriteReferenceText(original, rawPath, referencePathFor(document.uri.fsPath, rawPath, file.target.fsPath)));
+    if (rewritten.every((r) => r !== undefined)) {
+      edit.replace(document.uri, vsRange, rewritten.join(' '));
     }
   }
   const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: false });

@@ -9,7 +9,7 @@ import type { AttachmentAnalysis } from '../../core/attachments/attachment';
 import type { Estimate3 } from '../../core/energy/estimate';
 import type { SessionAnalysis } from '../../core/history/sessionAnalysis';
 import type { ResolutionStep } from '../../core/profiles/modelProfile';
-import { PART_KIND_LABELS, type PartKind } from '../../core/prompt/parsedPrompt';
+import { PART_KIND_LABELS } from '../../core/prompt/parsedPrompt';
 import type { Finding, Severity } from '../../core/rules/finding';
 import type { TextRange } from '../../core/textRange';
 import { layoutLineChart, sampleIndexes, type LineChartView } from './lineChart';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { readAttachment } from '../../../src/core/attachments/readAttachment';
 import { countTokens } from './countTokens';
-import { expectOneProblem, fingerprint, fixture, ref, scratchDir } from './helpers';
+import { expectOneProblem, fixture, ref, scratchDir } from './helpers';
 
 describe('attachments: bad input gives one specific problem, no crash, no hang', function () {
   this.timeout(60_000);

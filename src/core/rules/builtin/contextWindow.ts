@@ -1,4 +1,3 @@
-import { formatTokens } from '../../formatNumbers';
 import type { Rule } from '../rule';
 
 /** The request (input plus the answer it expects) must fit the model's context window. */
