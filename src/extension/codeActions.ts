@@ -5,6 +5,7 @@
  * fixes that create files run a command.
  */
 import * as vscode from 'vscode';
+import * as path from 'node:path';
 import type { Finding } from '../core/rules/finding';
 import type { DocumentAnalyser } from './documentAnalyser';
 import { type DiagnosticsPublisher, type MvpDiagnostic, docsTarget, isMvpDiagnostic } from './diagnostics';
@@ -59,6 +60,16 @@ export class MvpCodeActionProvider implements vscode.CodeActionProvider {
           };
         }
         actions.push(action);
+        const convert = fix.action?.kind === 'convertSpreadsheet' ? fix.action : undefined;
+        if (convert?.sheets && convert.sheets.length > 1) {
+          // The primary fix converts every visible sheet; when the question needs one, pick it.
+          const one = commandAction(`Convert one sheet of ${path.basename(convert.attachmentPath)} to CSV…`, 'mvp.convertSpreadsheet', [
+            vscode.Uri.file(convert.attachmentPath),
+            { documentUri: document.uri.toString(), pickSheet: true },
+          ]);
+          one.diagnostics = [diagnostic];
+          actions.push(one);
+        }
       }
       const sameRule = shown.filter((d) => d.finding.ruleId === finding.ruleId && hasTextFix(d.finding));
       if (sameRule.length > 1 && !seenRuleActions.has(`all:${finding.ruleId}`)) {

@@ -30,7 +30,7 @@ import { configClaims, isAnalysableScheme, isPromptDocument } from './promptDocu
 import { ReportPanel } from './report/reportPanel';
 import { SessionCommands } from './sessionCommands';
 import { affectsAnalysis, readSettings, SETTINGS_SECTION } from './settings';
-import { convertSpreadsheetCommand, convertWithEngine } from './spreadsheetConversion';
+import { convertSpreadsheetCommand, convertWithEngine, pickSheet } from './spreadsheetConversion';
 import { PromptStatusBar } from './statusBar';
 import { createTeamConfig } from './teamConfigCommand';
 
@@ -287,17 +287,19 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
         where,
       );
     }),
-    vscode.commands.registerCommand('mvp.convertSpreadsheet', async (arg?: unknown, options?: { sheet?: string; documentUri?: unknown }) => {
+    vscode.commands.registerCommand('mvp.convertSpreadsheet', async (arg?: unknown, options?: { sheet?: string; documentUri?: unknown; pickSheet?: boolean }) => {
       try {
         if (arg && options?.documentUri) {
           const document = await documentFor(options.documentUri);
           const file = toUri(arg)?.fsPath;
           const attachment = document && analyser.last(document.uri)?.analysis.attachments.find((a) => a.reference.path === file);
           if (document && attachment) {
+            const sheet = options.pickSheet ? await pickSheet(attachment) : (options.sheet ?? attachment.reference.sheet);
+            if (options.pickSheet && sheet === undefined) return undefined;
             return await runner.run(document, {
               kind: 'convertSpreadsheet',
               attachmentPath: attachment.reference.path,
-              sheet: options.sheet ?? attachment.reference.sheet,
+              sheet,
               referenceRange: attachment.reference.range,
             });
           }

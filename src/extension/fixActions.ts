@@ -31,12 +31,20 @@ export class FixActionRunner {
   async run(document: vscode.TextDocument | undefined, action: FixAction): Promise<vscode.Uri | undefined> {
     switch (action.kind) {
       case 'convertSpreadsheet': {
-        const { csv, sheet } = await this.convertSpreadsheet(action.attachmentPath, action.sheet);
+        // Several sheets (what the finding measured when no sheet is named): one CSV each, and the
+        // reference becomes one reference per CSV — all in one undoable edit.
+        const requested = action.sheet === undefined && action.sheets?.length ? action.sheets : [action.sheet];
+        const files: { target: vscode.Uri; contents: string }[] = [];
         const { defaultCsvPath } = await import('../core/attachments/convertSpreadsheetToCsv');
-        const parsed = path.parse(defaultCsvPath(action.attachmentPath, sheet));
-        // No spaces in the name: a `#file:` reference ends at the first space.
-        const target = await freshSibling(vscode.Uri.file(parsed.dir), parsed.name.replace(/\s+/g, '-'), '.csv');
-        return this.write(document, action.attachmentPath, action.referenceRange, target, csv, 'beside');
+        for (const wanted of requested) {
+          const { csv, sheet } = await this.convertSpreadsheet(action.attachmentPath, wanted);
+          const parsed = path.parse(defaultCsvPath(action.attachmentPath, sheet));
+          // No spaces in the name: a `#file:` reference ends at the first space.
+          const target = await freshSibling(vscode.Uri.file(parsed.dir), parsed.name.replace(/\s+/g, '-'), '.csv');
+          files.push({ target, contents: csv });
+        }
+        const [first, ...more] = files;
+        return this.write(document, action.attachmentPath, action.referenceRange, first.target, first.contents, 'beside', more);
       }
       case 'minifyJson':
       case 'tailLog': {
@@ -85,6 +93,7 @@ export class FixActionRunner {
     target: vscode.Uri,
     contents: string,
     reveal: 'beside' | 'active',
+    more?: { target: vscode.Uri; contents: string }[],
   ): Promise<vscode.Uri | undefined> {
     let reference: { document: vscode.TextDocument; range: TextRange; rawPath: string } | undefined;
     if (document && attachmentPath) {
@@ -94,7 +103,7 @@ export class FixActionRunner {
         reference = { document, range, rawPath: attachment.reference.rawPath };
       }
     }
-    const ok = await createFileWithEdit({ target, contents, reference, reveal });
+    const ok = await createFileWithEdit({ target, contents, more, reference, reveal });
     return ok ? target : undefined;
   }
 }

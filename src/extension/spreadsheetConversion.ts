@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
+import type { AttachmentAnalysis } from '../core/attachments/attachment';
+import { formatTokens } from '../core/formatNumbers';
 import { toUri } from './commandArguments';
 import type { DocumentAnalyser } from './documentAnalyser';
 import type { FixActionRunner, SpreadsheetCsv } from './fixActions';
@@ -40,7 +42,11 @@ export async function convertSpreadsheetCommand(analyser: DocumentAnalyser, runn
   if (!uri && active) {
     const attachment = analyser.last(active.uri)?.analysis.attachments.find((a) => a.format === 'spreadsheet');
     if (attachment) {
-      return runner.run(active, { kind: 'convertSpreadsheet', attachmentPath: attachment.reference.path, sheet: attachment.reference.sheet, referenceRange: attachment.reference.range });
+      // No sheet named and several to choose from: ask, rather than silently taking the first.
+      const several = (attachment.alternatives ?? []).filter((f) => f.sheet !== undefined).length > 1;
+      const sheet = attachment.reference.sheet ?? (several ? await pickSheet(attachment) : undefined);
+      if (several && sheet === undefined) return undefined;
+      return runner.run(active, { kind: 'convertSpreadsheet', attachmentPath: attachment.reference.path, sheet, referenceRange: attachment.reference.range });
     }
   }
   if (!uri) {
@@ -68,4 +74,17 @@ export async function convertSpreadsheetCommand(analyser: DocumentAnalyser, runn
     sheet = pick.label;
   }
   return runner.run(undefined, { kind: 'convertSpreadsheet', attachmentPath: uri.fsPath, sheet });
+}
+
+/**
+ * "Which sheet does the question need?" over the sheets the analysis measured, each with the
+ * tokens its CSV sends. Undefined when the user cancels.
+ */
+export async function pickSheet(attachment: AttachmentAnalysis): Promise<string | undefined> {
+  const sheets = (attachment.alternatives ?? []).filter((f) => f.sheet !== undefined);
+  const pick = await vscode.window.showQuickPick(
+    sheets.map((f) => ({ label: f.sheet!, description: `${formatTokens(f.tokens)} tokens as CSV${f.hidden ? ' · hidden sheet' : ''}`, detail: f.description })),
+    { title: `MVP: Convert one sheet of ${path.basename(attachment.reference.path)} to CSV`, placeHolder: 'Which sheet does the question need? (the reference will point at its CSV)' },
+  );
+  return pick?.label;
 }

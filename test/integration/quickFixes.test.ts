@@ -100,26 +100,36 @@ suite('Quick fixes', () => {
     assert.ok(document.getText().includes('base64,'), 'other rules untouched');
   });
 
-  test('convert spreadsheet: writes a CSV next to the workbook, rewrites the reference, opens it; never overwrites', async () => {
+  test('convert spreadsheet: one CSV per visible sheet (what the finding counted), one reference each; never overwrites', async () => {
     const { document } = await open('q3-sales.prompt.md');
     const { actions } = await actionsFor(document.uri, 'spreadsheet-attachment');
-    const created = (await runCodeAction(titled(actions, /^Convert sales\.xlsx to CSV/))) as vscode.Uri;
+    const finding = mvpDiagnostics(document.uri).find((d) => ruleOf(d) === 'spreadsheet-attachment')!;
+    assert.match(finding.message, /its 2 visible sheets as CSV \(one file each\) are [\d,]+/);
+    assert.ok(actions.some((a) => a.title === 'Convert one sheet of sales.xlsx to CSV…'), 'a sheet picker is offered too');
+    const created = (await runCodeAction(titled(actions, 'Convert the 2 visible sheets of sales.xlsx to CSV (one file each)'))) as vscode.Uri;
     assert.ok(created, 'the action returned the created file');
     assert.equal(created.toString(), workspaceUri('data', 'sales.Summary.csv').toString());
     const csv = await readText(created);
     assert.match(csv, /^Quarterly sales summary/);
-    assert.match(document.getText(), /#file:data\/sales\.Summary\.csv/);
+    const references = document.getText().match(/#file:data\/sales\.[^\s]+\.csv/g) ?? [];
+    assert.equal(references.length, 2, `two CSV references: ${document.getText()}`);
+    assert.equal(references[0], '#file:data/sales.Summary.csv');
+    const secondSheet = workspaceUri(references[1].slice('#file:'.length));
+    assert.ok(await exists(secondSheet), 'the second sheet was written too');
+    assert.ok(!document.getText().includes('sales.xlsx'), 'the workbook is no longer sent');
     assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === created.toString()), 'CSV revealed');
     await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
     await waitFor('reverted', () => document.getText().includes('sales.xlsx'));
-    // The finding is back after the revert: converting again picks a fresh name.
+    // The finding is back after the revert: converting again picks fresh names.
     await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'finding back');
     const again = await actionsFor(document.uri, 'spreadsheet-attachment');
-    const second = (await runCodeAction(titled(again.actions, /^Convert sales\.xlsx to CSV/))) as vscode.Uri;
+    const second = (await runCodeAction(titled(again.actions, /^Convert the 2 visible sheets of sales\.xlsx/))) as vscode.Uri;
     assert.equal(second.toString(), workspaceUri('data', 'sales.Summary-2.csv').toString());
     assert.equal(await readText(created), csv, 'first CSV untouched');
-    await vscode.workspace.fs.delete(created);
-    await vscode.workspace.fs.delete(second);
+    await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
+    for (const file of await vscode.workspace.fs.readDirectory(workspaceUri('data'))) {
+      if (file[0].endsWith('.csv')) await vscode.workspace.fs.delete(workspaceUri('data', file[0]));
+    }
   });
 
   test('log attachment: writes the tail next to the log and points the reference at it', async () => {

@@ -71,7 +71,7 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
     const box = await squiggle.boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget', { hasText: 'Convert sales.xlsx to CSV' }).first();
+    const menu = page.locator('.action-widget', { hasText: 'visible sheets of sales.xlsx to CSV' }).first();
     await menu.waitFor({ timeout: 15000 });
     const text = await menu.innerText();
     assert.match(text, /Disable 'spreadsheet-attachment' for this line/);
@@ -86,7 +86,7 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
     const body = await report.locator('body').innerText();
     assert.match(body, /sales\.xlsx/);
     assert.match(body, /Energy, carbon, water per request/);
-    assert.match(body, /Convert sales\.xlsx to CSV/);
+    assert.match(body, /Convert the 2 visible sheets of sales\.xlsx to CSV/);
   });
   await screenshot('editor-report');
 

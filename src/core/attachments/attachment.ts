@@ -22,6 +22,8 @@ export interface AttachmentForm {
   text?: string;
   /** For one-sheet forms of a workbook: the sheet's name (what `mvp convert --sheet` takes). */
   sheet?: string;
+  /** For one-sheet forms: the sheet is hidden in the workbook (a fix converts the visible ones). */
+  hidden?: boolean;
 }
 
 /** A reason the file could not be fully read: shown as a finding. */

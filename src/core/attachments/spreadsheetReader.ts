@@ -117,6 +117,7 @@ function sheetForm(sheet: SheetSummary, ctx: ReaderContext): AttachmentForm {
   const hiddenNote = sheet.visibility === 'visible' ? '' : ', hidden';
   const form = makeForm(`Sheet '${sheet.name}' as CSV (${sheet.rows.toLocaleString('en-US')} rows × ${sheet.columns} columns${hiddenNote})`, sheet.csv ?? '', ctx.countTokens, ctx.keepTextUpTo);
   form.sheet = sheet.name;
+  if (sheet.visibility !== 'visible') form.hidden = true;
   return form;
 }
 

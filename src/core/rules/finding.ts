@@ -16,7 +16,8 @@ export interface TextEdit {
  * perform them; they never overwrite an existing file.
  */
 export type FixAction =
-  | { kind: 'convertSpreadsheet'; attachmentPath: string; sheet?: string; referenceRange?: TextRange }
+  /** `sheets`: several sheets, one CSV each (the reference becomes one reference per CSV). */
+  | { kind: 'convertSpreadsheet'; attachmentPath: string; sheet?: string; sheets?: string[]; referenceRange?: TextRange }
   | { kind: 'writeSeedSummary'; transcriptPath?: string; summary: string }
   | { kind: 'minifyJson'; attachmentPath: string; referenceRange?: TextRange }
   | { kind: 'tailLog'; attachmentPath: string; referenceRange?: TextRange };

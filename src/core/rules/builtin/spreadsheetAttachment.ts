@@ -1,4 +1,4 @@
-import { formatTokens } from '../../formatNumbers';
+import { formatTokens, formatWh } from '../../formatNumbers';
 import path from 'node:path';
 import type { Rule, RuleFinding } from '../rule';
 import { savingOfTokens } from '../measureSaving';
@@ -29,12 +29,29 @@ export const spreadsheetAttachment: Rule = {
         action: { kind: 'convertSpreadsheet' as const, attachmentPath: a.reference.path, sheet: a.reference.sheet, referenceRange: a.reference.range },
       };
       if (a.minimal) {
-        const saved = a.naive.tokens - a.minimal.tokens;
+        // No sheet named and several visible sheets: the fix writes one CSV per visible sheet, so
+        // the finding counts those files — the number it shows is what the fix produces.
+        const perSheet = a.minimal.sheet ? [] : (a.alternatives ?? []).filter((f) => f.sheet !== undefined && !f.hidden);
+        const produced = perSheet.length > 1 ? perSheet.reduce((sum, f) => sum + f.tokens, 0) : a.minimal.tokens;
+        const saved = a.naive.tokens - produced;
         if (saved < (options.minSavingTokens as number)) continue;
         const saving = savingOfTokens(context, saved);
+        const share = `−${Math.round((saved / a.naive.tokens) * 100)}%, ≈${formatWh(saving.wh)} per request`;
+        if (perSheet.length > 1) {
+          findings.push({
+            range: a.reference.range,
+            message: `${name} sends ${fmt(a.naive.tokens)} tokens as ${a.naive.description}; its ${perSheet.length} visible sheets as CSV (one file each) are ${fmt(produced)} (${share}). Name the sheet the question needs (#file:${a.reference.rawPath}#Sheet) to send less.`,
+            saving,
+            fix: {
+              title: `Convert the ${perSheet.length} visible sheets of ${name} to CSV (one file each)`,
+              action: { ...fix.action, sheets: perSheet.map((f) => f.sheet!) },
+            },
+          });
+          continue;
+        }
         findings.push({
           range: a.reference.range,
-          message: `${name} sends ${fmt(a.naive.tokens)} tokens as ${a.naive.description}; ${a.minimal.description} is ${fmt(a.minimal.tokens)} (−${Math.round((saved / a.naive.tokens) * 100)}%, ≈${saving.wh.toPrecision(2)} Wh per request).`,
+          message: `${name} sends ${fmt(a.naive.tokens)} tokens as ${a.naive.description}; ${a.minimal.description} is ${fmt(produced)} (${share}).`,
           saving,
           fix,
         });
@@ -47,7 +64,7 @@ export const spreadsheetAttachment: Rule = {
         const list = a.alternatives.map((f) => `${f.description} ${fmt(f.tokens)}`).join('; ');
         findings.push({
           range: a.reference.range,
-          message: `${name} sends ${fmt(a.naive.tokens)} tokens as ${a.naive.description}. Name the sheet the question needs (e.g. #file:${a.reference.rawPath}#Sheet) and send it as CSV: ${list}. Even the largest sheet saves ${fmt(saved)} tokens (≈${saving.wh.toPrecision(2)} Wh).`,
+          message: `${name} sends ${fmt(a.naive.tokens)} tokens as ${a.naive.description}. Name the sheet the question needs (e.g. #file:${a.reference.rawPath}#Sheet) and send it as CSV: ${list}. Even the largest sheet saves ${fmt(saved)} tokens (≈${formatWh(saving.wh)}).`,
           saving,
           fix,
         });
