@@ -255,7 +255,8 @@ export function renderSuggestions(view: SuggestionsView, post: Post): Node[] {
       if (item.fixTitle) {
         actions.push(
           button(`Apply: ${item.fixTitle}`, `suggestions:${item.id}:apply`, () => post({ type: 'applyFix', findingId: item.id }), {
-            class: 'primary',
+            // Deleting content is never the primary, blue action: only a reduction that keeps it is.
+            class: item.fixRemovesContent ? 'secondary' : 'primary',
           }),
         );
       }

@@ -49,7 +49,8 @@ export class MvpCodeActionProvider implements vscode.CodeActionProvider {
       if (fix) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
-        action.isPreferred = true;
+        // Ctrl+. and "auto fix" pick the preferred action: never one that deletes content.
+        action.isPreferred = !fix.removesContent;
         if (hasTextFix(finding) && current) {
           action.edit = toWorkspaceEdit(document, fix.edits!);
         } else {

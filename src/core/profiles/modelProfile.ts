@@ -41,6 +41,18 @@ export type ProfileConfidence = 'published' | 'leaked' | 'estimated' | 'default'
  */
 export type ModelWeights = 'open' | 'closed';
 
+/** List prices per million tokens, for the estimated cost of agent usage; each with its source and the day it was checked. */
+export interface ModelPricing {
+  currency: 'USD';
+  inputPerMTok: number;
+  outputPerMTok: number;
+  cacheReadPerMTok: number;
+  /** Cache writes (Anthropic); when absent they cost the input price. */
+  cacheWritePerMTok?: number;
+  source: { url: string; checked: string };
+  note?: string;
+}
+
 export interface ModelProfile {
   id: string;
   name: string;
@@ -84,6 +96,8 @@ export interface ModelProfile {
   deployment?: { tokensPerSecond: number; ttftSeconds: number };
   /** Teams running their own model can state measured energy; it replaces the parametric model. */
   measuredEnergy?: { whPerInputToken: number; whPerOutputToken: number; note: string };
+  /** List prices, for the estimated cost of agent usage (`mvp usage`). */
+  pricing?: ModelPricing;
   confidence: ProfileConfidence;
   warnings?: string[];
   /** Runs on the user's own machine (no data-centre overhead, local grid). */

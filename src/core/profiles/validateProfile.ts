@@ -31,7 +31,7 @@ const WEIGHTS_HINT =
 const TOP_LEVEL = new Set([
   '$schema', 'id', 'name', 'aliases', 'provider', 'family', 'weights', 'tokenizer', 'contextWindow', 'maxOutputTokens',
   'architecture', 'parameters', 'layers', 'modelDim', 'reasoning', 'caching', 'dataCentre',
-  'expectedOutputTokens', 'deployment', 'measuredEnergy', 'confidence', 'warnings', 'local', 'localDevice',
+  'expectedOutputTokens', 'deployment', 'measuredEnergy', 'pricing', 'confidence', 'warnings', 'local', 'localDevice',
   'familyDefault', 'sources',
 ]);
 
@@ -171,6 +171,20 @@ export function validateProfile(candidate: unknown): ProfileProblem[] {
     c.number(p.measuredEnergy.whPerInputToken, 'measuredEnergy.whPerInputToken', { min: 0 });
     c.number(p.measuredEnergy.whPerOutputToken, 'measuredEnergy.whPerOutputToken', { min: 0 });
     c.string(p.measuredEnergy.note, 'measuredEnergy.note');
+  }
+  if ('pricing' in p && c.object(p.pricing, 'pricing', ['currency', 'inputPerMTok', 'outputPerMTok', 'cacheReadPerMTok', 'source'], ['currency', 'inputPerMTok', 'outputPerMTok', 'cacheReadPerMTok', 'cacheWritePerMTok', 'source', 'note'])) {
+    const pr = p.pricing;
+    c.oneOf(pr.currency, 'pricing.currency', ['USD']);
+    for (const key of ['inputPerMTok', 'outputPerMTok', 'cacheReadPerMTok', 'cacheWritePerMTok'] as const) {
+      if (key in pr) c.number(pr[key], `pricing.${key}`, { min: 0 });
+    }
+    if (c.object(pr.source, 'pricing.source', ['url', 'checked'], ['url', 'checked'])) {
+      if (c.string(pr.source.url, 'pricing.source.url') && !/^https?:\/\/\S+$/.test(pr.source.url)) c.fail('pricing.source.url', 'must be an http(s) URL');
+      if (c.string(pr.source.checked, 'pricing.source.checked') && !/^\d{4}-\d{2}-\d{2}$/.test(pr.source.checked)) {
+        c.fail('pricing.source.checked', 'must be the day the price was read, as YYYY-MM-DD');
+      }
+    }
+    if (pr.note !== undefined) c.string(pr.note, 'pricing.note', false);
   }
   if ('confidence' in p) c.oneOf(p.confidence, 'confidence', CONFIDENCE);
   if ('warnings' in p) {

@@ -24,6 +24,12 @@ export type FixAction =
 
 export interface Fix {
   title: string;
+  /**
+   * The fix deletes something the model would have read (a reference, history messages) instead
+   * of sending it in a smaller form. Surfaces never make it the primary action and rank it after
+   * every reduction that keeps the content (suggestionOrder.ts).
+   */
+  removesContent?: boolean;
   /** Edits to the prompt document, applied together. */
   edits?: TextEdit[];
   action?: FixAction;

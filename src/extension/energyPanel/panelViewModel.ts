@@ -3,6 +3,7 @@
  * points. The webview only draws this, so every number on screen is produced (and unit-tested)
  * here. No vscode import.
  */
+import { orderSuggestions, removesContent } from '../../core/rules/suggestionOrder';
 import type { Analysis, PartSummary } from '../../core/analysis';
 import type { ModelSource } from '../../core/analyseOptions';
 import type { AttachmentAnalysis } from '../../core/attachments/attachment';
@@ -145,6 +146,8 @@ export interface SuggestionItem {
   detail?: string;
   savingText?: string;
   fixTitle?: string;
+  /** The fix deletes content (a reference, history): shown as a secondary action, never primary. */
+  fixRemovesContent?: boolean;
   reveal?: RevealTarget;
   docsUrl?: string;
 }
@@ -231,7 +234,6 @@ const ROLE_TEXT: Record<ComparisonRole, string> = {
   open: 'Open model',
 };
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Share of the context window from which the bar warns. */
 const NEAR_WINDOW = 0.8;
@@ -518,20 +520,9 @@ export function splitHeadline(message: string): { headline: string; detail?: str
 }
 
 function buildSuggestions(analysis: Analysis): SuggestionsView {
-  const indexed = analysis.findings.map((finding, index) => ({ finding, index }));
-  indexed.sort((a, b) => {
-    const wa = a.finding.saving?.wh ?? -1;
-    const wb = b.finding.saving?.wh ?? -1;
-    if (wa !== wb) {
-      return wb - wa;
-    }
-    const ta = a.finding.saving?.tokens ?? -1;
-    const tb = b.finding.saving?.tokens ?? -1;
-    if (ta !== tb) {
-      return tb - ta;
-    }
-    return SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.index - b.index;
-  });
+  // One order on every surface (core/rules/suggestionOrder.ts); the index keeps each finding's id.
+  const indexOf = new Map(analysis.findings.map((finding, index) => [finding, index]));
+  const indexed = orderSuggestions(analysis.findings).map((finding) => ({ finding, index: indexOf.get(finding)! }));
   const items = indexed.map(({ finding, index }): SuggestionItem => {
     const saving = finding.saving;
     return {
@@ -545,6 +536,7 @@ function buildSuggestions(analysis: Analysis): SuggestionsView {
           ? `Saves ${formatInteger(saving.tokens)} tokens · ${formatQuantity('wh', saving.wh)} per request`
           : undefined,
       fixTitle: finding.fix ? finding.fix.title : undefined,
+      fixRemovesContent: finding.fix ? removesContent(finding) : undefined,
       reveal: finding.range
         ? { ...(finding.file ? { file: finding.file } : {}), range: { start: finding.range.start, end: finding.range.end } }
         : undefined,

@@ -7,6 +7,7 @@
  *
  * Pure: no `vscode` import, so the HTML is testable outside the editor.
  */
+import { orderSuggestions } from '../../core/rules/suggestionOrder';
 import * as path from 'node:path';
 import type { Analysis, PartSummary } from '../../core/analysis';
 import type { Estimate3 } from '../../core/energy/estimate';
@@ -141,7 +142,7 @@ function sessionSection(analysis: Analysis, ctx: ReportContext): string {
 }
 
 export function sortBySaving(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => (b.saving?.tokens ?? 0) - (a.saving?.tokens ?? 0));
+  return orderSuggestions(findings);
 }
 
 function suggestions(analysis: Analysis, ctx: ReportContext): string {

@@ -130,6 +130,23 @@ describe('panel view model', () => {
     assert.equal(items[0].id, findingId(sampleAnalysis().findings[1], 1));
   });
 
+  it('ranks a fix that deletes content after every reduction and never makes it primary', () => {
+    const analysis = sampleAnalysis();
+    analysis.findings.push({
+      ruleId: 'unreferenced-attachment',
+      severity: 'warning',
+      message: 'The question does not mention book.xlsx.',
+      saving: { tokens: 90_000, wh: 0.5 },
+      fix: { title: 'Remove the reference to book.xlsx', edits: [], removesContent: true },
+    });
+    const items = buildPanelViewModel(input({}, { analysis })).suggestions!.items;
+    const removal = items.findIndex((i) => i.ruleId === 'unreferenced-attachment');
+    const lastReduction = Math.max(...items.map((i, n) => (i.savingText && !i.fixRemovesContent ? n : -1)));
+    assert.ok(removal > lastReduction, `removal at ${removal}, a reduction at ${lastReduction}`);
+    assert.equal(items[removal].fixRemovesContent, true);
+    assert.equal(items[0].fixRemovesContent, false);
+  });
+
   it('folds a long message after its first sentence', () => {
     const long =
       'The history sent with this prompt is 61,850 tokens in 134 messages (48% of the window), re-sent with every new message. A fresh session seeded with a 458-token summary would send 61,392 fewer tokens per request, e.g. far less.';

@@ -25,16 +25,19 @@ export const longHistory: Rule = {
   },
   defaultOptions: { maxTokens: 20000, maxShare: 0.5, keepMessages: 4 },
   check(context, options) {
-    const messages = historyMessages(context);
-    // The session model's figure (recorded usage when the log has it) when there is one; else our count.
-    const total = (context.transcript && context.session?.context?.historyTokens) || messages.reduce((n, m) => n + m.tokens, 0);
+    // A session (transcript or history file, one path) is measured by the session analysis
+    // (recorded usage when the log has it); history written in the prompt by our count.
+    const session = context.session;
+    const messages = session ? [] : historyMessages(context);
+    const count = session ? (session.source?.messages ?? session.turns.length * 2) : messages.length;
+    const total = session ? (session.context?.historyTokens ?? 0) : messages.reduce((n, m) => n + m.tokens, 0);
     const window = context.model.profile.contextWindow;
-    if (!messages.length || (total <= (options.maxTokens as number) && total / window <= (options.maxShare as number))) {
+    if (!count || (total <= (options.maxTokens as number) && total / window <= (options.maxShare as number))) {
       return [];
     }
     const keep = options.keepMessages as number;
     const dropped = messages.slice(0, Math.max(0, messages.length - keep));
-    const head = `The history sent with this prompt is ${fmt(total)} tokens in ${messages.length} messages (${Math.round((total / window) * 100)}% of ${context.model.profile.name}'s window), re-sent with every new message.`;
+    const head = `The history sent with this prompt is ${fmt(total)} tokens in ${count} messages (${Math.round((total / window) * 100)}% of ${context.model.profile.name}'s window), re-sent with every new message.`;
     if (dropped.length && dropped.every((m) => m.promptRange)) {
       // History written in the prompt document: trim it in place.
       const edits: TextEdit[] = dropped.map((m) => ({ range: m.promptRange!, newText: '' }));
@@ -44,18 +47,19 @@ export const longHistory: Rule = {
           range: { start: dropped[0].promptRange!.start, end: dropped[dropped.length - 1].promptRange!.end },
           message: `${head} Keeping the last ${keep} messages saves ${fmt(saving.tokens)} tokens (≈${saving.wh.toPrecision(2)} Wh) per request.`,
           saving,
-          fix: { title: `Keep only the last ${keep} history messages`, edits },
+          fix: { title: `Keep only the last ${keep} history messages`, edits, removesContent: true },
         },
       ];
     }
-    const summary = context.session?.seedSummary;
-    if (!summary) {
+    const summary = session?.seedSummary;
+    if (!session || !summary) {
       return [{ message: `${head} Start a fresh session with a short summary of what matters.` }];
     }
-    const saving = savingOfTokens(context, Math.max(0, total - context.countTokens(summary)));
+    const seedTokens = session.seedSummaryTokens ?? context.countTokens(summary);
+    const saving = savingOfTokens(context, Math.max(0, total - seedTokens));
     return [
       {
-        message: `${head} A fresh session seeded with a ${fmt(context.countTokens(summary))}-token summary would send ${fmt(saving.tokens)} fewer tokens per request (≈${saving.wh.toPrecision(2)} Wh).`,
+        message: `${head} A fresh session seeded with a ${fmt(seedTokens)}-token summary would send ${fmt(saving.tokens)} fewer tokens per request (≈${saving.wh.toPrecision(2)} Wh).`,
         saving,
         fix: { title: 'Write a seed summary for a fresh session', action: { kind: 'writeSeedSummary', summary } },
       },

@@ -73,7 +73,7 @@ export const unreferencedAttachment: Rule = {
         range: ref.range,
         message: `The question does not mention ${path.basename(ref.path)} (${a.naive.tokens.toLocaleString('en-US')} tokens). If it is not needed, removing it saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh per request); if it is, say what to look at in it.`,
         saving,
-        fix: { title: `Remove the reference to ${path.basename(ref.path)}`, edits },
+        fix: { title: `Remove the reference to ${path.basename(ref.path)}`, edits, removesContent: true },
       });
     }
     return findings;
