@@ -9,7 +9,8 @@ import type { LintFinding, LintReport } from './commands/lint';
 import { builtinRules } from '../core/rules/builtinRules';
 import type { Severity } from '../core/rules/finding';
 import { lineStarts, positionAt } from '../core/textRange';
-import { readFileSync } from 'node:fs';
+import { readRegularFileSync } from '../core/files/readRegularFile';
+import { decodeText } from '../core/attachments/decodeText';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -70,12 +71,9 @@ export function lintReportToSarif(report: LintReport): Record<string, unknown> {
 
 /** SARIF replacements use line/column regions of the file the edit applies to. */
 function sarifFix(f: LintFinding, artifactLocation: { uri: string; uriBaseId?: string }): Record<string, unknown> | undefined {
-  let starts: number[];
-  try {
-    starts = lineStarts(readFileSync(f.location, 'utf8'));
-  } catch {
-    return undefined;
-  }
+  const read = readRegularFileSync(f.location, 'source');
+  if (!read.ok) return undefined;
+  const starts = lineStarts(decodeText(read.bytes).text);
   const at = (offset: number) => {
     const p = positionAt(starts, offset);
     return { line: p.line + 1, column: p.character + 1 };

@@ -3,7 +3,7 @@
  * pre-commit. Exit 0 clean, 1 findings at error level (or more warnings than --max-warnings),
  * 2 usage or config errors. Config problems are reported once per config file, not per prompt.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analysePrompt, configProblemFinding, type AnalysisWithNotices } from '../../core/analyse';
 import type { AnalyseOptions } from '../../core/analyseOptions';
@@ -15,6 +15,8 @@ import { lineStarts, positionAt, type LineColumn } from '../../core/textRange';
 import { parseArgs, UsageError } from '../args';
 import type { CliIo } from '../cliIo';
 import { lintReportToSarif } from '../sarif';
+import { decodeText } from '../../core/attachments/decodeText';
+import { readRegularFileSync } from '../../core/files/readRegularFile';
 
 export const lintUsage = 'mvp lint [PATH|GLOB…] [--format text|json|sarif] [--max-warnings N] [--model ID]';
 
@@ -75,14 +77,14 @@ export async function runLint(args: string[], io: CliIo, analyse?: Analyse): Pro
       seenProblems.add(key);
       report.configProblems.push(configProblemLintFinding(p));
     }
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      io.stderr(`mvp lint: ${path.relative(io.cwd, file)}: cannot read (${(e as Error).message})\n`);
+    // Regular files only, capped, opened non-blocking: a FIFO or device named on the command line is refused.
+    const read = readRegularFileSync(file, 'prompt', { label: path.relative(io.cwd, file) || file });
+    if (!read.ok) {
+      io.stderr(`mvp lint: ${read.message}\n`);
       failedFiles++;
       continue;
     }
+    const text = decodeText(read.bytes).text;
     const analysis = await doAnalyse({ text, file, model: flags.model as string | undefined, config, trusted: true });
     const findings = analysis.findings.filter((f) => f.ruleId !== 'config').map((f) => positioned(f, file, text));
     report.files.push({ file, model: analysis.model.id, inputTokens: analysis.tokens.total, findings });
@@ -125,7 +127,8 @@ function findPromptFiles(positionals: string[], cwd: string, cwdConfig: Resolved
     } catch {
       stat = undefined;
     }
-    if (stat?.isFile()) {
+    if (stat && !stat.isDirectory()) {
+      // Devices and FIFOs too: the read refuses them with a message naming what they are.
       found.add(abs);
     } else if (stat?.isDirectory()) {
       for (const f of walk(abs)) if (isPrompt(f, abs)) found.add(f);
@@ -164,7 +167,8 @@ const textCache = new Map<string, number[] | undefined>();
 function lineStartsOf(file: string): number[] | undefined {
   if (!textCache.has(file)) {
     try {
-      textCache.set(file, statSync(file).size < 5_000_000 ? lineStarts(readFileSync(file, 'utf8')) : undefined);
+      const read = readRegularFileSync(file, 'source');
+      textCache.set(file, read.ok ? lineStarts(decodeText(read.bytes).text) : undefined);
     } catch {
       textCache.set(file, undefined);
     }

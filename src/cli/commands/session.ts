@@ -4,7 +4,8 @@
  * next N turns would cost continuing vs starting fresh from a seed summary, and what pollutes it.
  */
 import { constants as fsConstants } from 'node:fs';
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { writeRegularFile } from '../../core/files/writeRegularFile';
 import path from 'node:path';
 import type { Estimate3, RequestInput } from '../../core/energy/estimate';
 import { estimateRequest } from '../../core/energy/estimator';
@@ -142,13 +143,13 @@ export async function runSession(args: string[], io: SessionIo): Promise<number>
 
   let writtenTo: string | undefined;
   if (seedPath) {
-    try {
-      await writeFile(seedPath, analysis.seedSummary, { flag: force ? 'w' : 'wx' });
-      writtenTo = seedPath;
-    } catch (error) {
-      io.stderr(`mvp session: cannot write the seed summary to ${seedPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    // Never the transcript itself, never a device or FIFO; a temp file renamed into place.
+    const written = await writeRegularFile(seedPath, analysis.seedSummary, { overwrite: force, inputs: [file] });
+    if (!written.ok) {
+      io.stderr(`mvp session: the seed summary was not written: ${written.message}\n`);
       return 2;
     }
+    writtenTo = seedPath;
   }
 
   const report: SessionReport = { file, read, resolved, session, analysis, detections, writtenTo };

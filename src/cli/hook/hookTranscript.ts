@@ -4,8 +4,9 @@
  * agent may already have written the prompt being submitted as
  * the transcript's last line; that copy is dropped so the prompt is not counted twice.
  */
-import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { decodeText } from '../../core/attachments/decodeText';
+import { readRegularFile } from '../../core/files/readRegularFile';
 import { readTranscript } from '../../core/history/readTranscript';
 import type { Transcript } from '../../core/history/transcript';
 
@@ -19,17 +20,15 @@ export type HookHistory =
 
 export async function readHookTranscript(file: string | undefined, prompt: string): Promise<HookHistory> {
   if (!file) return { kind: 'none', notes: [] };
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch (error) {
+  // Regular files only, opened non-blocking: a transcript path naming a FIFO or device is refused, not waited on.
+  const read = await readRegularFile(file, 'transcript', { maxBytes: STREAM_ABOVE_BYTES });
+  if (!read.ok) {
     // Agents create the transcript lazily: before the first answer there may be none yet.
-    const code = (error as NodeJS.ErrnoException).code;
-    return { kind: 'none', notes: code === 'ENOENT' ? [] : [`cannot read the transcript ${file} (${code ?? (error as Error).message}); the session is not counted`] };
+    if (read.code === 'missing') return { kind: 'none', notes: [] };
+    if (read.code === 'tooLarge') return { kind: 'file', file, notes: [] };
+    return { kind: 'none', notes: [`${read.message} The session is not counted.`] };
   }
-  if (size > STREAM_ABOVE_BYTES) return { kind: 'file', file, notes: [] };
-
-  const text = await readFile(file, 'utf8');
+  const text = decodeText(read.bytes).text;
   let transcript: Transcript = readTranscript(text, { fileName: path.basename(file) });
   const format = transcript.format;
   const notes = [

@@ -2,8 +2,9 @@
  * Writes one sheet of a workbook as a CSV file next to it (or where asked). Never overwrites
  * an existing file unless the caller explicitly asks for it, and never the workbook itself.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../files/readRegularFile';
+import { writeRegularFile } from '../files/writeRegularFile';
 import type { AttachmentProblem } from './attachment';
 import { checkFileAccess, type FileAccessPolicy } from './fileAccess';
 import { runSpreadsheetWorker, type SpreadsheetLimits } from './runSpreadsheetWorker';
@@ -32,7 +33,9 @@ export async function convertSpreadsheetToCsv(sourcePath: string, options: Conve
   const label = path.basename(sourcePath);
   const access = await checkFileAccess(sourcePath, label, options);
   if (!access.ok) return { ok: false, problem: access.problem };
-  const bytes = await fs.readFile(access.realPath, { flag: 'r' });
+  const read = await readRegularFile(access.realPath, 'attachment', { label, maxBytes: options.maxBytes });
+  if (!read.ok) return { ok: false, problem: { code: read.code === 'tooLarge' ? 'tooLarge' : 'missing', message: read.message } };
+  const bytes = read.bytes;
   const sniff = sniffFormat(bytes, sourcePath);
   if (sniff.format !== 'spreadsheet') {
     return { ok: false, problem: { code: 'wrongExtension', message: `${label}: not a workbook (the content is ${sniff.format}) — nothing to convert.` } };
@@ -76,27 +79,14 @@ async function writeWithoutClobbering(
   existing: 'fail' | 'numbered' | 'overwrite',
   label: string,
 ): Promise<{ ok: true; path: string } | { ok: false; problem: AttachmentProblem }> {
-  const targetReal = await fs.realpath(target).catch(() => target);
-  if (targetReal === sourceRealPath) {
-    return { ok: false, problem: { code: 'tooLarge', message: `${label}: the output path is the workbook itself — choose another --out path.` } };
-  }
-  if (existing === 'overwrite') {
-    // Write beside it, then rename: a failed write never leaves a half-written file behind.
-    const temporary = `${target}.${process.pid}.tmp`;
-    await fs.writeFile(temporary, text, { flag: 'wx' });
-    await fs.rename(temporary, target);
-    return { ok: true, path: target };
-  }
   const candidates = existing === 'numbered' ? numberedNames(target) : [target];
   for (const candidate of candidates) {
-    try {
-      await fs.writeFile(candidate, text, { flag: 'wx' }); // 'wx' fails if it exists: no race, no clobber
-      return { ok: true, path: candidate };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        return { ok: false, problem: { code: 'missing', message: `${label}: cannot write ${candidate} (${(error as NodeJS.ErrnoException).code ?? String(error)}).` } };
-      }
-    }
+    // Never the workbook itself, never a device/FIFO/folder; temp files are removed on every path.
+    const written = await writeRegularFile(candidate, text, { overwrite: existing === 'overwrite', inputs: [sourceRealPath] });
+    if (written.ok) return { ok: true, path: written.path };
+    if (written.code === 'exists' && existing === 'numbered') continue;
+    const message = written.code === 'isInput' ? `${label}: the output path is the workbook itself — choose another --out path.` : written.message;
+    return { ok: false, problem: { code: 'missing', message } };
   }
   return {
     ok: false,

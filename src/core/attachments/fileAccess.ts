@@ -40,7 +40,7 @@ export async function checkFileAccess(filePath: string, label: string, policy: F
         size: 0,
         problem: {
           code: 'outsideWorkspace',
-          message: `${label}: ${realPath === path.resolve(filePath) ? 'the file' : `the file (a link to ${realPath})`} is outside the workspace, so it was not read — move it into the workspace, or allow outside files in the settings.`,
+          message: `${label}: ${realPath === path.resolve(filePath) ? 'the file' : `the file (a link to ${realPath})`} is outside the workspace, so it was not read — the editor reads attachments only inside the workspace; copy the file into it, or analyse this prompt with the mvp CLI.`,
         },
       };
     }

@@ -10,7 +10,22 @@ import type { ReaderContext, ReaderResult } from './readerContext';
 /** Arrays longer than this get the "schema + first N items" reduction. */
 const LARGE_ARRAY_ITEMS = 50;
 
+/**
+ * Deeper nesting than this is not minified or sampled: JSON.stringify recurses once per level and
+ * overflowed the stack at ~5,000 levels, which failed the whole analysis. Real data nests < 50.
+ */
+export const MAX_JSON_DEPTH = 512;
+
 export function readJson(text: string, ctx: ReaderContext): ReaderResult | { invalid: AttachmentProblem } {
+  const depth = nestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    return {
+      format: 'json',
+      naive: makeForm(`${ctx.label} as written`, text, ctx.countTokens, ctx.keepTextUpTo),
+      details: { topLevel: 'deeply nested', nestingDepth: depth },
+      problems: [{ code: 'notCounted', message: `${ctx.label}: JSON nested ${depth.toLocaleString('en-US')} levels deep (more than ${MAX_JSON_DEPTH}) — counted as written; no minified form or sample was made.` }],
+    };
+  }
   let value: unknown;
   let lines = false;
   try {
@@ -47,6 +62,24 @@ export function readJson(text: string, ctx: ReaderContext): ReaderResult | { inv
     else alternatives.push(form);
   }
   return { format: 'json', naive, minimal, alternatives: alternatives.length ? alternatives : undefined, details, problems: [] };
+}
+
+/** The deepest [ / { nesting outside strings, found with a loop (the value may be too deep to walk recursively). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > deepest) deepest = depth;
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return deepest;
 }
 
 function parseJsonLines(text: string): unknown[] | undefined {

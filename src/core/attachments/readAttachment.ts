@@ -2,8 +2,8 @@
  * One attached file → AttachmentAnalysis: access checks, format by content (not extension),
  * then the reader for that format. Never throws for bad input; every failure is a problem.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../files/readRegularFile';
 import type { AttachmentReference } from '../prompt/parsedPrompt';
 import type { AttachmentAnalysis, AttachmentFormat, AttachmentProblem } from './attachment';
 import type { CountTokens } from './attachmentForm';
@@ -37,12 +37,13 @@ export async function readAttachment(reference: AttachmentReference, options: At
   if (!access.ok) return notRead(reference, access.size, access.problem);
   if (options.signal?.aborted) return notRead(reference, access.size, { code: 'timeout', message: `${label}: reading was cancelled.` });
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(access.realPath, { flag: 'r' });
-  } catch (error) {
-    return notRead(reference, access.size, { code: 'missing', message: `${label}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` });
+  // Read through the descriptor checks (regular file, non-blocking open, cap): the file may have
+  // been swapped for a FIFO or a device since it was checked.
+  const read = await readRegularFile(access.realPath, 'attachment', { label, maxBytes: options.maxBytes });
+  if (!read.ok) {
+    return notRead(reference, read.size ?? access.size, { code: read.code === 'tooLarge' ? 'tooLarge' : read.code === 'notRegular' || read.code === 'folder' ? 'notText' : 'missing', message: read.message });
   }
+  const bytes: Uint8Array = read.bytes;
   const ctx: ReaderContext = {
     label,
     countTokens: options.countTokens,

@@ -4,7 +4,7 @@
  * into one ResolvedConfig. Every problem — unreadable file, invalid JSON, schema violation, missing
  * pack, cycle, unknown rule id — is reported with its position; nothing falls back silently.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { CONFIG_FILE_NAMES, type ConfigProblem, type LoadConfigOptions, type ResolvedConfig, type RuleSetting } from './mvpConfig';
@@ -14,19 +14,28 @@ import { loadJsRules } from './loadJsRule';
 import { configProblemAt } from './configProblemAt';
 import { checkAgainstSchema, type JsonSchema } from './schemaCheck';
 import { builtinRules } from '../rules/builtinRules';
+import { decodeText } from '../attachments/decodeText';
+import { readRegularFileSync, refusalForError } from '../files/readRegularFile';
 import type { Rule } from '../rules/rule';
 
 export function emptyConfig(): ResolvedConfig {
   return { sourceFiles: [], hook: { block: false }, rules: {}, budgets: {}, profiles: [], declarativeRules: [], jsRules: [], skippedJsRules: [], problems: [] };
 }
 
-function isFile(p: string): boolean {
+/**
+ * Whether a config candidate is there: anything but a folder counts, so that a device or FIFO named
+ * `.mvp.jsonc` is reported by the read (a clear message) instead of being silently passed over.
+ */
+function isPresent(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return !statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
+
+/** An extends chain deeper than this is refused: real packs nest two or three levels. */
+export const MAX_EXTENDS_DEPTH = 32;
 
 /** The nearest config file from `startDir` up to `stopAt` (inclusive) or the filesystem root. */
 export function findConfigFile(startDir: string, stopAt?: string): string | undefined {
@@ -34,7 +43,7 @@ export function findConfigFile(startDir: string, stopAt?: string): string | unde
   for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (isFile(candidate)) return candidate;
+      if (isPresent(candidate)) return candidate;
     }
     if (dir === stop || path.dirname(dir) === dir) return undefined;
   }
@@ -48,17 +57,14 @@ function readParsed(file: string): ParsedConfigFile | { error: string } {
   try {
     stat = statSync(file);
   } catch (e) {
-    return { error: (e as Error).message };
+    return { error: refusalForError(e, file, 'config').message };
   }
   const cached = parsedCache.get(file);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.parsed;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-  const parsed = parseConfigText(file, text);
+  if (cached && stat.isFile() && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.parsed;
+  // Regular files only, size-capped, opened non-blocking: a pack path of /dev/zero or a FIFO is refused.
+  const read = readRegularFileSync(file, 'config');
+  if (!read.ok) return { error: read.message };
+  const parsed = parseConfigText(file, decodeText(read.bytes).text);
   parsedCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, parsed });
   return parsed;
 }
@@ -80,9 +86,13 @@ function collectLayers(configFile: string, options: LoadConfigOptions, problems:
     }
     // A diamond (two packs extending a third) applies the shared file once, at its first place.
     if (done.has(file)) return;
+    if (stack.length >= MAX_EXTENDS_DEPTH) {
+      where(`extends chain deeper than ${MAX_EXTENDS_DEPTH} files (at ${file}) — the rest was not read. Flatten the chain.`);
+      return;
+    }
     const parsed = readParsed(file);
     if ('error' in parsed) {
-      where(`Cannot read ${file}: ${parsed.error}`);
+      where(`Cannot read the config: ${parsed.error}`);
       return;
     }
     problems.push(...parsed.problems);
@@ -159,7 +169,7 @@ export function loadConfigFile(configFile: string, options: LoadConfigOptions): 
       continue;
     }
     const node = pack.root && findNodeAtLocation(pack.root, ['jsRules', index]);
-    if (!isFile(module)) {
+    if (!isPresent(module)) {
       problems.push(configProblemAt(pack.file, pack.text, node && rangeOf(node), `JavaScript rule module not found: ${module}`));
       continue;
     }

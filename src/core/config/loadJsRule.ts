@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Rule } from '../rules/rule';
+import { readRegularFileSync } from '../files/readRegularFile';
 import type { Severity } from '../rules/finding';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -28,6 +29,9 @@ export function loadJsRules(modulePath: string): { rules: Rule[]; error?: string
 }
 
 function loadFresh(modulePath: string): { rules: Rule[]; error?: string } {
+  // require() would block forever on a FIFO and read a device without end: check the file first.
+  const check = readRegularFileSync(modulePath, 'jsRule');
+  if (!check.ok) return { rules: [], error: check.message };
   let exported: unknown;
   try {
     const load = createRequire(modulePath);

@@ -3,8 +3,9 @@
  * (resolved like Node and ESLint do, from the extending file's folder up through node_modules),
  * or a pack shipped by a VS Code extension (resolved by the editor).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFileSync } from '../files/readRegularFile';
 
 export type ExtendsResolution = { file: string } | { error: string; severity: 'error' | 'warning' };
 
@@ -55,7 +56,9 @@ function resolvePackage(entry: string, base: string): ExtendsResolution {
       const direct = path.join(pkgDir, 'mvp-pack.json');
       if (existsSync(direct)) return { file: direct };
       try {
-        const field = (JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as Record<string, unknown>)['mvp-pack'];
+        const read = readRegularFileSync(path.join(pkgDir, 'package.json'), 'packageJson');
+        if (!read.ok) return { error: `"${entry}": ${read.message}`, severity: 'error' };
+        const field = (JSON.parse(read.bytes.toString('utf8')) as Record<string, unknown>)['mvp-pack'];
         if (typeof field === 'string') {
           const file = path.resolve(pkgDir, field);
           return existsSync(file) ? { file } : { error: `"${entry}": package.json of ${name} names "mvp-pack": "${field}", which does not exist`, severity: 'error' };

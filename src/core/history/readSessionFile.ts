@@ -3,9 +3,10 @@
  * formats (Claude Code JSONL, Markdown) stream through in chunks, so memory stays bounded by the
  * digests, not the file; the JSON formats must be parsed whole.
  */
-import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { decodeText } from '../attachments/decodeText';
+import { MAX_TRANSCRIPT_LINE_CHARS, MIB } from '../files/fileLimits';
+import { openRegularFile, readRegularFile } from '../files/readRegularFile';
 import { ClaudeCodeJsonlParser } from './claudeCodeJsonlReader';
 import type { LineTranscriptParser } from './lineTranscriptParser';
 import { MarkdownTranscriptParser } from './markdownTranscriptReader';
@@ -13,6 +14,9 @@ import { readTranscript } from './readTranscript';
 import type { SessionAccumulator } from './sessionAccumulator';
 import type { TranscriptFormat, TranscriptProblem } from './transcript';
 import { detectTranscriptFormat, FORMAT_SNIFF_CHARS } from './transcriptFormat';
+
+/** JSON exports cannot be streamed: parsing one costs several times its size in memory. */
+export const MAX_WHOLE_TRANSCRIPT_BYTES = 256 * MIB;
 
 export interface SessionFileRead {
   format: TranscriptFormat;
@@ -31,19 +35,29 @@ export async function readSessionFile(
   if (format === 'claude-code-jsonl' || format === 'markdown') {
     const parser: LineTranscriptParser = format === 'markdown' ? new MarkdownTranscriptParser() : new ClaudeCodeJsonlParser();
     let messageCount = 0;
-    await streamLines(path, (line, lineNumber, offset) => {
-      for (const message of parser.pushLine(line, lineNumber, offset)) {
-        session.append(message);
-        messageCount++;
-      }
-    });
+    const oversized: TranscriptProblem[] = [];
+    await streamLines(
+      path,
+      (line, lineNumber, offset) => {
+        for (const message of parser.pushLine(line, lineNumber, offset)) {
+          session.append(message);
+          messageCount++;
+        }
+      },
+      undefined,
+      (lineNumber, chars) => oversized.push({ line: lineNumber, message: `line of ${chars.toLocaleString('en-US')}+ characters is longer than the ${MAX_TRANSCRIPT_LINE_CHARS.toLocaleString('en-US')}-character limit for one entry; skipped` }),
+    );
     for (const message of parser.finish()) {
       session.append(message);
       messageCount++;
     }
-    return { format, model: parser.model, problems: parser.problems, notes: parser.notes, messageCount };
+    const problems = oversized.length ? [...parser.problems, ...oversized].sort((a, b) => a.line - b.line) : parser.problems;
+    return { format, model: parser.model, problems, notes: parser.notes, messageCount };
   }
-  const transcript = readTranscript(await readFile(path, 'utf8'), { format });
+  // The JSON formats are parsed whole, so they are capped like any other read (no streaming).
+  const whole = await readRegularFile(path, 'transcript', { maxBytes: MAX_WHOLE_TRANSCRIPT_BYTES });
+  if (!whole.ok) throw new FileRefusedError(whole.message);
+  const transcript = readTranscript(decodeText(whole.bytes).text, { format });
   session.appendAll(transcript.messages);
   return {
     format,
@@ -56,30 +70,57 @@ export async function readSessionFile(
 
 /** The first bytes of a file, for sniffing its format (and the model it names) before streaming. */
 export async function readHead(path: string): Promise<string> {
-  const handle = await open(path, 'r');
+  const opened = await openRegularFile(path, 'transcript');
+  if (!opened.ok) throw new FileRefusedError(opened.message);
   try {
     const buffer = Buffer.alloc(FORMAT_SNIFF_CHARS);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    const { bytesRead } = await opened.handle.read(buffer, 0, buffer.length, 0);
+    return new TextDecoder(encodingOf(buffer)).decode(buffer.subarray(0, bytesRead));
   } finally {
-    await handle.close();
+    await opened.handle.close();
   }
 }
 
-/** Calls `onLine` for every line with its 1-based number and UTF-16 offset, holding one chunk at a time. */
+/** A transcript the file-access policy refused (not a regular file, too large): the message says which and why. */
+export class FileRefusedError extends Error {}
+
+/** UTF-16 transcripts (a Windows export, PowerShell's `>`) are recognised by their byte-order mark. */
+function encodingOf(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/**
+ * Calls `onLine` for every line with its 1-based number and UTF-16 offset, holding one chunk at a
+ * time. The file is opened through the file-access policy (regular files only, never blocking on a
+ * FIFO), decoded by its byte-order mark (UTF-8, UTF-16 LE/BE), and a line longer than `maxLineChars`
+ * is never held whole: it is dropped as it streams and reported through `onOversizedLine`.
+ */
 export async function streamLines(
   path: string,
   onLine: (line: string, lineNumber: number, offset: number) => void,
   chunkBytes = 1 << 20,
+  onOversizedLine?: (lineNumber: number, chars: number) => void,
+  maxLineChars = MAX_TRANSCRIPT_LINE_CHARS,
 ): Promise<void> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: chunkBytes });
+  const opened = await openRegularFile(path, 'transcript');
+  if (!opened.ok) throw new FileRefusedError(opened.message);
+  const { handle } = opened;
   let carry = '';
   let carryOffset = 0;
   let lineNumber = 1;
+  /** Characters of an oversized line dropped so far (0 when not inside one). */
+  let skipping = 0;
   const emit = (raw: string, offset: number): void => {
+    if (skipping) {
+      onOversizedLine?.(lineNumber++, skipping + raw.length);
+      skipping = 0;
+      return;
+    }
     onLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, lineNumber++, offset);
   };
-  for await (const chunk of stream as AsyncIterable<string>) {
+  const push = (chunk: string): void => {
     let text = carry === '' ? chunk : carry + chunk;
     let offset = carryOffset;
     let start = 0;
@@ -92,7 +133,26 @@ export async function streamLines(
     }
     carry = text.slice(start);
     carryOffset = offset;
+    if (carry.length > maxLineChars) {
+      skipping += carry.length;
+      carryOffset += carry.length;
+      carry = '';
+    }
     text = '';
+  };
+  try {
+    const buffer = Buffer.alloc(Math.max(4, chunkBytes));
+    let decoder: TextDecoder | undefined;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const bytes = buffer.subarray(0, bytesRead);
+      decoder ??= new TextDecoder(encodingOf(bytes));
+      push(decoder.decode(bytes, { stream: true }));
+    }
+    if (decoder) push(decoder.decode());
+  } finally {
+    await handle.close();
   }
-  if (carry !== '') emit(carry, carryOffset);
+  if (carry !== '' || skipping) emit(carry, carryOffset);
 }

@@ -75,24 +75,46 @@ function looksLikeBase64(content: string): boolean {
 }
 
 const DATA_URI_PREFIX = /^data:[\w/+.-]+;base64,/;
-/**
- * 200+ base64 characters, optionally after a data: URI prefix. The lookbehind starts a match only
- * where a run starts, so a long word is scanned once, not once per character (linear, not quadratic).
- */
-const BASE64_RUN = /(?:data:[\w/+.-]+;base64,|(?<![A-Za-z0-9+/]))[A-Za-z0-9+/]{200,}={0,2}/;
+/** A data: URI header ending right before `at`, e.g. `data:image/png;base64,`. */
+const DATA_URI_BEFORE = /data:[\w/+.-]{1,100};base64,$/;
 
-/** A run of 200+ base64 characters (or a data: URI). */
+/** Whether a UTF-16 code unit is one of base64's 64 symbols (A–Z, a–z, 0–9, + and /). */
+function isBase64Char(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+}
+
+/**
+ * A run of 200+ base64 characters (or a data: URI). Scanned with a plain loop, linear in the text:
+ * a regular expression with a 200+ repetition overflowed V8's stack on runs of ~6 M characters
+ * (a pasted screenshot), which crashed the whole analysis. Only the first run is considered.
+ */
 export function findBase64Run(text: string): { start: number; end: number } | undefined {
-  const m = BASE64_RUN.exec(text);
-  if (!m) {
-    return undefined;
+  for (let i = 0; i < text.length; ) {
+    if (!isBase64Char(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const runStart = i;
+    let hasDigit = false;
+    let hasUpper = false;
+    let hasLower = false;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (!isBase64Char(c)) break;
+      if (c >= 48 && c <= 57) hasDigit = true;
+      else if (c >= 65 && c <= 90) hasUpper = true;
+      else if (c >= 97 && c <= 122) hasLower = true;
+      i++;
+    }
+    if (i - runStart < 200) continue;
+    let end = i;
+    for (let pad = 0; pad < 2 && text.charCodeAt(end) === 61; pad++) end++;
+    // Long words of letters only are not base64; require the digit/upper/lower mix base64 has.
+    if (!hasDigit || !hasUpper || !hasLower) return undefined;
+    const uri = DATA_URI_BEFORE.exec(text.slice(Math.max(0, runStart - 120), runStart));
+    return { start: uri ? runStart - uri[0].length : runStart, end };
   }
-  // Long words of letters only are not base64; require the digit/upper/lower mix base64 has.
-  const run = m[0];
-  if (!/[0-9]/.test(run) || !/[A-Z]/.test(run) || !/[a-z]/.test(run)) {
-    return undefined;
-  }
-  return { start: m.index, end: m.index + run.length };
+  return undefined;
 }
 
 /** Markdown pipe tables, or CSV/TSV lines with a constant separator count. */

@@ -181,9 +181,12 @@ describe('mvp hook — never in the way', () => {
     quietFailure(await runHook(() => Promise.reject(new Error('EPIPE'))), /cannot read the hook event from stdin \(EPIPE\)/);
   });
 
-  it('on a transcript path that cannot be read as a file', async () => {
+  it('on a transcript path that cannot be read as a file: says so and coaches without the session', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mvp-hook-dir-'));
-    quietFailure(await runHook(payload('claude-code', FIXTURES, { transcript_path: dir })), /internal error: EISDIR/);
+    const run = await runHook(payload('claude-code', FIXTURES, { transcript_path: dir }));
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /is a folder, not a file .* The session is not counted/);
+    assert.match(String(run.json?.systemMessage), /^MVP: this request sends/);
   });
 
   it('on a mistake in the hook command line', async () => {
