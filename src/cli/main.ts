@@ -25,6 +25,7 @@ const commands: Record<string, Command> = {
   lint: { run: (args, io) => runLint(args, io), usage: lintUsage, summary: 'lint prompt files with the repository config (CI, pre-commit; text, JSON, SARIF)' },
   init: { run: runInit, usage: initUsage, summary: 'write a starter .mvp.jsonc (never overwrites)' },
   models: { run: runModels, usage: modelsUsage, summary: 'list model profiles (or grid regions)' },
+  context: { run: (args, io) => (require('./commands/context') as typeof import('./commands/context')).runContext(args, io), usage: 'mvp context [FOLDER] [--agent auto|claude-code|vscode|codex|gemini] [--format text|json] [--probe-mcp]', summary: "what a coding agent sends with every request before you type: items, tokens, Wh, fixes" },
 };
 function firstLine(usage: string): string {
   return usage.split('\n')[0].replace(/^Usage:\s*/, '');

@@ -1,0 +1,19 @@
+/** Which agent a folder is set up for, from the files each agent reads (first match wins). */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AgentId } from './agentContextTypes';
+
+const MARKERS: Array<[AgentId, string[]]> = [
+  ['claude-code', ['CLAUDE.md', '.claude', '.mcp.json', 'CLAUDE.local.md']],
+  ['vscode', ['.github/copilot-instructions.md', '.github/instructions', '.vscode/mcp.json']],
+  ['gemini', ['GEMINI.md', '.gemini']],
+  ['codex', ['AGENTS.md', '.codex']],
+];
+
+export function detectAgent(folder: string): { agent: AgentId; reason: string } {
+  for (const [agent, markers] of MARKERS) {
+    const found = markers.find((marker) => fs.existsSync(path.join(folder, marker)));
+    if (found) return { agent, reason: `found ${found}` };
+  }
+  return { agent: 'claude-code', reason: 'no agent files found; assumed Claude Code' };
+}
