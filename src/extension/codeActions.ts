@@ -12,6 +12,7 @@ import { type DiagnosticsPublisher, type MvpDiagnostic, docsTarget, isMvpDiagnos
 import { combineFixes, hasTextFix } from './combineFixes';
 import { canDisableForLine, disableForFileEdit, disableForLineEdit } from './disableComments';
 import { toWorkspaceEdit } from './textEdits';
+import { disableTarget } from './disableRuleInConfig';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mvp');
 
@@ -23,7 +24,15 @@ export class MvpCodeActionProvider implements vscode.CodeActionProvider {
   constructor(
     private readonly diagnostics: DiagnosticsPublisher,
     private readonly analyser: DocumentAnalyser,
+    /** Tokens a text adds to this document's request, for the model of its last analysis. */
+    private readonly countTokens: (document: vscode.TextDocument, text: string) => number | undefined = () => undefined,
   ) {}
+
+  /** " (a comment: +12 tokens per request)": what a disable comment costs, since it is sent. */
+  private costNote(document: vscode.TextDocument, inserted: string): string {
+    const tokens = inserted.trim() ? this.countTokens(document, inserted) : undefined;
+    return tokens ? ` (a comment: +${tokens} token${tokens === 1 ? '' : 's'} per request)` : '';
+  }
 
   provideCodeActions(
     document: vscode.TextDocument,
@@ -88,20 +97,38 @@ export class MvpCodeActionProvider implements vscode.CodeActionProvider {
           actions.push(action);
         }
       }
+      // Silencing a rule: the team config first (free: nothing is added to the prompt), then the
+      // comments, which are prompt text sent with every request — their token cost is in the title.
+      if (!seenRuleActions.has(`config:${finding.ruleId}`) && finding.ruleId !== 'config') {
+        seenRuleActions.add(`config:${finding.ruleId}`);
+        const target = disableTarget(document, current?.analysis);
+        if (target) {
+          const name = vscode.workspace.asRelativePath(target.file, false);
+          const off = commandAction(
+            target.exists ? `Turn off '${finding.ruleId}' in the team config (${name})` : `Turn off '${finding.ruleId}' in a new team config (${name})`,
+            'mvp.disableRuleInConfig',
+            [document.uri, finding.ruleId],
+          );
+          off.diagnostics = shown.filter((d) => d.finding.ruleId === finding.ruleId);
+          actions.push(off);
+        }
+      }
       if (!seenRuleActions.has(`line:${finding.ruleId}:${diagnostic.range.start.line}`)) {
         seenRuleActions.add(`line:${finding.ruleId}:${diagnostic.range.start.line}`);
         const offset = document.offsetAt(diagnostic.range.start);
         if (finding.range && canDisableForLine(text, offset)) {
-          const line = new vscode.CodeAction(`Disable '${finding.ruleId}' for this line`, vscode.CodeActionKind.QuickFix);
-          line.edit = toWorkspaceEdit(document, [disableForLineEdit(text, offset, finding.ruleId)]);
+          const edit = disableForLineEdit(text, offset, finding.ruleId);
+          const line = new vscode.CodeAction(`Disable '${finding.ruleId}' for this line${this.costNote(document, edit.newText)}`, vscode.CodeActionKind.QuickFix);
+          line.edit = toWorkspaceEdit(document, [edit]);
           line.diagnostics = [diagnostic];
           actions.push(line);
         }
       }
       if (!seenRuleActions.has(`file:${finding.ruleId}`)) {
         seenRuleActions.add(`file:${finding.ruleId}`);
-        const file = new vscode.CodeAction(`Disable '${finding.ruleId}' for this file`, vscode.CodeActionKind.QuickFix);
-        file.edit = toWorkspaceEdit(document, [disableForFileEdit(text, finding.ruleId)]);
+        const edit = disableForFileEdit(text, finding.ruleId);
+        const file = new vscode.CodeAction(`Disable '${finding.ruleId}' for this file${this.costNote(document, edit.newText)}`, vscode.CodeActionKind.QuickFix);
+        file.edit = toWorkspaceEdit(document, [edit]);
         file.diagnostics = shown.filter((d) => d.finding.ruleId === finding.ruleId);
         actions.push(file);
         const docs = docsTarget(finding.docsUrl, this.diagnostics.docsRoot);

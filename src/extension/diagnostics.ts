@@ -44,6 +44,22 @@ export function toRange(document: vscode.TextDocument, range: TextRange | undefi
   return new vscode.Range(start, end);
 }
 
+/**
+ * One squiggle per block: a finding about a 58-line pasted log underlines its first line only
+ * (as markdownlint and ESLint do), not every line of it; the whole block is in the related
+ * information, and the hover and the quick fixes still cover it.
+ */
+export function squiggleRange(document: vscode.TextDocument, range: vscode.Range): vscode.Range {
+  if (range.isSingleLine) return range;
+  let line = range.start.line;
+  // A block that starts at the end of a line (after a fence's newline) starts on the next one.
+  while (line < range.end.line && document.lineAt(line).range.end.character <= (line === range.start.line ? range.start.character : 0)) line++;
+  const text = document.lineAt(line);
+  const start = line === range.start.line ? range.start : new vscode.Position(line, text.firstNonWhitespaceCharacterIndex);
+  const end = line === range.end.line ? range.end : text.range.end;
+  return end.isAfter(start) ? new vscode.Range(start, end) : new vscode.Range(start, text.range.end);
+}
+
 /** The engine's messages already state the measured saving; the hover adds the carbon and the why. */
 export function findingMessage(finding: Finding): string {
   return finding.message;
@@ -52,12 +68,21 @@ export function findingMessage(finding: Finding): string {
 export function toDiagnostic(document: vscode.TextDocument, finding: Finding, related: RelatedLocator, docsRoot?: vscode.Uri): MvpDiagnostic {
   const documentPath = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
   const inThisDocument = !finding.file || finding.file === documentPath;
-  const range = toRange(document, inThisDocument ? finding.range : undefined);
+  const whole = toRange(document, inThisDocument ? finding.range : undefined);
+  const range = squiggleRange(document, whole);
   const diagnostic = new vscode.Diagnostic(range, findingMessage(finding), SEVERITY[finding.severity]) as MvpDiagnostic;
   diagnostic.source = DIAGNOSTIC_SOURCE;
   const target = docsTarget(finding.docsUrl, docsRoot);
   diagnostic.code = target ? { value: finding.ruleId, target } : finding.ruleId;
   const relatedInformation: vscode.DiagnosticRelatedInformation[] = [];
+  if (!range.isEqual(whole)) {
+    relatedInformation.push(
+      new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(document.uri, whole),
+        `The whole block this is about: lines ${whole.start.line + 1}–${whole.end.line + 1}.`,
+      ),
+    );
+  }
   if (!inThisDocument && finding.file) {
     relatedInformation.push(
       new vscode.DiagnosticRelatedInformation(related.locate(finding.file, finding.range), 'The finding is about this file.'),
@@ -83,7 +108,8 @@ export function docsTarget(docsUrl: string | undefined, docsRoot?: vscode.Uri): 
   }
   try {
     const uri = vscode.Uri.parse(docsUrl, true);
-    return uri.scheme === 'https' || uri.scheme === 'http' || uri.scheme === 'file' ? uri : undefined;
+    // Web pages only: a config's link could otherwise open a local file with its default program.
+    return uri.scheme === 'https' || uri.scheme === 'http' ? uri : undefined;
   } catch {
     return undefined;
   }

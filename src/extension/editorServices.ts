@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { profileRegistryFor } from '../core/analyse';
 import { estimateRequest } from '../core/energy';
+import { countForProfile } from '../core/tokens/countForProfile';
 import { AttachmentCache } from './attachmentCache';
 import { ConfigCache } from './configCache';
 import { EditorEngine } from './editorEngine';
@@ -16,6 +17,7 @@ export interface EditorServices extends vscode.Disposable {
   attachments: AttachmentCache;
   profileRegistryFor: typeof profileRegistryFor;
   estimateRequest: typeof estimateRequest;
+  countForProfile: typeof countForProfile;
 }
 
 export function createEditorServices(extensionUri: vscode.Uri): EditorServices {
@@ -29,6 +31,7 @@ export function createEditorServices(extensionUri: vscode.Uri): EditorServices {
     attachments,
     profileRegistryFor,
     estimateRequest,
+    countForProfile,
     dispose: () => {
       attachments.dispose();
       configs.dispose();

@@ -14,6 +14,7 @@ import { analysePromptCommand } from './analyseCommand';
 import { MvpCodeActionProvider } from './codeActions';
 import { documentFor, toUri } from './commandArguments';
 import { crossCheckTokens } from './crossCheck';
+import { disableRuleInConfig, disableTarget } from './disableRuleInConfig';
 import { DiagnosticsPublisher } from './diagnostics';
 import { type DocumentAnalysis, DocumentAnalyser } from './documentAnalyser';
 import type { EditorServices } from './editorServices';
@@ -177,7 +178,11 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     liveEvents,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations),
     vscode.window.registerWebviewViewProvider(EnergyPanelProvider.viewType, panel, { webviewOptions: { retainContextWhenHidden: false } }),
-    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MvpCodeActionProvider(diagnostics, analyser), MvpCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MvpCodeActionProvider(diagnostics, analyser, (document, text) => {
+        const last = analyser.last(document.uri)?.analysis;
+        const profile = last && profileOf(last);
+        return profile && services ? services.countForProfile(profile, text).tokens : undefined;
+      }), MvpCodeActionProvider.metadata),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new MvpHoverProvider(analyser)),
 
     analyser.onDidAnalyse((result) => {
@@ -257,6 +262,21 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
       } finally {
         setActiveContext();
       }
+    }),
+    vscode.commands.registerCommand('mvp.disableRuleInConfig', async (uri?: unknown, ruleId?: unknown) => {
+      const document = await documentFor(uri);
+      if (!document || typeof ruleId !== 'string' || !/^[\w./@-]{1,100}$/.test(ruleId)) return false;
+      const target = disableTarget(document, analyser.last(document.uri)?.analysis);
+      if (!target) {
+        void vscode.window.showWarningMessage('MVP: open a folder to keep a team config (.mvp.jsonc) in; meanwhile the disable comments work.');
+        return false;
+      }
+      const ok = await disableRuleInConfig(target, ruleId);
+      if (ok) {
+        void vscode.window.showInformationMessage(`MVP: '${ruleId}' is off in ${vscode.workspace.asRelativePath(target.file, false)} for every prompt it covers.`);
+        analyser.schedule(document, 0);
+      }
+      return ok;
     }),
     vscode.commands.registerCommand('mvp.chooseModel', async (modelId?: unknown, target?: unknown) => {
       const active = vscode.window.activeTextEditor?.document;

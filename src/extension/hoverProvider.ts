@@ -1,6 +1,6 @@
 /**
- * Hovers on an attachment reference or a finding: what it costs (tokens naive vs minimal, Wh and
- * gCO₂e), the measured saving, and why — with a link to MVP: Explain Estimate.
+ * Hovers on an attachment reference or a finding: what it costs (tokens as usually sent vs minimal),
+ * what the fix saves (tokens, Wh, gCO₂e), and one link to MVP: Explain Estimate for the why.
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
@@ -8,8 +8,8 @@ import type { Analysis } from '../core/analysis';
 import type { AttachmentAnalysis } from '../core/attachments/attachment';
 import type { Finding } from '../core/rules/finding';
 import type { DocumentAnalyser } from './documentAnalyser';
-import { formatGrams, formatTokens, formatWh, percent } from '../core/formatNumbers';
-import { figuresMarkdown, whyMarkdown } from './estimateWhy';
+import { formatGrams, formatTokens, formatWh } from '../core/formatNumbers';
+import { readSettings } from './settings';
 
 export class MvpHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyser: DocumentAnalyser) {}
@@ -26,23 +26,27 @@ export class MvpHoverProvider implements vscode.HoverProvider {
     if (!attachment && !findings.length) {
       return undefined;
     }
+    // Short on purpose: VS Code already shows the diagnostic's message above this hover, and the
+    // request's table and formula live in the report and MVP: Explain Estimate. Here: what this
+    // costs, what the fix saves, one link for the why.
+    const diagnosticsShown = readSettings(document.uri).diagnosticsEnabled;
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['mvp.explainEstimate', 'mvp.applyFix'] };
+    md.isTrusted = { enabledCommands: ['mvp.explainEstimate'] };
     md.supportHtml = false;
     let range: vscode.Range | undefined;
+    const lines: string[] = [];
     if (attachment) {
-      md.appendMarkdown(attachmentMarkdown(analysis, attachment));
+      lines.push(attachmentLine(attachment));
       range = new vscode.Range(document.positionAt(attachment.reference.range!.start), document.positionAt(attachment.reference.range!.end));
     }
     for (const f of findings) {
-      if (attachment && f.fix?.action && 'attachmentPath' in f.fix.action && f.fix.action.attachmentPath === attachment.reference.path && !f.saving) {
-        continue;
-      }
-      md.appendMarkdown(`\n\n---\n\n${findingMarkdown(analysis, f)}`);
+      const saving = savingLine(analysis, f);
+      const text = diagnosticsShown ? saving : [`**${escapeMarkdown(f.ruleId)}**: ${escapeMarkdown(f.message)}`, saving].filter(Boolean).join(' ');
+      if (text && !lines.includes(text)) lines.push(text);
       range ??= new vscode.Range(document.positionAt(f.range!.start), document.positionAt(f.range!.end));
     }
-    md.appendMarkdown(`\n\n---\n\n**This request**\n\n${figuresMarkdown(analysis)}\n\n${whyMarkdown(analysis)}\n\n`);
-    md.appendMarkdown(`[Explain the estimate in full](${commandUri('mvp.explainEstimate', [document.uri.toString()])})`);
+    lines.push(`[Explain the estimate](${commandUri('mvp.explainEstimate', [document.uri.toString()])})`);
+    md.appendMarkdown(lines.join('\n\n'));
     return new vscode.Hover(md, range);
   }
 }
@@ -61,44 +65,23 @@ function gramsFor(analysis: Analysis, wh: number): number {
   return e.energyWh.central > 0 ? (e.carbonG.central / e.energyWh.central) * wh : 0;
 }
 
-function attachmentMarkdown(analysis: Analysis, a: AttachmentAnalysis): string {
+/** "**sales.xlsx** — spreadsheet, 12 KB: 874 tokens as usually sent, 166 in its minimal form." */
+function attachmentLine(a: AttachmentAnalysis): string {
   const name = path.basename(a.reference.path);
-  const lines = [`**${name}** — ${a.format}, ${formatBytes(a.bytes)}${a.reference.sheet ? `, sheet "${a.reference.sheet}"` : ''}`, ''];
-  lines.push(`| form | tokens | share of request |`, `|---|---:|---:|`);
-  lines.push(`| As usually sent: ${escapeCell(a.naive.description)} | ${formatTokens(a.naive.tokens)} | ${percent(a.naive.tokens, analysis.tokens.total)} |`);
-  if (a.minimal) {
-    lines.push(`| Minimal: ${escapeCell(a.minimal.description)} | ${formatTokens(a.minimal.tokens)} | ${percent(a.minimal.tokens, analysis.tokens.total)} |`);
-  }
-  const saving = analysis.findings.find(
-    (f) => f.saving && f.fix?.action && 'attachmentPath' in f.fix.action && f.fix.action.attachmentPath === a.reference.path,
-  )?.saving;
-  if (saving) {
-    lines.push('', `Minimal form saves **${formatTokens(saving.tokens)} tokens**, **${formatWh(saving.wh)}** and ≈${formatGrams(gramsFor(analysis, saving.wh))} CO₂e per request (measured by re-counting the request without it).`);
-  } else if (a.minimal && a.minimal.tokens < a.naive.tokens) {
-    lines.push('', `Minimal form: ${formatTokens(a.naive.tokens - a.minimal.tokens)} fewer tokens.`);
-  }
-  for (const p of a.problems) {
-    lines.push('', `⚠ ${p.message}`);
-  }
-  return lines.join('\n');
+  const minimal = a.minimal && a.minimal.tokens < a.naive.tokens ? `, ${formatTokens(a.minimal.tokens)} in its minimal form (${escapeMarkdown(a.minimal.description)})` : '';
+  return `**${escapeMarkdown(name)}** — ${a.format}, ${formatBytes(a.bytes)}: ${formatTokens(a.naive.tokens)} tokens as usually sent${minimal}.`;
 }
 
-function findingMarkdown(analysis: Analysis, f: Finding): string {
-  const lines = [`**${f.ruleId}**: ${f.message}`];
-  if (f.saving && f.saving.tokens > 0) {
-    lines.push(
-      '',
-      `Saving, measured by applying the fix to a copy and re-counting: **${formatTokens(f.saving.tokens)} tokens**, **${formatWh(f.saving.wh)}**, ≈${formatGrams(gramsFor(analysis, f.saving.wh))} CO₂e per request.`,
-    );
-  }
-  if (f.fix) {
-    lines.push('', `Quick fix: ${f.fix.title} (Ctrl+. / ⌘.)`);
-  }
-  return lines.join('\n');
+/** "Fix saves 708 tokens · ≈83 mWh · ≈37 mg CO₂e per request (measured)." */
+function savingLine(analysis: Analysis, f: Finding): string | undefined {
+  if (!f.saving || f.saving.tokens <= 0) return undefined;
+  const what = f.fix ? `${escapeMarkdown(f.fix.title)} (Ctrl+.) saves` : 'Saves';
+  return `${what} ${formatTokens(f.saving.tokens)} tokens · ≈${formatWh(f.saving.wh)} · ≈${formatGrams(gramsFor(analysis, f.saving.wh))} CO₂e per request (measured).`;
 }
 
-function escapeCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text from files and findings goes into Markdown as text, never as markup or links. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/\n/g, ' ');
 }
 
 export function formatBytes(n: number): string {

@@ -11,7 +11,7 @@ import type { ModelProfile } from '../core/profiles/modelProfile';
 import { formatTokensShort, formatWh } from '../core/formatNumbers';
 import * as path from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
-import { CONFIG_FILE_NAMES } from '../core/config/mvpConfig';
+import { nearestTeamConfig } from './disableRuleInConfig';
 import { type ModelSituation, type ModelTarget, frontMatterModelValueRange, modelTargetOptions, whoDecides } from './modelTargets';
 import { readSettings, SETTINGS_SECTION } from './settings';
 
@@ -141,12 +141,6 @@ export async function saveModelChoice(modelId: string, where: ModelChoiceContext
     void vscode.window.showInformationMessage(`MVP: saved ${modelId}. ${whoDecides(situation)} This prompt keeps ${situation.requested}.`);
   }
   return modelId;
-}
-
-/** The nearest .mvp.jsonc/.mvp.json of the prompt's config (the last one merged wins). */
-function nearestTeamConfig(analysis: AnalysisWithNotices | undefined): string | undefined {
-  const files = analysis?.config?.sourceFiles ?? [];
-  return [...files].reverse().find((f) => (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(f)));
 }
 
 async function writeFrontMatterModel(document: vscode.TextDocument, modelId: string): Promise<boolean> {

@@ -118,19 +118,17 @@ suite('Commands', () => {
     await vscode.workspace.fs.delete(created);
   });
 
-  test('hover on an attachment reference: naive vs minimal tokens, Wh and the why, with a link to Explain Estimate', async () => {
+  test('hover on an attachment reference: short — tokens as sent vs minimal, the saving, one Explain link; no table, no repeated message', async () => {
     const { document } = await open('q3-sales.prompt.md');
-    await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'analysed');
+    const [diagnostic] = await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'analysed');
     const at = document.positionAt(document.getText().indexOf('sales.xlsx') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /\*\*sales\.xlsx\*\* — spreadsheet/);
-    assert.match(text, /As usually sent: Workbook dump/);
-    assert.match(text, /Minimal: /);
-    assert.match(text, /Wh/);
-    assert.match(text, /CO₂e/);
-    assert.match(text, /Why these numbers/);
-    assert.match(text, /command:mvp\.explainEstimate/);
+    assert.match(text, /\*\*sales\.xlsx\*\* — spreadsheet, [\d.]+ KB: [\d,]+ tokens as usually sent, [\d,]+ in its minimal form/);
+    assert.match(text, /saves [\d,]+ tokens · ≈[\d.]+ m?Wh · ≈[\d.]+ m?g CO₂e per request/);
+    assert.equal(text.match(/command:mvp\.explainEstimate/g)?.length, 1, 'one Explain link');
+    assert.ok(!text.includes('Why these numbers') && !text.includes('|---'), 'the request table and the why live in the report');
+    assert.ok(!text.includes(diagnostic.message.slice(0, 40)), 'the diagnostic message is shown once, by VS Code');
   });
 
   test('status bar: tokens / window, Wh and model; warning colour over the team budget', async () => {

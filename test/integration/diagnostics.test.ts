@@ -75,6 +75,18 @@ suite('Diagnostics', () => {
     assert.equal(mvp.statusBar().visible, false);
   });
 
+  test('a pasted log gets one squiggle (its first line), with the whole block as related information', async () => {
+    const log = Array.from({ length: 58 }, (_, i) => `2026-11-28T10:${String(i % 60).padStart(2, '0')}:00Z INFO worker ${i} processed batch ${i * 7} in ${100 + i} ms`).join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'prompt', content: `Why did the export fail?\n\n\`\`\`\n${log}\n\`\`\`\n` });
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await diagnosticsWith(document.uri, (r) => r.includes('pasted-log'), 'pasted-log');
+    const d = diagnostics.find((x) => ruleOf(x) === 'pasted-log')!;
+    assert.ok(d.range.isSingleLine, `one line, not a wall: ${d.range.start.line}–${d.range.end.line}`);
+    const block = d.relatedInformation?.find((r) => /whole block/.test(r.message));
+    assert.ok(block && block.location.range.end.line - block.location.range.start.line >= 50, 'the block is in the related information');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('an untitled document in the prompt language is analysed too', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'prompt', content: `Describe this image: data:image/png;base64,${'iVBORw0KGgo'.repeat(40)}\n` });
     await vscode.window.showTextDocument(document);

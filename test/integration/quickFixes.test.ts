@@ -42,8 +42,11 @@ suite('Quick fixes', () => {
     const { actions } = await actionsFor(document.uri, 'base64-blob');
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Replace the base64 data with a placeholder'), titles.join(' | '));
-    assert.ok(titles.includes("Disable 'base64-blob' for this line"), titles.join(' | '));
-    assert.ok(titles.includes("Disable 'base64-blob' for this file"), titles.join(' | '));
+    // Silencing: the team config first (free), then comments with what they add to every request.
+    const config = titles.indexOf("Turn off 'base64-blob' in the team config (.mvp.jsonc)");
+    const line = titles.findIndex((t) => /^Disable 'base64-blob' for this line \(a comment: \+\d+ tokens per request\)$/.test(t));
+    const file = titles.findIndex((t) => /^Disable 'base64-blob' for this file \(a comment: \+\d+ tokens per request\)$/.test(t));
+    assert.ok(config >= 0 && line > config && file > config, titles.join(' | '));
     assert.ok(titles.includes("Show documentation for 'base64-blob'"), titles.join(' | '));
     assert.ok(titled(actions, 'Replace the base64 data with a placeholder').isPreferred);
   });
@@ -59,7 +62,7 @@ suite('Quick fixes', () => {
   test('disable for this line inserts the next-line comment; the finding disappears', async () => {
     const { document } = await open('cleanup.prompt.md');
     const { diagnostic, actions } = await actionsFor(document.uri, 'duplicate-content');
-    await runCodeAction(titled(actions, "Disable 'duplicate-content' for this line"));
+    await runCodeAction(titled(actions, /^Disable 'duplicate-content' for this line/));
     const line = diagnostic.range.start.line;
     assert.equal(document.lineAt(line).text, '<!-- mvp-disable-next-line duplicate-content -->');
     await diagnosticsWith(document.uri, (r) => !r.includes('duplicate-content') && r.includes('base64-blob'), 'duplicate-content disabled');
@@ -68,10 +71,27 @@ suite('Quick fixes', () => {
   test('disable for this file inserts the file comment after the front matter', async () => {
     const { document } = await open('q3-sales.prompt.md');
     const { actions } = await actionsFor(document.uri, 'spreadsheet-attachment');
-    await runCodeAction(titled(actions, "Disable 'spreadsheet-attachment' for this file"));
+    await runCodeAction(titled(actions, /^Disable 'spreadsheet-attachment' for this file/));
     assert.equal(document.lineAt(3).text, '<!-- mvp-disable-file spreadsheet-attachment -->');
     assert.equal(document.lineAt(2).text, '---', 'front matter left intact');
     await diagnosticsWith(document.uri, (r) => !r.includes('spreadsheet-attachment'), 'rule disabled for the file');
+  });
+
+  test('turn off in the team config: sets "off" in .mvp.jsonc (comments kept) and the finding goes away', async () => {
+    const { document } = await open('q3-sales.prompt.md');
+    const configUri = workspaceUri('.mvp.jsonc');
+    const before = await readText(configUri);
+    try {
+      const { actions } = await actionsFor(document.uri, 'spreadsheet-attachment');
+      await runCodeAction(titled(actions, "Turn off 'spreadsheet-attachment' in the team config (.mvp.jsonc)"));
+      const after = await readText(configUri);
+      assert.match(after, /"spreadsheet-attachment": "off"/);
+      for (const comment of before.match(/\/\/.*$/gm) ?? []) assert.ok(after.includes(comment), `comment kept: ${comment}`);
+      assert.ok(!document.getText().includes('mvp-disable'), 'nothing added to the prompt');
+      await diagnosticsWith(document.uri, (r) => !r.includes('spreadsheet-attachment'), 'rule off in the config');
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(before));
+    }
   });
 
   test('source.fixAll.mvp applies every text fix in one edit', async () => {

@@ -51,16 +51,19 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
   await screenshot('editor-model-picker');
   await page.keyboard.press('Escape');
 
-  await step('hovering the reference explains naive vs minimal tokens, Wh and why', async () => {
+  await step('hovering the reference: short — tokens as sent vs minimal, the saving, one Explain link', async () => {
     const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
     const box = await squiggle.boundingBox();
     assert.ok(box, 'squiggle not rendered');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover', { hasText: 'As usually sent' }).first();
+    const hover = page.locator('.monaco-hover', { hasText: 'as usually sent' }).first();
     await hover.waitFor({ timeout: 15000 });
     const text = await hover.innerText();
+    log(`hover: ${text}`);
     assert.match(text, /sales\.xlsx/);
-    assert.match(text, /Why these numbers/);
+    assert.match(text, /Explain the estimate/);
+    assert.ok(!/Why these numbers/.test(text), 'no request table in the hover');
+    assert.ok(text.split('sales.xlsx sends').length - 1 <= 1, 'the diagnostic message appears once at most');
   });
   await screenshot('editor-hover');
   await page.mouse.move(700, 600);
@@ -74,7 +77,8 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
     const menu = page.locator('.action-widget', { hasText: 'visible sheets of sales.xlsx to CSV' }).first();
     await menu.waitFor({ timeout: 15000 });
     const text = await menu.innerText();
-    assert.match(text, /Disable 'spreadsheet-attachment' for this line/);
+    assert.match(text, /Turn off 'spreadsheet-attachment' in the team config/);
+    assert.match(text, /Disable 'spreadsheet-attachment' for this line \(a comment: \+\d+ tokens per request\)/);
   });
   await screenshot('editor-quick-fix');
   await page.keyboard.press('Escape');
