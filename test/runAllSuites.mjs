@@ -8,6 +8,8 @@ const suites = [
   { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'], gate: true },
   { name: 'format', command: 'npm', args: ['run', '--silent', 'format:check'], gate: true },
   { name: 'unit', command: 'npm', args: ['run', '--silent', 'test:unit'] },
+  // Real agent clients from npm (Claude Code) driven offline against a loopback stand-in of their API.
+  { name: 'agents (real clients, offline)', command: 'npx', args: ['mocha', 'test/agents/**/*.test.ts'] },
   { name: 'webview (Chromium)', command: 'node', args: ['test/webview/run.mjs'] },
   { name: 'real VS Code', command: 'bash', args: ['test/integration/runInVscode.sh'] },
 ];
