@@ -25,6 +25,8 @@ const commands: Record<string, Command> = {
   lint: { run: (args, io) => runLint(args, io), usage: lintUsage, summary: 'lint prompt files with the repository config (CI, pre-commit; text, JSON, SARIF)' },
   init: { run: runInit, usage: initUsage, summary: 'write a starter .mvp.jsonc (never overwrites)' },
   models: { run: runModels, usage: modelsUsage, summary: 'list model profiles (or grid regions)' },
+  usage: { run: (args, io) => (require('./commands/usage') as typeof import('./commands/usage')).runUsage(args, io), usage: 'mvp usage [daily|weekly|monthly|session|project] [--since DATE] [--until DATE] [--agent NAME] [--format text|json] [--clear-cache]', summary: 'tokens, energy, carbon, water and cost of coding agents, from their local logs (docs/usage.md)' },
+  statusline: { run: (args, io) => (require('./commands/statusline') as typeof import('./commands/statusline')).runStatusline(args, io), usage: 'mvp statusline < status.json', summary: "Claude Code statusLine: session tokens, Wh so far, context use" },
   context: { run: (args, io) => (require('./commands/context') as typeof import('./commands/context')).runContext(args, io), usage: 'mvp context [FOLDER] [--agent auto|claude-code|vscode|codex|gemini] [--format text|json] [--probe-mcp]', summary: "what a coding agent sends with every request before you type: items, tokens, Wh, fixes" },
 };
 function firstLine(usage: string): string {

@@ -1,0 +1,39 @@
+/**
+ * One call from "where are the logs" to the report: discovery, the incremental scan and the totals.
+ * The CLI and the editor both use it; the caller supplies the environment (for tests and for the
+ * editor's own storage folder). Nothing here makes a network request or writes next to the logs.
+ */
+import { candidateLogRoots, existingLogRoots, listLogFiles, type DiscoveryEnvironment, type LogRoot } from './logDiscovery';
+import { FootprintCalculator } from './requestFootprint';
+import { buildUsageReport, type UsageReport, type UsageReportOptions } from './usageReport';
+import { scanLogFiles, type ScanResult } from './usageScan';
+import type { ProfileRegistry } from '../profiles/profileRegistry';
+
+export interface CollectUsageOptions extends UsageReportOptions {
+  environment: DiscoveryEnvironment;
+  registry: ProfileRegistry;
+  /** Grid zone override for carbon and water. */
+  region?: string;
+  /** Where digests are cached; undefined: read everything, cache nothing. */
+  cacheDir?: string;
+}
+
+export interface CollectedUsage {
+  report: UsageReport;
+  /** The log folders looked at, and whether each exists. */
+  roots: (LogRoot & { exists: boolean })[];
+  scan: Omit<ScanResult, 'files'>;
+  calculator: FootprintCalculator;
+}
+
+export function collectUsage(options: CollectUsageOptions): CollectedUsage {
+  const calculator = new FootprintCalculator(options.registry, options.region);
+  const existing = existingLogRoots(options.environment);
+  const wanted = options.agents && options.agents.length > 0 ? existing.filter((r) => options.agents!.includes(r.agent)) : existing;
+  const files = listLogFiles(wanted);
+  const { files: scanned, ...scan } = scanLogFiles(files, { cacheDir: options.cacheDir, calculator });
+  const report = buildUsageReport(scanned, calculator, options);
+  const existingDirs = new Set(existing.map((r) => `${r.agent}\0${r.dir}`));
+  const roots = candidateLogRoots(options.environment).map((r) => ({ ...r, exists: existingDirs.has(`${r.agent}\0${r.dir}`) }));
+  return { report, roots, scan, calculator };
+}

@@ -1,0 +1,200 @@
+/**
+ * What one log file contributes, kept in the cache so that a later run reads only what changed:
+ * its requests (time, model, tokens, dedup key) in columns, each request's footprint, and the reader's
+ * state at the end of the bytes read, so an append-only log is resumed from that offset.
+ */
+import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { ClaudeCodeUsageReader } from './claudeCodeUsageReader';
+import { CodexUsageReader } from './codexUsageReader';
+import { GeminiUsageReader } from './geminiUsageReader';
+import type { FootprintCalculator, FootprintVector } from './requestFootprint';
+import type { UsageLineReader } from './usageLineReader';
+import type { AgentId, UsageRecord } from './usageRecord';
+
+export interface FileDigest {
+  agent: AgentId;
+  size: number;
+  mtimeMs: number;
+  /** Bytes read and accounted for (up to the last complete line). */
+  offset: number;
+  /** Hash of the first bytes, to notice a file replaced rather than appended to. */
+  head: string;
+  readerState: unknown;
+  sessionId?: string;
+  project?: string;
+  malformedLines: number;
+  unneeded: Record<string, number>;
+  compactions: number[];
+  models: string[];
+  /** Per request: time (ms), index into `models`, dedup key or null. */
+  times: number[];
+  modelIndex: number[];
+  keys: (string | null)[];
+  /** Per request, 5 numbers: input, output, cacheCreation, cacheRead, reasoning. */
+  tokens: number[];
+  /** FootprintCalculator.key the footprints were computed with. */
+  footprintKey: string;
+  /** Per request, 9 numbers (FootprintVector). */
+  footprints: number[];
+}
+
+const HEAD_BYTES = 4096;
+const CHUNK_BYTES = 1 << 20;
+export const TOKEN_STRIDE = 5;
+export const FOOTPRINT_STRIDE = 9;
+
+export type DigestOutcome = 'cached' | 'appended' | 'read';
+
+/**
+ * The digest of `file`, reusing `previous` when the file is unchanged (same size and mtime) and
+ * reading only the appended bytes when it grew with the same beginning.
+ */
+export function digestFile(
+  file: string,
+  agent: AgentId,
+  previous: FileDigest | undefined,
+  calculator: FootprintCalculator,
+): { digest: FileDigest; outcome: DigestOutcome } {
+  const fd = openSync(file, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (previous && previous.agent === agent && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) {
+      refreshFootprints(previous, calculator);
+      return { digest: previous, outcome: 'cached' };
+    }
+    const head = headHash(fd, stat.size);
+    const wholeFile = agent === 'gemini-cli' && file.endsWith('.json');
+    const canAppend =
+      !wholeFile && previous !== undefined && previous.agent === agent && stat.size > previous.size && previous.head === head && previous.offset <= stat.size;
+    const digest: FileDigest = canAppend
+      ? { ...previous!, size: stat.size, mtimeMs: stat.mtimeMs }
+      : emptyDigest(agent, stat.size, stat.mtimeMs, head, calculator.key);
+    if (canAppend) refreshFootprints(digest, calculator);
+    const reader = makeReader(agent, file, canAppend ? previous!.readerState : undefined);
+    const add = (records: UsageRecord[]) => {
+      for (const record of records) appendRecord(digest, record, calculator);
+    };
+    if (wholeFile && reader instanceof GeminiUsageReader) {
+      const text = readRange(fd, 0, stat.size).toString('utf8');
+      add(reader.readWholeSession(text));
+      digest.offset = stat.size;
+    } else {
+      digest.offset = readLines(fd, digest.offset, stat.size, (line) => add(reader.pushLine(line)));
+    }
+    digest.readerState = reader.saveState();
+    digest.sessionId = reader.sessionId ?? digest.sessionId;
+    digest.project = reader.project ?? digest.project;
+    digest.malformedLines = (canAppend ? previous!.malformedLines : 0) + reader.malformedLines;
+    digest.unneeded = mergeCounts(canAppend ? previous!.unneeded : {}, reader.unneeded);
+    digest.compactions = [...(canAppend ? previous!.compactions : []), ...reader.compactions.map((c) => c.time)];
+    return { digest, outcome: canAppend ? 'appended' : 'read' };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function makeReader(agent: AgentId, file: string, state: unknown): UsageLineReader {
+  if (agent === 'claude-code') return new ClaudeCodeUsageReader(state);
+  if (agent === 'codex') return new CodexUsageReader(state);
+  return new GeminiUsageReader(path.basename(file).replace(/\.jsonl?$/, ''), state);
+}
+
+function emptyDigest(agent: AgentId, size: number, mtimeMs: number, head: string, footprintKey: string): FileDigest {
+  return {
+    agent, size, mtimeMs, offset: 0, head, readerState: undefined, malformedLines: 0, unneeded: {}, compactions: [],
+    models: [], times: [], modelIndex: [], keys: [], tokens: [], footprintKey, footprints: [],
+  };
+}
+
+function appendRecord(digest: FileDigest, record: UsageRecord, calculator: FootprintCalculator): void {
+  let index = digest.models.indexOf(record.model);
+  if (index === -1) index = digest.models.push(record.model) - 1;
+  digest.times.push(record.time);
+  digest.modelIndex.push(index);
+  digest.keys.push(record.dedupKey ?? null);
+  const t = record.tokens;
+  digest.tokens.push(t.input, t.output, t.cacheCreation, t.cacheRead, t.reasoning);
+  digest.footprints.push(...calculator.footprint(record.model, t));
+}
+
+/** Footprints computed under other profiles or another method are recomputed from the stored tokens. */
+function refreshFootprints(digest: FileDigest, calculator: FootprintCalculator): void {
+  if (digest.footprintKey === calculator.key) return;
+  const footprints: number[] = [];
+  for (let i = 0; i < digest.times.length; i++) {
+    const o = i * TOKEN_STRIDE;
+    const v: FootprintVector = calculator.footprint(digest.models[digest.modelIndex[i]], {
+      input: digest.tokens[o], output: digest.tokens[o + 1], cacheCreation: digest.tokens[o + 2], cacheRead: digest.tokens[o + 3], reasoning: digest.tokens[o + 4],
+    });
+    footprints.push(...v);
+  }
+  digest.footprints = footprints;
+  digest.footprintKey = calculator.key;
+}
+
+function headHash(fd: number, size: number): string {
+  return createHash('sha1').update(readRange(fd, 0, Math.min(size, HEAD_BYTES))).digest('hex');
+}
+
+function readRange(fd: number, start: number, end: number): Buffer {
+  const buffer = Buffer.alloc(Math.max(0, end - start));
+  let read = 0;
+  while (read < buffer.length) {
+    const n = readSync(fd, buffer, read, buffer.length - read, start + read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read === buffer.length ? buffer : buffer.subarray(0, read);
+}
+
+/**
+ * Feeds each complete line between `start` and `end` to `onLine`, chunk by chunk (memory bounded by
+ * the longest line). A last line without a line break is fed only when it is complete JSON (a log
+ * being written may end mid-line); returns the offset after the last line fed.
+ */
+function readLines(fd: number, start: number, end: number, onLine: (line: string) => void): number {
+  let position = start;
+  let consumed = start;
+  let carry: Buffer | undefined;
+  const chunk = Buffer.alloc(CHUNK_BYTES);
+  while (position < end) {
+    const n = readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, end - position), position);
+    if (n === 0) break;
+    position += n;
+    let data = carry ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+    let lineStart = 0;
+    for (let nl = data.indexOf(10, lineStart); nl !== -1; nl = data.indexOf(10, lineStart)) {
+      const lineEnd = nl > lineStart && data[nl - 1] === 13 ? nl - 1 : nl;
+      onLine(data.toString('utf8', lineStart, lineEnd));
+      consumed += nl + 1 - lineStart;
+      lineStart = nl + 1;
+    }
+    carry = lineStart < data.length ? Buffer.from(data.subarray(lineStart)) : undefined;
+    data = Buffer.alloc(0);
+  }
+  if (carry && carry.length > 0) {
+    const last = carry.toString('utf8');
+    if (isCompleteJson(last)) {
+      onLine(last);
+      consumed += carry.length;
+    }
+  }
+  return consumed;
+}
+
+function isCompleteJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
