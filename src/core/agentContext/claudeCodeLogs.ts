@@ -14,8 +14,17 @@ export interface ClaudeSessionFacts {
   /** Characters of the first user prompt, to take it out of the learned load. */
   firstPrompt?: string;
   requests: number;
+  /** Recorded usage of each request, in order (one entry per API response). */
+  usages: RequestUsage[];
   mcpServersCalled: Set<string>;
   clientVersion?: string;
+}
+
+export interface RequestUsage {
+  /** Uncached input + cache writes. */
+  input: number;
+  cacheRead: number;
+  output: number;
 }
 
 export function claudeProjectLogDir(home: string, folder: string): string {
@@ -54,7 +63,12 @@ function readSession(file: string, modifiedMs: number): ClaudeSessionFacts | und
   } catch {
     return undefined;
   }
-  const facts: ClaudeSessionFacts = { file, modifiedMs, requests: 0, mcpServersCalled: new Set() };
+  return sessionFactsOf(text, file, modifiedMs);
+}
+
+/** The facts of one Claude Code session log's text. */
+export function sessionFactsOf(text: string, file = '', modifiedMs = 0): ClaudeSessionFacts {
+  const facts: ClaudeSessionFacts = { file, modifiedMs, requests: 0, usages: [], mcpServersCalled: new Set() };
   const seenMessageIds = new Set<string>();
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
@@ -83,11 +97,14 @@ function readSession(file: string, modifiedMs: number): ClaudeSessionFacts | und
     if (message.id) seenMessageIds.add(message.id);
     if (message.model === '<synthetic>' || !message.usage) continue;
     facts.requests += 1;
-    if (facts.firstRequestInputTokens === undefined) {
-      const u = message.usage;
-      facts.firstRequestInputTokens =
-        (u.input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
-    }
+    const u = message.usage;
+    const usage = {
+      input: (u.input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0),
+      cacheRead: u.cache_read_input_tokens ?? 0,
+      output: u.output_tokens ?? 0,
+    };
+    facts.usages.push(usage);
+    facts.firstRequestInputTokens ??= usage.input + usage.cacheRead;
   }
   return facts;
 }
