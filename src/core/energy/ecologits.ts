@@ -1,7 +1,7 @@
 /**
- * The EcoLogits LLM inference method (GenAI Impact, methodology CC BY-SA 4.0,
- * https://ecologits.ai, JOSS doi:10.21105/joss.07471), version 0.9 constants, implemented from its
- * published formulas. It estimates the energy of *output* tokens only; our input-token extension
+ * The EcoLogits LLM inference method (GenAI Impact, methodology CC BY-SA 4.0, code MPL-2.0,
+ * https://ecologits.ai, JOSS doi:10.21105/joss.07471), version 0.9.1 constants
+ * (`ecologits/impacts/llm.py`), implemented from its published formulas. It estimates the energy of *output* tokens only; our input-token extension
  * lives in ./estimator.ts. Units: parameters in billions, energy in Wh, time in seconds.
  */
 
@@ -52,17 +52,22 @@ export function latencyPerTokenS(activeParamsB: number): number {
   );
 }
 
-/** Generation latency of a request, s: measured speeds when the profile has them, else the fit. */
+/**
+ * Generation latency of a request, s. EcoLogits takes the *smaller* of the fitted latency and the
+ * measured request latency (`generation_latency` in llm.py: a measured latency only ever shortens
+ * it). A profile's published speeds stand in for the measured latency.
+ */
 export function generationLatencyS(
   outputTokens: number,
   activeParamsB: number,
   deployment?: { tokensPerSecond: number; ttftSeconds: number },
 ): number {
   if (outputTokens <= 0) return 0;
+  const fitted = outputTokens * latencyPerTokenS(activeParamsB);
   if (deployment && deployment.tokensPerSecond > 0) {
-    return deployment.ttftSeconds + outputTokens / deployment.tokensPerSecond;
+    return Math.min(fitted, deployment.ttftSeconds + outputTokens / deployment.tokensPerSecond);
   }
-  return outputTokens * latencyPerTokenS(activeParamsB);
+  return fitted;
 }
 
 /** Host (non-GPU) energy share of the request, Wh: latency × 1.2 kW × (GPUs/8) / B. */
@@ -95,6 +100,16 @@ export interface EcologitsResult {
   /** PUE × (server + GPUs × T_out × f). */
   energyWh: number;
   embodiedG: number;
+}
+
+/**
+ * EcoLogits' water formula as its code computes it (`request_usage_wcf` in llm.py, 0.9.1):
+ * request energy (PUE already included) × (WUE_on-site + PUE × grid water), in mL for Wh.
+ * Ours differs (docs/energy-model.md §6): WUE applies to IT energy and grid water to facility
+ * energy once, so EcoLogits' water is exactly PUE × ours for the same energy.
+ */
+export function ecologitsWaterMl(energyWh: number, pue: number, wueOnSite: number, gridWaterLPerKWh: number): number {
+  return energyWh * (wueOnSite + pue * gridWaterLPerKWh);
 }
 
 /** The unmodified EcoLogits request energy (output tokens only). */

@@ -32,6 +32,29 @@ export interface RequestInput {
   region?: string;
   /** Include embodied (manufacturing) share in carbon. Default true. */
   includeEmbodied?: boolean;
+  /**
+   * True when `outputTokens` is a provider's recorded usage, which already counts hidden reasoning
+   * tokens (OpenAI `completion_tokens` includes `reasoning_tokens`; Anthropic bills thinking as
+   * output and `output_tokens` counts it): no reasoning tokens are added on top. Default false.
+   */
+  outputIncludesReasoning?: boolean;
+}
+
+/**
+ * Where the energy of a request goes by boundary, so a published figure with a narrower boundary
+ * (accelerators only, IT only) is compared with the matching slice. gpuWh + hostWh + pueOverheadWh
+ * = energyWh. For measured and local profiles the split is not known: everything is in gpuWh = 0,
+ * hostWh = IT energy.
+ */
+export interface EnergyBreakdown {
+  /** Accelerator (GPU/TPU) energy. */
+  gpuWh: Estimate3;
+  /** Host energy: CPUs, memory, networking of the servers (EcoLogits' 1.2 kW per 8-GPU server). */
+  hostWh: Estimate3;
+  /** Data-centre overhead: (PUE − 1) × IT energy. */
+  pueOverheadWh: Estimate3;
+  /** Embodied (manufacturing) share of the hardware, gCO2e (not energy; 0 when excluded). */
+  embodiedCarbonG: Estimate3;
 }
 
 export interface RequestEstimate {
@@ -57,6 +80,8 @@ export interface RequestEstimate {
   assumptions: string[];
   /** On-site (data-centre cooling) part of `waterMl`, the boundary Google reports. */
   waterOnSiteMl?: Estimate3;
+  /** Where the energy goes by boundary: accelerators, host, PUE overhead, embodied carbon. */
+  breakdown?: EnergyBreakdown;
   /** Where the energy goes: visible + reasoning output, uncached input, cache reads. */
   breakdownWh?: { output: Estimate3; input: Estimate3; cachedInput: Estimate3 };
   /** The profile's confidence in its parameters. */

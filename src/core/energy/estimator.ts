@@ -20,8 +20,10 @@ import {
   INPUT_TOKEN_RATIO,
   METHOD_VERSION,
   SERVING_EFFICIENCY,
+  TPU_SERVING_FACTOR,
 } from './calibration';
-import { GRID_CARBON_SOURCE, GRID_CARBON_YEAR, gridZoneOrWorld } from './gridIntensity';
+import { ECOLOGITS_PROVIDERS, ecologitsProviderFor } from './ecologitsProviders';
+import { GRID_CARBON_SOURCE, gridZoneOrWorld } from './gridIntensity';
 import { mapBounds } from './estimate3';
 
 type Bound = keyof Estimate3;
@@ -44,11 +46,16 @@ function cleanCount(n: number | undefined): number {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.round(n) : 0;
 }
 
-/** Context length at which attention FLOPs per token equal the weights' 2N (Kaplan et al. 2020). */
+/**
+ * Context length at which attention FLOPs per token equal the weights' 2N (Kaplan et al. 2020:
+ * 2·n_layer·n_ctx·d_attn). d_attn is the attention width (heads × head size), which differs from
+ * the hidden size in some models (Qwen3-235B: 64 × 128 = 8192 against a 4096 hidden size).
+ */
 export function attentionCrossoverTokens(profile: ModelProfile): number {
-  if (profile.layers && profile.modelDim) {
+  const width = profile.attentionDim ?? profile.modelDim;
+  if (profile.layers && width) {
     const activeParams = pickBound(profile.parameters.active, 'central') * 1e9;
-    return activeParams / (profile.layers * profile.modelDim);
+    return activeParams / (profile.layers * width);
   }
   return DEFAULT_ATTENTION_CROSSOVER_TOKENS;
 }
@@ -62,12 +69,25 @@ export function inputContextFactor(profile: ModelProfile, uncached: number, cach
   return 1 + (cached + uncached / 2) / attentionCrossoverTokens(profile);
 }
 
+/**
+ * Mean attention factor of the generated tokens (hidden reasoning, then visible output): the j-th
+ * of G generated tokens attends to all T_in input tokens and j − 1 earlier generated ones, so
+ * averaged, 1 + (T_in + G/2) / L*. Decoding reads the whole KV cache for every token, and
+ * ML.ENERGY v3 measures that long sequences force smaller batches, so energy per output token
+ * grows with context at least as fast as this FLOPs ratio (Epoch AI's 100k-token figure).
+ */
+export function outputContextFactor(profile: ModelProfile, inputTokens: number, generatedTokens: number): number {
+  if (generatedTokens <= 0) return 1;
+  return 1 + (inputTokens + generatedTokens / 2) / attentionCrossoverTokens(profile);
+}
+
 /** Tokens in the request, after sanitising the caller's numbers. */
 export function requestTokens(profile: ModelProfile, input: RequestInput): RequestTokens {
   const total = cleanCount(input.inputTokens);
   const cached = Math.min(cleanCount(input.cachedInputTokens), total);
   const output = input.outputTokens === undefined ? profile.expectedOutputTokens : cleanCount(input.outputTokens);
-  const reasoning = profile.reasoning.isReasoning
+  // A provider's recorded output count already includes the hidden reasoning tokens.
+  const reasoning = profile.reasoning.isReasoning && !(input.outputIncludesReasoning && input.outputTokens !== undefined)
     ? Math.round(output * profile.reasoning.hiddenTokensPerOutputToken)
     : 0;
   return { input: total - cached, cachedInput: cached, output, reasoning };
@@ -77,6 +97,9 @@ interface EnergySplit {
   output: number;
   input: number;
   cachedInput: number;
+  /** IT energy of the accelerators and of the host (before PUE); gpu + host = it. */
+  gpu: number;
+  host: number;
   /** Facility energy (includes PUE where it applies). */
   total: number;
   /** IT energy (before PUE), for on-site water. */
@@ -86,30 +109,47 @@ interface EnergySplit {
   gpus: number;
 }
 
-function parametricSplit(profile: ModelProfile, t: RequestTokens, bound: Bound, contextFactor: number): EnergySplit {
+/** The factors one bound of a parametric estimate applies to the EcoLogits per-token energy. */
+function servingFactor(profile: ModelProfile, bound: Bound): number {
+  const tpu = profile.accelerator === 'tpu' ? TPU_SERVING_FACTOR[bound] : 1;
+  return SERVING_EFFICIENCY[bound] * tpu;
+}
+
+/** Context factors of one request: uncached input, generated tokens. */
+interface ContextFactors {
+  input: number;
+  output: number;
+}
+
+function parametricSplit(profile: ModelProfile, t: RequestTokens, bound: Bound, ctx: ContextFactors): EnergySplit {
   const active = pickBound(profile.parameters.active, bound);
   const total = pickBound(profile.parameters.total, bound);
   const pue = profile.local ? 1 : pickBound(profile.dataCentre.pue, bound);
-  const k = SERVING_EFFICIENCY[bound];
+  const k = servingFactor(profile, bound);
   const rIn = INPUT_TOKEN_RATIO[bound];
   const gpus = gpuCount(total);
+  // EcoLogits takes the shorter of the fitted and the measured latency.
+  const fitted = latencyPerTokenS(active);
   const latencyPerToken =
-    profile.deployment && profile.deployment.tokensPerSecond > 0
-      ? 1 / profile.deployment.tokensPerSecond
-      : latencyPerTokenS(active);
-  // IT energy of one output-token equivalent, calibrated.
-  const perTokenIt = k * (gpus * gpuEnergyPerTokenWh(active) + serverEnergyWh(latencyPerToken, gpus));
-  const outputEq = t.output + t.reasoning;
-  const inputEq = rIn * contextFactor * t.input;
+    profile.deployment && profile.deployment.tokensPerSecond > 0 ? Math.min(fitted, 1 / profile.deployment.tokensPerSecond) : fitted;
+  // IT energy of one output-token equivalent, calibrated, split into accelerators and host.
+  const perTokenGpu = k * gpus * gpuEnergyPerTokenWh(active);
+  const perTokenHost = k * serverEnergyWh(latencyPerToken, gpus);
+  const perTokenIt = perTokenGpu + perTokenHost;
+  const outputEq = ctx.output * (t.output + t.reasoning);
+  const inputEq = rIn * ctx.input * t.input;
   const cachedEq = rIn * CACHE_READ_SHARE_OF_INPUT * t.cachedInput;
-  const it = perTokenIt * (outputEq + inputEq + cachedEq);
+  const eq = outputEq + inputEq + cachedEq;
+  const it = perTokenIt * eq;
   return {
     output: pue * perTokenIt * outputEq,
     input: pue * perTokenIt * inputEq,
     cachedInput: pue * perTokenIt * cachedEq,
+    gpu: perTokenGpu * eq,
+    host: perTokenHost * eq,
     total: pue * it,
     it,
-    occupancyS: k * latencyPerToken * (outputEq + inputEq + cachedEq),
+    occupancyS: k * latencyPerToken * eq,
     gpus,
   };
 }
@@ -121,19 +161,19 @@ function measuredSplit(profile: ModelProfile, t: RequestTokens): EnergySplit {
   const cachedInput = m.whPerInputToken * CACHE_READ_SHARE_OF_INPUT * t.cachedInput;
   const total = output + input + cachedInput;
   const pue = profile.local ? 1 : pickBound(profile.dataCentre.pue, 'central');
-  return { output, input, cachedInput, total, it: total / pue, occupancyS: 0, gpus: 0 };
+  return { output, input, cachedInput, gpu: 0, host: total / pue, total, it: total / pue, occupancyS: 0, gpus: 0 };
 }
 
-function localDeviceSplit(profile: ModelProfile, t: RequestTokens, bound: Bound, contextFactor: number): EnergySplit {
+function localDeviceSplit(profile: ModelProfile, t: RequestTokens, bound: Bound, ctx: ContextFactors): EnergySplit {
   const d = profile.localDevice!;
   const watts = pickBound(d.watts, bound);
   const outTps = pickInverseBound(d.outputTokensPerSecond, bound);
   const inTps = pickInverseBound(d.inputTokensPerSecond, bound);
-  const output = (watts * (t.output + t.reasoning)) / outTps / 3600;
-  const input = (watts * contextFactor * t.input) / inTps / 3600;
+  const output = (watts * ctx.output * (t.output + t.reasoning)) / outTps / 3600;
+  const input = (watts * ctx.input * t.input) / inTps / 3600;
   const cachedInput = (watts * CACHE_READ_SHARE_OF_INPUT * t.cachedInput) / inTps / 3600;
   const total = output + input + cachedInput;
-  return { output, input, cachedInput, total, it: total, occupancyS: 0, gpus: 0 };
+  return { output, input, cachedInput, gpu: 0, host: total, total, it: total, occupancyS: 0, gpus: 0 };
 }
 
 function energyMethodOf(profile: ModelProfile): 'parametric' | 'measured' | 'local-device' {
@@ -142,24 +182,29 @@ function energyMethodOf(profile: ModelProfile): 'parametric' | 'measured' | 'loc
   return 'parametric';
 }
 
-/** The unmodified EcoLogits figure for the same request: output (incl. reasoning) tokens only. */
+/**
+ * The unmodified EcoLogits figure for the same request: output (incl. reasoning) tokens only, at
+ * the PUE EcoLogits itself assumes for the provider (./ecologitsProviders.ts), not the profile's.
+ */
 export function ecologitsWh(profile: ModelProfile, outputTokens: number): Estimate3 {
+  const provider = ECOLOGITS_PROVIDERS[ecologitsProviderFor(profile)];
   return mapBounds((bound) =>
     ecologitsRequest({
       activeParamsB: pickBound(profile.parameters.active, bound),
       totalParamsB: pickBound(profile.parameters.total, bound),
       outputTokens,
-      pue: pickBound(profile.dataCentre.pue, bound),
+      pue: pickBound(provider.pue, bound),
       deployment: profile.deployment,
     }).energyWh,
   );
 }
 
 const FORMULA = [
-  'E = PUE × k × e_tok × (T_out + T_reasoning + r_in × c_ctx × T_in + r_in × 0.1 × T_cached)',
+  'E = PUE × k × h × e_tok × (c_out × (T_out + T_reasoning) + r_in × c_ctx × T_in + r_in × 0.1 × T_cached)',
   'e_tok = GPUs × (α·exp(β·B)·P_active + γ) + t_tok × 1.2 kW × (GPUs/8) / B   [EcoLogits 0.9, Wh per output token]',
   'GPUs = 2^ceil(log2(ceil(1.2 × P_total × 2 GB / 80 GB))),  t_tok = 6.785e-4·P_active + 3.119e-4·B + 1.947e-2 s',
-  'c_ctx = 1 + (T_cached + T_in/2) / L*,  L* = P_active / (layers × width)',
+  'c_ctx = 1 + (T_cached + T_in/2) / L*,  c_out = 1 + (T_cached + T_in + (T_out + T_reasoning)/2) / L*,  L* = P_active / (layers × attention width)',
+  'h = 0.5 on TPUs (low/central; fitted on Google\'s median Gemini prompt), 1 otherwise',
   'carbon = E × grid gCO2e/kWh + k × t_tok × (output-token equivalents) × [(GPUs/8)·5700 + GPUs·164] kg / (B × 3 years)',
   'water = E/PUE × WUE_on-site + E × grid water L/kWh',
 ].join('\n');
@@ -172,10 +217,10 @@ function assumptionsFor(
   profile: ModelProfile,
   t: RequestTokens,
   method: 'parametric' | 'measured' | 'local-device',
-  zone: { zone: string; name: string; gCO2PerKWh: number; waterNote?: string },
+  zone: { zone: string; name: string; gCO2PerKWh: number; waterNote?: string; carbonYear: number; carbonSource: string },
   zoneFellBack: boolean,
   requestedZone: string | undefined,
-  contextFactor: number,
+  ctx: ContextFactors,
   input: RequestInput,
   includeEmbodied: boolean,
 ): string[] {
@@ -193,6 +238,11 @@ function assumptionsFor(
     a.push(
       `The central figure is EcoLogits × ${SERVING_EFFICIENCY.central} and the low figure × ${SERVING_EFFICIENCY.low}: operators report 3–5× less than EcoLogits (larger batches, 8-bit weights, newer chips). The high figure is EcoLogits unmodified.`,
     );
+    if (profile.accelerator === 'tpu') {
+      a.push(
+        `Served on TPUs: low and central × ${TPU_SERVING_FACTOR.central}, a factor fitted on Google's median Gemini prompt (0.24 Wh); no second public source gives TPU serving energy, so treat it as a calibration, not a measurement.`,
+      );
+    }
   } else if (method === 'measured') {
     a.push(`Energy uses the measured figures stated in the profile (${profile.measuredEnergy!.note}); they are taken as facility energy, no PUE added.`);
   } else {
@@ -208,9 +258,13 @@ function assumptionsFor(
       `A cached input token costs ${CACHE_READ_SHARE_OF_INPUT} of an uncached one. This is an assumption from provider prices (cache reads billed at ~10%); no energy figure for a cache hit is published.`,
     );
   }
-  if (contextFactor > 1.005) {
-    const shape = profile.layers && profile.modelDim ? `its ${profile.layers} layers × ${profile.modelDim} width` : `a default (${DEFAULT_ATTENTION_CROSSOVER_TOKENS.toLocaleString('en-US')} tokens) because the model's shape is not public`;
-    a.push(`Long context: attention makes each input token ${fmt(contextFactor)}× dearer (from ${shape}). Output tokens are not made dearer by context, as in EcoLogits.`);
+  if (ctx.input > 1.005 || ctx.output > 1.005) {
+    const width = profile.attentionDim ?? profile.modelDim;
+    const shape = profile.layers && width ? `its ${profile.layers} layers × ${width} attention width` : `a default (${DEFAULT_ATTENTION_CROSSOVER_TOKENS.toLocaleString('en-US')} tokens) because the model's shape is not public`;
+    const parts: string[] = [];
+    if (ctx.input > 1.005) parts.push(`each input token ${fmt(ctx.input)}× dearer`);
+    if (ctx.output > 1.005) parts.push(`each output token ${fmt(ctx.output)}× dearer`);
+    a.push(`Long context: attention over the context makes ${parts.join(' and ')} (crossover from ${shape}; Kaplan et al. 2020).`);
   }
   if (input.outputTokens === undefined) {
     a.push(`Output length: ${t.output} tokens, the profile's typical chat answer (edit it to match your request).`);
@@ -219,12 +273,14 @@ function assumptionsFor(
     a.push(
       `Reasoning model: ${t.reasoning} hidden reasoning tokens assumed (${profile.reasoning.hiddenTokensPerOutputToken} per visible output token); they cost like output tokens.`,
     );
+  } else if (profile.reasoning.isReasoning && input.outputIncludesReasoning && input.outputTokens !== undefined) {
+    a.push('Reasoning model: the recorded output count already includes the hidden reasoning tokens (providers bill them as output), so none are added.');
   }
   if (!profile.local) {
     const dc = profile.dataCentre;
     a.push(`Data centre: PUE ${range(dc.pue, '')}, on-site water ${range(dc.wueOnSite, ' L/kWh')}. Location: ${dc.location}.`);
   }
-  const zoneText = `Carbon is location-based: ${zone.name} grid, ${zone.gCO2PerKWh} gCO2e/kWh (Our World in Data / Ember, ${GRID_CARBON_YEAR}).`;
+  const zoneText = `Carbon is location-based: ${zone.name} grid, ${zone.gCO2PerKWh} gCO2e/kWh (${zone.carbonSource}, ${zone.carbonYear}).`;
   a.push(zoneFellBack ? `Unknown grid zone "${requestedZone}": the world average is used. ${zoneText}` : zoneText);
   if (zone.waterNote) a.push(`Off-site water: ${zone.waterNote}.`);
   a.push(
@@ -253,11 +309,14 @@ export function estimateRequest(
 ): RequestEstimate {
   const tokens = requestTokens(profile, input);
   const method = energyMethodOf(profile);
-  const contextFactor = inputContextFactor(profile, tokens.input, tokens.cachedInput);
+  const ctx: ContextFactors = {
+    input: inputContextFactor(profile, tokens.input, tokens.cachedInput),
+    output: outputContextFactor(profile, tokens.input + tokens.cachedInput, tokens.output + tokens.reasoning),
+  };
   const split = (bound: Bound): EnergySplit => {
     if (method === 'measured') return measuredSplit(profile, tokens);
-    if (method === 'local-device') return localDeviceSplit(profile, tokens, bound, contextFactor);
-    return parametricSplit(profile, tokens, bound, contextFactor);
+    if (method === 'local-device') return localDeviceSplit(profile, tokens, bound, ctx);
+    return parametricSplit(profile, tokens, bound, ctx);
   };
   const splits = { low: split('low'), central: split('central'), high: split('high') };
   const requestedZone = input.region ?? profile.dataCentre.gridZone;
@@ -289,12 +348,18 @@ export function estimateRequest(
       method === 'local-device'
         ? 'Off-site only: water consumed generating the electricity (no data-centre cooling for a local model).'
         : 'On-site (data-centre cooling, WUE) + off-site (water consumed generating the electricity); manufacturing water excluded.',
-    grid: { zone: zone.zone, gCO2PerKWh: zone.gCO2PerKWh, source: GRID_CARBON_SOURCE, year: GRID_CARBON_YEAR },
+    grid: { zone: zone.zone, gCO2PerKWh: zone.gCO2PerKWh, source: GRID_CARBON_SOURCE, year: zone.carbonYear },
     sciGPer1kTokens,
     ecologitsWh: ecologitsWh(profile, tokens.output + tokens.reasoning),
     formula: FORMULA,
-    assumptions: assumptionsFor(profile, tokens, method, zone, fellBack, requestedZone, contextFactor, input, includeEmbodied),
+    assumptions: assumptionsFor(profile, tokens, method, zone, fellBack, requestedZone, ctx, input, includeEmbodied),
     waterOnSiteMl,
+    breakdown: {
+      gpuWh: mapBounds((b) => splits[b].gpu),
+      hostWh: mapBounds((b) => splits[b].host),
+      pueOverheadWh: mapBounds((b) => splits[b].total - splits[b].it),
+      embodiedCarbonG: embodiedCarbon,
+    },
     breakdownWh: {
       output: mapBounds((b) => splits[b].output),
       input: mapBounds((b) => splits[b].input),

@@ -19,6 +19,15 @@ export interface GridZone {
   waterLPerKWh: number;
   /** Set when the water figure is borrowed from another zone. */
   waterNote?: string;
+  /** Year of the carbon figure. */
+  carbonYear: number;
+  /** Where the carbon figure comes from. */
+  carbonSource: string;
+  /**
+   * EcoLogits 0.9.1's figure for the same zone (`electricity_mixes.csv`, kgCO2e/kWh × 1000), for
+   * comparison: it uses an older Our World in Data release, so the two differ by up to 1.27× (France).
+   */
+  ecologitsGCO2PerKWh?: number;
 }
 
 export const GRID_CARBON_SOURCE =
@@ -27,28 +36,31 @@ export const GRID_CARBON_YEAR = 2023;
 export const GRID_WATER_SOURCE =
   'EcoLogits electricity_mixes.csv (WRI "Guidance for calculating water use embedded in purchased electricity"), https://github.com/genai-impact/ecologits';
 
+const OWID_2023 = { carbonYear: 2023, carbonSource: 'Our World in Data (Ember; Energy Institute), lifecycle gCO2e/kWh' };
+
 const ZONES: GridZone[] = [
-  { zone: 'WORLD', name: 'World average', gCO2PerKWh: 481, waterLPerKWh: 3.908 },
-  { zone: 'USA', name: 'United States', gCO2PerKWh: 369, waterLPerKWh: 3.1321 },
+  { zone: 'WORLD', name: 'World average', gCO2PerKWh: 481, waterLPerKWh: 3.908, ...OWID_2023, ecologitsGCO2PerKWh: 473.01 },
+  { zone: 'USA', name: 'United States', gCO2PerKWh: 369, waterLPerKWh: 3.1321, ...OWID_2023, ecologitsGCO2PerKWh: 383.55 },
   {
     zone: 'EU',
     name: 'European Union (27)',
     gCO2PerKWh: 244,
     waterLPerKWh: 3.908,
     waterNote: 'no EU aggregate in the water source; world average used',
+    ...OWID_2023,
   },
-  { zone: 'FR', name: 'France', gCO2PerKWh: 56, waterLPerKWh: 3.6737 },
-  { zone: 'DE', name: 'Germany', gCO2PerKWh: 381, waterLPerKWh: 1.947 },
-  { zone: 'SE', name: 'Sweden', gCO2PerKWh: 41, waterLPerKWh: 6.0315 },
-  { zone: 'GB', name: 'United Kingdom', gCO2PerKWh: 238, waterLPerKWh: 2.329 },
-  { zone: 'IE', name: 'Ireland', gCO2PerKWh: 291, waterLPerKWh: 1.4769 },
-  { zone: 'NL', name: 'Netherlands', gCO2PerKWh: 268, waterLPerKWh: 3.433 },
-  { zone: 'IN', name: 'India', gCO2PerKWh: 713, waterLPerKWh: 3.4368 },
-  { zone: 'CN', name: 'China', gCO2PerKWh: 582, waterLPerKWh: 6.0065 },
-  { zone: 'JP', name: 'Japan', gCO2PerKWh: 485, waterLPerKWh: 2.3063 },
-  { zone: 'AU', name: 'Australia', gCO2PerKWh: 549, waterLPerKWh: 4.7293 },
-  { zone: 'CA', name: 'Canada', gCO2PerKWh: 170, waterLPerKWh: 8.1662 },
-  { zone: 'BR', name: 'Brazil', gCO2PerKWh: 98, waterLPerKWh: 18.6033 },
+  { zone: 'FR', name: 'France', gCO2PerKWh: 56, waterLPerKWh: 3.6737, ...OWID_2023, ecologitsGCO2PerKWh: 44.18 },
+  { zone: 'DE', name: 'Germany', gCO2PerKWh: 381, waterLPerKWh: 1.947, ...OWID_2023, ecologitsGCO2PerKWh: 344.14 },
+  { zone: 'SE', name: 'Sweden', gCO2PerKWh: 41, waterLPerKWh: 6.0315, ...OWID_2023, ecologitsGCO2PerKWh: 35.82 },
+  { zone: 'GB', name: 'United Kingdom', gCO2PerKWh: 238, waterLPerKWh: 2.329, ...OWID_2023, ecologitsGCO2PerKWh: 210.89 },
+  { zone: 'IE', name: 'Ireland', gCO2PerKWh: 291, waterLPerKWh: 1.4769, ...OWID_2023, ecologitsGCO2PerKWh: 279.7 },
+  { zone: 'NL', name: 'Netherlands', gCO2PerKWh: 268, waterLPerKWh: 3.433, ...OWID_2023, ecologitsGCO2PerKWh: 253.31 },
+  { zone: 'IN', name: 'India', gCO2PerKWh: 713, waterLPerKWh: 3.4368, ...OWID_2023, ecologitsGCO2PerKWh: 708.32 },
+  { zone: 'CN', name: 'China', gCO2PerKWh: 582, waterLPerKWh: 6.0065, ...OWID_2023, ecologitsGCO2PerKWh: 559.55 },
+  { zone: 'JP', name: 'Japan', gCO2PerKWh: 485, waterLPerKWh: 2.3063, ...OWID_2023, ecologitsGCO2PerKWh: 482.32 },
+  { zone: 'AU', name: 'Australia', gCO2PerKWh: 549, waterLPerKWh: 4.7293, ...OWID_2023, ecologitsGCO2PerKWh: 551.59 },
+  { zone: 'CA', name: 'Canada', gCO2PerKWh: 170, waterLPerKWh: 8.1662, ...OWID_2023, ecologitsGCO2PerKWh: 174.81 },
+  { zone: 'BR', name: 'Brazil', gCO2PerKWh: 98, waterLPerKWh: 18.6033, ...OWID_2023, ecologitsGCO2PerKWh: 103.21 },
 ];
 
 /** Other spellings users type (ISO alpha-3, common names). */

@@ -97,8 +97,10 @@ export class SessionCostModel {
       cachedInputTokens = this.cachedPrefix(previous?.inputTokens ?? 0, inputTokens);
       outputTokens = shape.replyMessage === undefined ? undefined : shape.countedOutputTokens;
     }
-    const plain = this.options.estimate({ inputTokens, cachedInputTokens: 0, outputTokens });
-    const cached = cachedInputTokens > 0 ? this.options.estimate({ inputTokens, cachedInputTokens, outputTokens }) : plain;
+    // Recorded usage counts hidden reasoning (thinking) tokens as output already: add none on top.
+    const outputIncludesReasoning = usage !== undefined;
+    const plain = this.options.estimate({ inputTokens, cachedInputTokens: 0, outputTokens, outputIncludesReasoning });
+    const cached = cachedInputTokens > 0 ? this.options.estimate({ inputTokens, cachedInputTokens, outputTokens, outputIncludesReasoning }) : plain;
     return {
       index: shape.index,
       inputTokens,

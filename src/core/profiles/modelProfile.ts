@@ -69,6 +69,13 @@ export interface ModelProfile {
   /** Transformer shape, when known, for the long-context attention factor. */
   layers?: number;
   modelDim?: number;
+  /**
+   * Attention width (heads × head size) when it differs from `modelDim` (Qwen3: 64 × 128 = 8192 on a
+   * 4096 hidden size). The long-context crossover uses it instead of `modelDim`.
+   */
+  attentionDim?: number;
+  /** The accelerators the provider serves the model on; default "gpu" (EcoLogits' H100 fit). */
+  accelerator?: 'gpu' | 'tpu';
   reasoning: {
     isReasoning: boolean;
     /** Hidden reasoning tokens per visible output token (0 for non-reasoning models). */

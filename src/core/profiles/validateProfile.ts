@@ -30,7 +30,7 @@ const WEIGHTS_HINT =
   '"open" (the weights are published under a licence that allows running them yourself) or "closed" (a hosted service only, or a licence that forbids production use)';
 const TOP_LEVEL = new Set([
   '$schema', 'id', 'name', 'aliases', 'provider', 'family', 'weights', 'tokenizer', 'contextWindow', 'maxOutputTokens',
-  'architecture', 'parameters', 'layers', 'modelDim', 'reasoning', 'caching', 'dataCentre',
+  'architecture', 'parameters', 'layers', 'modelDim', 'attentionDim', 'accelerator', 'reasoning', 'caching', 'dataCentre',
   'expectedOutputTokens', 'deployment', 'measuredEnergy', 'pricing', 'confidence', 'warnings', 'local', 'localDevice',
   'familyDefault', 'sources',
 ]);
@@ -146,6 +146,11 @@ export function validateProfile(candidate: unknown): ProfileProblem[] {
   if ('layers' in p) c.number(p.layers, 'layers', { min: 1, integer: true });
   if ('modelDim' in p) c.number(p.modelDim, 'modelDim', { min: 1, integer: true });
   if (('layers' in p) !== ('modelDim' in p)) c.fail('layers', 'layers and modelDim go together (both or neither)');
+  if ('attentionDim' in p) {
+    c.number(p.attentionDim, 'attentionDim', { min: 1, integer: true });
+    if (!('layers' in p)) c.fail('attentionDim', 'attentionDim needs layers and modelDim (the attention width refines the model shape)');
+  }
+  if ('accelerator' in p) c.oneOf(p.accelerator, 'accelerator', ['gpu', 'tpu']);
   if ('reasoning' in p && c.object(p.reasoning, 'reasoning', ['isReasoning', 'hiddenTokensPerOutputToken'], ['isReasoning', 'hiddenTokensPerOutputToken'])) {
     c.bool(p.reasoning.isReasoning, 'reasoning.isReasoning');
     c.number(p.reasoning.hiddenTokensPerOutputToken, 'reasoning.hiddenTokensPerOutputToken', { min: 0 });

@@ -112,7 +112,7 @@ describe('estimateRequest: result contents', () => {
     assert.match(e.methodVersion, /EcoLogits 0\.9/);
     assert.equal(e.profileId, 'claude-sonnet-4-5');
     assert.equal(e.resolvedBy, 'alias');
-    assert.match(e.formula, /PUE × k × e_tok/);
+    assert.match(e.formula, /PUE × k × h × e_tok/);
     assert.ok(e.assumptions.some((a) => /cached input token costs 0\.1 of an uncached one/.test(a)));
     assert.ok(e.assumptions.some((a) => /approximate/.test(a)), 'Claude token counts are approximate');
     assert.ok(e.assumptions.some((a) => /location-based/.test(a)));
@@ -185,8 +185,9 @@ describe('estimateRequest: measured and local profiles', () => {
     const p = get('local-model');
     const e = estimateRequest(p, { inputTokens: 1000, outputTokens: 500 });
     assert.equal(e.energyMethod, 'local-device');
-    // Central: 40 W; 27.5 output tokens/s; 600 prompt tokens/s; default context factor 1 + 500/100k.
-    const expected = (40 * 500) / 27.5 / 3600 + (40 * 1000 * (1 + 500 / 100_000)) / 600 / 3600;
+    // Central: 40 W; 27.5 output tokens/s; 600 prompt tokens/s; default crossover 50k: input factor
+    // 1 + 500/50k, output factor 1 + (1000 + 250)/50k.
+    const expected = (40 * 500 * (1 + 1250 / 50_000)) / 27.5 / 3600 + (40 * 1000 * (1 + 500 / 50_000)) / 600 / 3600;
     assert.ok(Math.abs(e.energyWh.central - expected) < 1e-12);
     assert.deepEqual(e.waterOnSiteMl, { low: 0, central: 0, high: 0 });
     assert.match(e.waterBoundary, /no data-centre cooling/);
