@@ -7,6 +7,7 @@ import { lineStarts, positionAt } from '../core/textRange';
 const SOURCE_WORDS = {
   explicit: 'from --model',
   frontMatter: 'from the front matter',
+  transcript: 'named in the transcript',
   config: 'from .mvp config',
   setting: 'from settings',
   default: 'default (nothing named a model)',
@@ -87,6 +88,7 @@ export function analysisToText(analysis: AnalysisWithNotices, text: string, cwd:
     out.push('No findings: this prompt is already lean.');
   }
   for (const notice of analysis.notices) out.push(`note: ${notice}`);
+  for (const note of analysis.session?.source?.notes ?? []) out.push(`note: history: ${note}`);
   out.push('');
   out.push('Assumptions:');
   for (const a of e.assumptions) out.push(`  - ${a}`);

@@ -20,9 +20,9 @@ import type { Finding } from './rules/finding';
 import type { RuleContext } from './rules/rule';
 import { runRules } from './rules/runRules';
 import { calibrate, countForProfile } from './tokens/countForProfile';
-import { SessionAccumulator } from './history/sessionAccumulator';
-import { SessionCostModel } from './history/sessionCostModel';
-import { readSessionFile } from './history/readSessionFile';
+import { analyseSession, modelNamedInHead, transcriptModelName } from './history/analyseSession';
+import { readHead } from './history/readSessionFile';
+import { historyDetectorOptions } from './rules/builtin/pollutedHistory';
 import type { ModelProfile } from './profiles/modelProfile';
 
 /** Parts' counts are remembered per tokenizer (a team override may change a profile's tokenizer, so not per id). */
@@ -57,13 +57,20 @@ export function profileRegistryFor(config?: ResolvedConfig): ProfileRegistry {
   return registry;
 }
 
+/**
+ * The one way every surface chooses the model: an explicit choice, then the prompt's front matter,
+ * then the model the session's transcript names (a continued session keeps its model), then the
+ * team config, the user's setting, and the labelled default.
+ */
 export function chooseModel(
   options: Pick<AnalyseOptions, 'model' | 'defaultModel'>,
   frontMatterModel: string | undefined,
   config: ResolvedConfig | undefined,
+  transcriptModel?: string,
 ): { name: string; source: ModelSource } {
   if (options.model) return { name: options.model, source: 'explicit' };
   if (frontMatterModel) return { name: frontMatterModel, source: 'frontMatter' };
+  if (transcriptModel) return { name: transcriptModel, source: 'transcript' };
   if (config?.model) return { name: config.model, source: 'config' };
   if (options.defaultModel) return { name: options.defaultModel, source: 'setting' };
   return { name: DEFAULT_MODEL, source: 'default' };
@@ -87,7 +94,7 @@ export async function analysePrompt(
     });
 
   const registry = profileRegistryFor(config);
-  const choice = chooseModel(options, prompt.model, config);
+  const choice = chooseModel(options, prompt.model, config, await transcriptModelOf(options));
   const resolved = registry.resolve(choice.name);
   const profile = resolved.profile;
   const countTokens = (text: string) => countForProfile(profile, text).tokens;
@@ -104,7 +111,7 @@ export async function analysePrompt(
       : readAttachment(reference, { countTokens, provider: profile.provider, workspaceRoot: options.workspaceRoot });
   const attachments: AttachmentAnalysis[] = await Promise.all(references.map(read));
 
-  const history = await analyseHistory(options, profile, { countTokens, region: options.region ?? config.region });
+  const history = await analyseHistory(options, profile, { countTokens, region: options.region ?? config.region, config });
   const session = history?.session;
   const historyTokens = session ? lastRequestInput(session) : 0;
 
@@ -182,30 +189,35 @@ export async function analysePrompt(
   };
 }
 
-/** The session this prompt continues, costed with the same estimator as the prompt itself. */
+/** The session this prompt continues, through the one session path (`analyseSession`) with the same estimator as the prompt. */
 async function analyseHistory(
-  options: Pick<AnalyseOptions, 'transcript' | 'historyFile'>,
+  options: Pick<AnalyseOptions, 'transcript' | 'transcriptName' | 'historyFile' | 'moreTurns'>,
   profile: ModelProfile,
-  measure: { countTokens: (text: string) => number; region?: string },
+  measure: { countTokens: (text: string) => number; region?: string; config: ResolvedConfig },
 ): Promise<{ session: SessionAnalysis; notices: string[] } | undefined> {
-  if (!options.transcript && !options.historyFile) return undefined;
-  const accumulator = new SessionAccumulator({ countTokens: measure.countTokens });
-  const notices: string[] = [];
-  if (options.transcript) {
-    accumulator.appendAll(options.transcript.messages);
-  } else {
-    const read = await readSessionFile(options.historyFile!, accumulator);
-    const name = path.basename(options.historyFile!);
-    for (const problem of read.problems.slice(0, 20)) notices.push(`${name}:${problem.line}: ${problem.message} (skipped)`);
-    if (read.problems.length > 20) notices.push(`${name}: ${read.problems.length - 20} more malformed lines skipped`);
-    notices.push(...read.notes.map((note) => `${name}: ${note}`));
-  }
-  const costs = new SessionCostModel({
+  const source = options.transcript
+    ? { transcript: options.transcript, name: options.transcriptName }
+    : options.historyFile ? { file: options.historyFile } : undefined;
+  if (!source) return undefined;
+  const { analysis, notices } = await analyseSession(source, {
+    countTokens: measure.countTokens,
     estimate: (input) => estimateRequest(profile, { ...input, region: input.region ?? measure.region }),
     caching: profile.caching,
-    sourceName: options.historyFile ? path.basename(options.historyFile) : undefined,
+    moreTurns: options.moreTurns,
+    detector: historyDetectorOptions(measure.config),
   });
-  return { session: costs.analyse(accumulator), notices };
+  return { session: analysis, notices };
+}
+
+/** The model the session's transcript names: read from the file's first bytes, as the tokenizer is needed before it streams. */
+async function transcriptModelOf(options: Pick<AnalyseOptions, 'transcript' | 'historyFile'>): Promise<string | undefined> {
+  if (options.transcript) return transcriptModelName(options.transcript.model);
+  if (!options.historyFile) return undefined;
+  try {
+    return modelNamedInHead(await readHead(options.historyFile));
+  } catch {
+    return undefined; // unreadable: the session read reports it
+  }
 }
 
 function describeModel(resolved: ResolvedProfile, requested: string, source: ModelSource): AnalysedModel {

@@ -7,7 +7,7 @@ import type { ModelProfile } from './profiles/modelProfile';
 import type { Budgets } from './rules/rule';
 
 /** Where the model used for an analysis came from, in order of precedence. */
-export type ModelSource = 'explicit' | 'frontMatter' | 'config' | 'setting' | 'default';
+export type ModelSource = 'explicit' | 'frontMatter' | 'transcript' | 'config' | 'setting' | 'default';
 
 export interface AnalyseOptions {
   /** The prompt document's text. */
@@ -37,8 +37,12 @@ export interface AnalyseOptions {
   extraAttachments?: string[];
   /** A transcript whose history travels with this prompt (already read). */
   transcript?: Transcript;
+  /** The file name of `transcript`, named in its seed summary as a streamed file's is. */
+  transcriptName?: string;
   /** A transcript file whose history travels with this prompt; streamed, so size is no problem. */
   historyFile?: string;
+  /** Turns projected for the session's "continue vs start fresh" (default 10). */
+  moreTurns?: number;
   /** Workspace root: config discovery stops here; references outside it are flagged. */
   workspaceRoot?: string;
   /** Whether pack JavaScript may run (CLI: true; editor: workspace trust). */

@@ -40,7 +40,7 @@ export interface ModelSituation {
 
 /** Rank of each source: a lower rank wins. */
 const RANK: Record<ModelTarget, number> = { session: 0, frontMatter: 1, config: 2, workspaceSetting: 3, userSetting: 3 };
-const SOURCE_RANK: Record<ModelSource, number> = { explicit: 0, frontMatter: 1, config: 2, setting: 3, default: 4 };
+const SOURCE_RANK: Record<ModelSource, number> = { explicit: 0, frontMatter: 1, transcript: 1.5, config: 2, setting: 3, default: 4 };
 
 /** One sentence: which source decides the model now, and what it beats. */
 export function whoDecides(s: ModelSituation): string {
@@ -49,6 +49,8 @@ export function whoDecides(s: ModelSituation): string {
       return `A choice for this session only ("${s.requested}") decides the model; it beats front matter, team config and settings until the window closes.`;
     case 'frontMatter':
       return `${s.documentName ?? 'This prompt'}'s front matter names "${s.requested}", which beats the team config and the mvp.defaultModel setting.`;
+    case 'transcript':
+      return `The chat session this prompt continues was held with "${s.requested}", which beats the team config and the mvp.defaultModel setting.`;
     case 'config':
       return `The team config${s.configFile ? ` ${path.basename(s.configFile)}` : ''} names "${s.requested}", which beats the mvp.defaultModel setting.`;
     case 'setting':
@@ -66,7 +68,7 @@ export function modelTargetOptions(s: ModelSituation): ModelTargetOption[] {
   const decidingRank = SOURCE_RANK[s.source];
   const effect = (target: ModelTarget): boolean => RANK[target] <= decidingRank;
   const loserNote = (target: ModelTarget): string =>
-    effect(target) ? '' : ` — not for ${s.documentName ?? 'this prompt'}: its ${s.source === 'frontMatter' ? 'front matter' : s.source === 'config' ? 'team config' : 'session-only choice'} wins`;
+    effect(target) ? '' : ` — not for ${s.documentName ?? 'this prompt'}: its ${s.source === 'frontMatter' ? 'front matter' : s.source === 'config' ? 'team config' : s.source === 'transcript' ? 'chat session' : 'session-only choice'} wins`;
   const options: ModelTargetOption[] = [];
   if (s.source === 'frontMatter') {
     options.push({

@@ -104,13 +104,14 @@ async function analyseEvent(event: HookEvent, model: string | undefined, io: Cli
   const cwd = path.resolve(io.cwd, event.cwd ?? '.');
   const history = await readHookTranscript(event.transcriptPath, event.prompt);
   for (const note of history.notes) io.stderr(`mvp hook: ${note}\n`);
-  const transcriptModel = history.kind === 'transcript' ? history.transcript.model : undefined;
+  // The engine chooses the model the one way every surface does: --model, then the transcript's, then the team config's.
   const analysis = await analysePrompt({
     text: event.prompt,
     baseDir: cwd,
-    model: model ?? (transcriptModel && transcriptModel !== '<synthetic>' ? transcriptModel : undefined),
+    model,
     defaultModel: AGENT_DEFAULT_MODEL[event.agent],
     transcript: history.kind === 'transcript' ? history.transcript : undefined,
+    transcriptName: event.transcriptPath ? path.basename(event.transcriptPath) : undefined,
     historyFile: history.kind === 'file' ? history.file : undefined,
     trusted: true,
   });

@@ -7,35 +7,24 @@ import { constants as fsConstants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { writeRegularFile } from '../../core/files/writeRegularFile';
 import path from 'node:path';
-import type { Estimate3, RequestInput } from '../../core/energy/estimate';
-import { estimateRequest } from '../../core/energy/estimator';
-import { readHead, readSessionFile, type SessionFileRead } from '../../core/history/readSessionFile';
-import { SessionAccumulator } from '../../core/history/sessionAccumulator';
+import { analysePrompt, type AnalysisWithNotices } from '../../core/analyse';
+import type { Estimate3 } from '../../core/energy/estimate';
+import { readHead } from '../../core/history/readSessionFile';
 import type { SessionAnalysis } from '../../core/history/sessionAnalysis';
-import { SessionCostModel } from '../../core/history/sessionCostModel';
-import {
-  detectContextWindow,
-  detectHistoryShare,
-  detectPollution,
-  detectStartFresh,
-  type ContextWindowDetection,
-  type HistoryShareDetection,
-  type PollutionDetection,
-  type StartFreshDetection,
-} from '../../core/history/sessionDetections';
-import { createProfileRegistry, DEFAULT_PROFILE_ID, loadBuiltinProfiles } from '../../core/profiles';
-import type { ResolvedProfile } from '../../core/profiles/modelProfile';
-import { countForProfile } from '../../core/tokens/countForProfile';
+import type { PollutionDetection } from '../../core/history/sessionDetections';
+import type { Finding } from '../../core/rules/finding';
 import { parseArgs, UsageError } from '../args';
 
 export const SESSION_USAGE = `Usage: mvp session FILE [--model ID] [--format text|json] [--seed-summary PATH] [--more-turns N] [--force]
 
 Analyses a chat transcript (OpenAI messages JSON, VS Code chat export JSON, Claude Code JSONL
 session log, or Markdown with role headings): tokens and energy of every request, cumulative
-totals, the cost of continuing vs starting fresh, and what pollutes the history.
+totals, the cost of continuing vs starting fresh, and what pollutes the history. The findings are
+the rules' (long-history, polluted-history, context-window, energy-budget; .mvp.jsonc applies),
+exactly as \`mvp analyse --history\` and \`mvp hook\` report them for the next request.
 
   --model ID           model profile to count and estimate with (default: the model named in
-                       the transcript, else the labelled default profile)
+                       the transcript, then the team config's, then gpt-4o)
   --format text|json   output format (default text; JSON is documented in docs/cli.md)
   --seed-summary PATH  write the seed summary for a fresh session to PATH (never replaces an
                        existing file unless --force is given)
@@ -43,22 +32,10 @@ totals, the cost of continuing vs starting fresh, and what pollutes the history.
   --force              allow --seed-summary to replace an existing file
 `;
 
-/** Thresholds the rules issue will make configurable; the same defaults are documented in docs/history.md. */
-const HISTORY_SHARE_THRESHOLD = 0.5;
-const CONTEXT_NEAR_SHARE = 0.8;
-const START_FRESH_THRESHOLD = 0.25;
-
 export interface SessionIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-}
-
-export interface SessionDetections {
-  historyShare?: HistoryShareDetection;
-  pollution: PollutionDetection;
-  contextWindow?: ContextWindowDetection;
-  startFresh?: StartFreshDetection;
 }
 
 export async function runSession(args: string[], io: SessionIo): Promise<number> {
@@ -99,47 +76,39 @@ export async function runSession(args: string[], io: SessionIo): Promise<number>
     return 2;
   }
 
-  let head: string;
   try {
-    head = await readHead(file);
+    await readHead(file);
   } catch (error) {
-    io.stderr(`mvp session: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path.\n`);
+    // The file-access policy's refusals name the file and what to do; raw system errors get both here.
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(code ? `mvp session: cannot read ${file}: ${code}. Check the path.\n` : `mvp session: ${(error as Error).message}\n`);
     return 2;
   }
 
-  const registry = createProfileRegistry(loadBuiltinProfiles());
-  const requested = (flags.model as string | undefined) ?? modelNamedIn(head) ?? DEFAULT_PROFILE_ID;
-  const resolved = registry.resolve(requested);
-  const profile = resolved.profile;
-  const estimate = (input: RequestInput) => estimateRequest(profile, input, resolved.resolvedBy);
-  const session = new SessionAccumulator({ countTokens: (text) => countForProfile(profile, text).tokens });
-
-  let read: SessionFileRead;
+  // The session is the history of the next request: the engine analyses that request with an empty
+  // prompt, so the model, the numbers and the findings are those of every other surface.
+  let result: AnalysisWithNotices;
   try {
-    read = await readSessionFile(file, session);
+    result = await analysePrompt({
+      text: '',
+      baseDir: io.cwd,
+      historyFile: file,
+      model: flags.model as string | undefined,
+      moreTurns: flags['more-turns'] as number | undefined,
+      trusted: true,
+    });
   } catch (error) {
     io.stderr(`mvp session: cannot read ${file}: ${(error as Error).message}\n`);
     return 2;
   }
+  const analysis = result.session!;
+  const read = analysis.source!;
   for (const problem of read.problems) io.stderr(`${file}:${problem.line}: ${problem.message}\n`);
-  if (session.messages.length === 0) {
+  for (const notice of result.notices.filter((n) => !isReadingNotice(n, file))) io.stderr(`mvp session: ${notice}\n`);
+  if (read.messages === 0) {
     io.stderr(`mvp session: no messages could be read from ${file} (read as ${read.format}); nothing to analyse.\n`);
     return 1;
   }
-
-  const model = new SessionCostModel({
-    estimate,
-    caching: profile.caching,
-    moreTurns: flags['more-turns'] as number | undefined,
-    sourceName: path.basename(file),
-  });
-  const analysis = model.analyse(session);
-  const detections: SessionDetections = {
-    historyShare: detectHistoryShare(analysis, profile.contextWindow, estimate, HISTORY_SHARE_THRESHOLD),
-    pollution: detectPollution(session, analysis, estimate),
-    contextWindow: detectContextWindow(analysis, profile.contextWindow, CONTEXT_NEAR_SHARE, estimate),
-    startFresh: detectStartFresh(analysis, START_FRESH_THRESHOLD),
-  };
 
   let writtenTo: string | undefined;
   if (seedPath) {
@@ -152,7 +121,7 @@ export async function runSession(args: string[], io: SessionIo): Promise<number>
     writtenTo = seedPath;
   }
 
-  const report: SessionReport = { file, read, resolved, session, analysis, detections, writtenTo };
+  const report: SessionReport = { file, result, analysis, writtenTo };
   if (flags.format === 'json') {
     io.stdout(JSON.stringify(sessionJson(report), null, 2) + '\n');
   } else {
@@ -170,41 +139,39 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** The tokenizer must be chosen before streaming, so the model is read from the file's head. */
-function modelNamedIn(head: string): string | undefined {
-  const match = /"(?:model|modelId)"\s*:\s*"([^"]+)"/.exec(head);
-  if (!match || match[1] === '<synthetic>') return undefined;
-  return match[1].replace(/^copilot\//, '');
+/** Malformed lines and the format's notes are printed as such; the engine's copy of them is not repeated. */
+function isReadingNotice(notice: string, file: string): boolean {
+  return notice.startsWith(`${path.basename(file)}:`);
 }
 
 /** Everything one `mvp session` run found, as both output formats print it. */
 interface SessionReport {
   file: string;
-  read: SessionFileRead;
-  resolved: ResolvedProfile;
-  session: SessionAccumulator;
+  /** The engine's analysis of the next request (empty prompt + this history). */
+  result: AnalysisWithNotices;
   analysis: SessionAnalysis;
-  detections: SessionDetections;
   writtenTo: string | undefined;
 }
 
 // --- JSON -------------------------------------------------------------------------------------
 
-function sessionJson({ file, read, resolved, session, analysis, detections, writtenTo }: SessionReport) {
-  const profile = resolved.profile;
+function sessionJson({ file, result, analysis, writtenTo }: SessionReport) {
+  const read = analysis.source!;
+  const m = result.model;
   return {
     file,
     format: read.format,
     model: {
-      id: profile.id,
-      name: profile.name,
-      requested: resolved.requested,
-      resolvedBy: resolved.resolvedBy,
-      contextWindow: profile.contextWindow,
-      approximateTokens: profile.tokenizer.approximate,
-      tokenizer: profile.tokenizer.encoding,
+      id: m.id,
+      name: m.name,
+      requested: m.requested,
+      source: m.source,
+      resolvedBy: m.resolvedBy,
+      contextWindow: m.contextWindow,
+      approximateTokens: m.approximateTokens,
+      tokenizer: m.tokenizer,
     },
-    messages: session.messages.length,
+    messages: read.messages,
     problems: read.problems,
     notes: read.notes,
     caching: analysis.caching,
@@ -221,12 +188,14 @@ function sessionJson({ file, read, resolved, session, analysis, detections, writ
       carbonG: t.carbonG,
       fromRecordedUsage: t.fromRecordedUsage,
       pending: t.pending === true,
-      messages: t.replyMessage === undefined ? [t.firstNewMessage, session.messages.length - 1] : [t.firstNewMessage, t.replyMessage],
+      messages: t.replyMessage === undefined ? [t.firstNewMessage, read.messages - 1] : [t.firstNewMessage, t.replyMessage],
     })),
     totals: analysis.totals,
     projection: analysis.projection,
     context: analysis.context,
-    detections,
+    nextRequest: { inputTokens: result.tokens.total, wh: result.estimate.energyWh },
+    findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, saving: f.saving })),
+    evidence: analysis.evidence,
     seedSummary: { tokens: analysis.seedSummaryTokens, text: analysis.seedSummary, writtenTo },
     assumptions: analysis.assumptions,
   };
@@ -234,16 +203,17 @@ function sessionJson({ file, read, resolved, session, analysis, detections, writ
 
 // --- text -------------------------------------------------------------------------------------
 
-function sessionText({ file, read, resolved, session, analysis, detections, writtenTo }: SessionReport): string {
+function sessionText({ file, result, analysis, writtenTo }: SessionReport): string {
   const out: string[] = [];
-  const profile = resolved.profile;
+  const read = analysis.source!;
+  const m = result.model;
   const turns = analysis.turns;
   const recorded = turns.filter((t) => t.fromRecordedUsage).length;
   out.push(`Session ${file}`);
-  out.push(`  ${read.format}, ${session.messages.length} messages, ${turns.length} requests`);
+  out.push(`  ${read.format}, ${read.messages} messages, ${turns.length} requests`);
   out.push(
-    `  Model: ${profile.name} (${profile.id}; ${resolved.resolvedBy === 'exact' ? 'exact match' : `${resolved.resolvedBy} match for "${resolved.requested}"`}), ` +
-      `tokens ${profile.tokenizer.approximate ? `approximate (${profile.tokenizer.encoding} × ${profile.tokenizer.calibrationFactor})` : `exact (${profile.tokenizer.encoding})`}`,
+    `  Model: ${m.name} (${m.id}; ${m.resolvedBy === 'exact' ? 'exact match' : `${m.resolvedBy} match for "${m.requested}"`}), ` +
+      `tokens ${m.approximateTokens ? `approximate (${m.tokenizer})` : `exact (${m.tokenizer})`}`,
   );
   if (recorded > 0) out.push(`  Token counts: usage recorded in the log for ${recorded} of ${turns.length} requests; our own count for the rest.`);
   for (const note of read.notes) out.push(`  Note: ${note}`);
@@ -292,7 +262,7 @@ function sessionText({ file, read, resolved, session, analysis, detections, writ
   out.push('');
 
   out.push('Findings:');
-  const findings = findingLines(detections);
+  const findings = findingLines(result.findings, analysis.evidence?.pollution);
   out.push(...(findings.length ? findings : ['  none']));
   out.push('');
   out.push(
@@ -303,44 +273,34 @@ function sessionText({ file, read, resolved, session, analysis, detections, writ
   return out.join('\n') + '\n';
 }
 
-function findingLines(d: SessionDetections): string[] {
+/** The engine's findings, in its order, with the detector's evidence under polluted-history. */
+function findingLines(findings: readonly Finding[], pollution: PollutionDetection | undefined): string[] {
   const lines: string[] = [];
-  const saving = (s: { tokens: number; wh: number; whOverProjection: number }) =>
-    `saves ${int(s.tokens)} tokens, ${wh(s.wh)} Wh per request`;
-  if (d.contextWindow) {
-    const c = d.contextWindow;
+  for (const f of findings) {
+    lines.push(`  ${f.severity.padEnd(8)} ${f.ruleId}: ${f.message}`);
+    if (f.ruleId === 'polluted-history' && pollution) lines.push(...evidenceLines(pollution));
+  }
+  return lines;
+}
+
+/** Where the dead weight is, one line per place, with what dropping it saves. */
+function evidenceLines(p: PollutionDetection): string[] {
+  const lines: string[] = [];
+  const saving = (s: { tokens: number; wh: number }) => `saves ${int(s.tokens)} tokens, ${wh(s.wh)} Wh per request`;
+  for (const a of p.abandoned) {
     lines.push(
-      c.over
-        ? `  error    context-window: the next request is ${int(c.inputTokens)} tokens, ${int(c.excessTokens)} over the model's ${int(c.contextWindow)}-token window${c.saving ? `; starting fresh from the seed summary ${saving(c.saving)}` : ''}.`
-        : `  warning  context-window: the next request is ${int(c.inputTokens)} tokens, ${pct(c.share)} of the model's ${int(c.contextWindow)}-token window${c.saving ? `; starting fresh from the seed summary ${saving(c.saving)}` : ''}.`,
+      `           abandoned attempt: messages ${a.fromMessage + 1}–${a.toMessage}${a.line ? ` (from line ${a.line})` : ''} were abandoned ("${a.phrase}") but are still re-sent; dropping them ${saving(a.saving)}.`,
     );
   }
-  if (d.historyShare) {
-    const h = d.historyShare;
-    lines.push(
-      `  warning  history-share: history is ${int(h.historyTokens)} tokens, ${pct(h.share)} of the ${int(h.contextWindow)}-token window (threshold ${pct(h.threshold)}); replacing it with the seed summary ${saving(h.saving)}.`,
-    );
-  }
-  for (const a of d.pollution.abandoned) {
-    lines.push(
-      `  info     abandoned-attempt: messages ${a.fromMessage + 1}–${a.toMessage}${a.line ? ` (from line ${a.line})` : ''} were abandoned ("${a.phrase}") but are still re-sent; dropping them ${saving(a.saving)}.`,
-    );
-  }
-  for (const r of d.pollution.repeatedPastes) {
+  for (const r of p.repeatedPastes) {
     const where = r.occurrences.map((o) => (o.line ? `line ${o.line}` : `message ${o.messageIndex + 1}`)).join(', ');
     lines.push(
-      `  info     repeated-paste: ${r.label} appears ${r.occurrences.length} times (${r.identical ? 'identical' : 'older versions superseded'}; ${where}); keeping only the latest ${saving(r.saving)}.`,
+      `           repeated paste: ${r.label} appears ${r.occurrences.length} times (${r.identical ? 'identical' : 'older versions superseded'}; ${where}); keeping only the latest ${saving(r.saving)}.`,
     );
   }
-  for (const o of d.pollution.unreferencedToolOutputs) {
+  for (const o of p.unreferencedToolOutputs) {
     lines.push(
-      `  info     unused-tool-output: ${o.label} (${int(o.tokens)} tokens${o.line ? `, line ${o.line}` : ''}) is never referred to again; dropping it ${saving(o.saving)}.`,
-    );
-  }
-  if (d.startFresh) {
-    const s = d.startFresh;
-    lines.push(
-      `  warning  start-fresh: a fresh session seeded with a ${int(s.seedSummaryTokens)}-token summary saves ${wh(s.savingWh)} Wh (${pct(s.savingShare)}) over the next ${s.moreTurns} turns${s.withCaching ? ', counting prompt caching' : ''}; break-even at ${turnOf(s.breakEvenTurn, s.moreTurns)}.`,
+      `           unused tool output: ${o.label} (${int(o.tokens)} tokens${o.line ? `, line ${o.line}` : ''}) is never referred to again; dropping it ${saving(o.saving)}.`,
     );
   }
   return lines;
@@ -378,10 +338,6 @@ function wh(n: number): string {
 
 function range(e: Estimate3): string {
   return `${wh(e.central)} (${wh(e.low)}–${wh(e.high)})`;
-}
-
-function pct(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }
 
 function turnOf(turn: number | null, moreTurns: number): string {

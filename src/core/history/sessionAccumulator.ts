@@ -117,6 +117,8 @@ const MAX_FACTS = 400;
 /** Most messages have no blocks; sharing one empty list saves an array per message on long sessions. */
 const NO_BLOCKS: BlockDigest[] = [];
 const PREVIEW_CHARS = 60;
+/** A user message without code fences at least this long is pasted content, watched for repeats. */
+const LONG_PASTE_TOKENS = 300;
 const MAX_VERSIONS_PER_FILE = 3;
 
 export class SessionAccumulator {
@@ -242,9 +244,21 @@ export class SessionAccumulator {
         file: block.file === undefined ? undefined : detachedString(block.file),
       });
     }
-    // A long user message with no fences is itself a paste (a log, a document).
-    if (split.blocks.length === 0 && message.role === 'user' && tokens >= 300) {
-      blocks.push({ kind: 'paste', label: 'pasted text', tokens, fingerprint: contentFingerprint(message.text) });
+    // A long user message with no fences is itself a paste (a log, a document). Pasted content
+    // usually arrives with a line of request around it ("Again:", "Fix this:"), so a message of
+    // several paragraphs is compared paragraph by paragraph, each counted on its own.
+    if (split.blocks.length === 0 && message.role === 'user' && tokens >= LONG_PASTE_TOKENS) {
+      const paragraphs = message.text.split(/\n[ \t]*\n/).filter((p) => p.trim() !== '');
+      if (paragraphs.length <= 1) {
+        blocks.push({ kind: 'paste', label: 'pasted text', tokens, fingerprint: contentFingerprint(message.text) });
+      } else {
+        for (const paragraph of paragraphs) {
+          const paragraphTokens = this.count(paragraph);
+          if (paragraphTokens >= this.minRepeatTokens) {
+            blocks.push({ kind: 'paste', label: 'pasted text', tokens: paragraphTokens, fingerprint: contentFingerprint(paragraph) });
+          }
+        }
+      }
     }
     let toolResultTokens = 0;
     for (const payload of message.payloads) {

@@ -1,5 +1,7 @@
 /** The cost of a session, turn by turn, and the projection "continue vs start fresh". */
 import type { Estimate3 } from '../energy/estimate';
+import type { FreshSessionComparison, PollutionDetection } from './sessionDetections';
+import type { TranscriptFormat, TranscriptProblem } from './transcript';
 
 /** One request: the user's message with everything before it, answered by the assistant. */
 export interface TurnCost {
@@ -80,4 +82,24 @@ export interface SessionAnalysis {
   context?: { nextInputTokens: number; historyTokens: number; systemTokens: number };
   /** How the numbers were obtained, in plain words. */
   assumptions?: string[];
+  /** The transcript that was read (set by `analyseSession`). */
+  source?: {
+    format: TranscriptFormat;
+    messages: number;
+    /** The model the transcript names, if any. */
+    model?: string;
+    problems: TranscriptProblem[];
+    notes: string[];
+  };
+  /**
+   * What the streaming detector found, with measured savings (set by `analyseSession`). The history
+   * rules judge this evidence; the surfaces render it. Nothing here is a verdict yet: thresholds are
+   * the rules' options.
+   */
+  evidence?: SessionEvidence;
+}
+
+export interface SessionEvidence {
+  pollution: PollutionDetection;
+  freshSession: FreshSessionComparison;
 }

@@ -1,7 +1,8 @@
 /**
- * What the rules turn into findings about a session, as plain data with measured savings. The
+ * The evidence the history rules turn into findings, as plain data with measured savings. The
  * saving of trimming N tokens is the difference the estimator gives for the next request with
- * and without them (no caching: the worst case the user pays when the cache is cold).
+ * and without them (no caching: the worst case the user pays when the cache is cold). No
+ * thresholds live here: whether evidence is worth a finding is the rules' judgement (their options).
  */
 import type { RequestEstimate, RequestInput } from '../energy/estimate';
 import type { TextRange } from '../textRange';
@@ -26,36 +27,6 @@ export function measureSaving(analysis: SessionAnalysis, tokens: number, estimat
   const before = estimate({ inputTokens: input, outputTokens: output }).energyWh.central;
   const after = estimate({ inputTokens: input - removed, outputTokens: output }).energyWh.central;
   return { tokens: removed, wh: before - after, whOverProjection: (before - after) * analysis.projection.moreTurns };
-}
-
-// --- history share of the context window -----------------------------------------------------
-
-export interface HistoryShareDetection {
-  historyTokens: number;
-  contextWindow: number;
-  share: number;
-  threshold: number;
-  /** Replacing the history with the seed summary. */
-  saving: MeasuredSaving;
-}
-
-export function detectHistoryShare(
-  analysis: SessionAnalysis,
-  contextWindow: number,
-  estimate: Estimate,
-  threshold = 0.5,
-): HistoryShareDetection | undefined {
-  const history = analysis.context?.historyTokens ?? 0;
-  const share = contextWindow > 0 ? history / contextWindow : 0;
-  if (share < threshold) return undefined;
-  const seed = analysis.seedSummaryTokens ?? analysis.projection.seedSummaryTokens;
-  return {
-    historyTokens: history,
-    contextWindow,
-    share,
-    threshold,
-    saving: measureSaving(analysis, Math.max(0, history - seed), estimate),
-  };
 }
 
 // --- polluted history -------------------------------------------------------------------------
@@ -99,6 +70,11 @@ export interface PollutionDetection {
 }
 
 export function detectPollution(session: SessionAccumulator, analysis: SessionAnalysis, estimate: Estimate): PollutionDetection {
+  return pollutionOf(session, (tokens) => measureSaving(analysis, tokens, estimate));
+}
+
+/** The same evidence with savings measured by the caller (history written in a prompt document has no session costs). */
+export function pollutionOf(session: SessionAccumulator, measure: (tokens: number) => MeasuredSaving): PollutionDetection {
   // Before a compaction, nothing is re-sent any more: only what is still in the context pollutes it.
   const live = session.contextStart;
   const abandonedAttempts = session.abandoned.filter((a) => a.fromMessage >= live);
@@ -109,7 +85,7 @@ export function detectPollution(session: SessionAccumulator, analysis: SessionAn
     retractionMessage: a.retractionMessage,
     range: a.range,
     line: session.messages[a.fromMessage].line,
-    saving: measureSaving(analysis, a.tokens, estimate),
+    saving: measure(a.tokens),
   }));
 
   const repeatedPastes: RepeatedPasteDetection[] = [];
@@ -126,7 +102,7 @@ export function detectPollution(session: SessionAccumulator, analysis: SessionAn
         line: session.messages[o.messageIndex].line,
         tokens: o.tokens,
       })),
-      saving: measureSaving(analysis, removable, estimate),
+      saving: measure(removable),
     });
   }
   repeatedPastes.sort((a, b) => b.saving.tokens - a.saving.tokens);
@@ -139,7 +115,7 @@ export function detectPollution(session: SessionAccumulator, analysis: SessionAn
       range: o.range,
       line: session.messages[o.messageIndex].line,
       tokens: o.tokens,
-      saving: measureSaving(analysis, o.tokens, estimate),
+      saving: measure(o.tokens),
     }));
 
   // The combined saving counts each message's tokens once even when detections overlap.
@@ -152,7 +128,7 @@ export function detectPollution(session: SessionAccumulator, analysis: SessionAn
   for (const o of unreferencedToolOutputs) claim(o.messageIndex, o.tokens);
   const total = [...perMessage.values()].reduce((s, t) => s + t, 0);
 
-  return { abandoned, repeatedPastes, unreferencedToolOutputs, saving: measureSaving(analysis, total, estimate) };
+  return { abandoned, repeatedPastes, unreferencedToolOutputs, saving: measure(total) };
 }
 
 /** Until the model has replied after it, an output may still be about to be used; it is not "never referred to" yet. */
@@ -161,55 +137,13 @@ function isLastExchange(session: SessionAccumulator, messageIndex: number): bool
   return lastTurn === undefined || lastTurn.replyMessage! <= messageIndex;
 }
 
-// --- context near or over the window ----------------------------------------------------------
+// --- continue vs start fresh ------------------------------------------------------------------
 
-export interface ContextWindowDetection {
-  inputTokens: number;
-  contextWindow: number;
-  share: number;
-  over: boolean;
-  /** Tokens beyond the window (0 when only near). */
-  excessTokens: number;
-  nearShare: number;
-  /** The largest request of the session, when an earlier one was larger or also over. */
-  peak: { turn: number; inputTokens: number };
-  /** Replacing the history with the seed summary (when an estimator is given). */
-  saving?: MeasuredSaving;
-}
-
-export function detectContextWindow(
-  analysis: SessionAnalysis,
-  contextWindow: number,
-  nearShare = 0.8,
-  estimate?: Estimate,
-): ContextWindowDetection | undefined {
-  const input = analysis.context?.nextInputTokens ?? 0;
-  let peak = { turn: -1, inputTokens: 0 };
-  for (const turn of analysis.turns) if (turn.inputTokens > peak.inputTokens) peak = { turn: turn.index, inputTokens: turn.inputTokens };
-  const share = contextWindow > 0 ? input / contextWindow : 0;
-  if (contextWindow <= 0 || share < nearShare) return undefined;
-  const detection: ContextWindowDetection = {
-    inputTokens: input,
-    contextWindow,
-    share,
-    over: input > contextWindow,
-    excessTokens: Math.max(0, input - contextWindow),
-    nearShare,
-    peak,
-  };
-  if (estimate) {
-    const history = analysis.context?.historyTokens ?? 0;
-    detection.saving = measureSaving(analysis, Math.max(0, history - (analysis.seedSummaryTokens ?? analysis.projection.seedSummaryTokens)), estimate);
-  }
-  return detection;
-}
-
-// --- start fresh ------------------------------------------------------------------------------
-
-export interface StartFreshDetection {
-  /** Central Wh saved over the projected turns, with caching when it applies (the realistic case). */
+/** The projection "continue N more turns vs start fresh from the seed summary", read the realistic way. */
+export interface FreshSessionComparison {
+  /** Central Wh saved over the projected turns, with caching when it applies. */
   savingWh: number;
-  /** Saving as a share of continuing. */
+  /** Saving as a share of continuing (0 when continuing costs nothing). */
   savingShare: number;
   continueWh: number;
   freshWh: number;
@@ -218,21 +152,17 @@ export interface StartFreshDetection {
   seedSummaryTokens: number;
   breakEvenTurn: number | null;
   caveat?: string;
-  threshold: number;
-  seedSummary: string;
 }
 
-export function detectStartFresh(analysis: SessionAnalysis, threshold = 0.25): StartFreshDetection | undefined {
+export function compareFreshSession(analysis: SessionAnalysis): FreshSessionComparison {
   const p = analysis.projection;
   const withCaching = analysis.caching?.applies ?? false;
   const continueWh = withCaching ? p.continueWhCached.central : p.continueWh.central;
   const freshWh = withCaching ? p.freshWhCached.central : p.freshWh.central;
   const savingWh = continueWh - freshWh;
-  const savingShare = continueWh > 0 ? savingWh / continueWh : 0;
-  if (savingShare < threshold) return undefined;
   return {
     savingWh,
-    savingShare,
+    savingShare: continueWh > 0 ? savingWh / continueWh : 0,
     continueWh,
     freshWh,
     withCaching,
@@ -240,7 +170,5 @@ export function detectStartFresh(analysis: SessionAnalysis, threshold = 0.25): S
     seedSummaryTokens: p.seedSummaryTokens,
     breakEvenTurn: withCaching ? (p.breakEvenTurnCached ?? null) : p.breakEvenTurn,
     caveat: p.caveat,
-    threshold,
-    seedSummary: analysis.seedSummary,
   };
 }

@@ -223,6 +223,7 @@ const RESOLUTION_TEXT: Record<ResolutionStep, string> = {
 const SOURCE_TEXT: Record<ModelSource, string> = {
   explicit: 'chosen explicitly',
   frontMatter: 'from the front matter',
+  transcript: 'from the chat session it continues',
   config: 'from the team config',
   setting: 'from your settings',
   default: 'no model named, so the default',

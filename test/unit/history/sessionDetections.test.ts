@@ -2,13 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readOpenAiMessages } from '../../../src/core/history/openAiMessagesReader';
 import { SessionAccumulator } from '../../../src/core/history/sessionAccumulator';
 import { SessionCostModel } from '../../../src/core/history/sessionCostModel';
-import {
-  detectContextWindow,
-  detectHistoryShare,
-  detectPollution,
-  detectStartFresh,
-  measureSaving,
-} from '../../../src/core/history/sessionDetections';
+import { compareFreshSession, detectPollution, measureSaving } from '../../../src/core/history/sessionDetections';
 import { CACHING, countO200k, countWords, fakeEstimate, fixture, message, NO_CACHING } from './sessionTestKit';
 
 describe('history: detections', () => {
@@ -61,45 +55,25 @@ describe('history: detections', () => {
     assert.deepEqual([p.abandoned.length, p.repeatedPastes.length, p.unreferencedToolOutputs.length, p.saving.tokens], [0, 0, 0, 0]);
   });
 
-  describe('context window and history share', () => {
-    // 4 messages of 1,000 words + overhead 0: the next request is 4,000 tokens, of which 3,000 are history.
+  it('measureSaving never removes more than the request holds', () => {
+    // 4 messages of 1,000 words + overhead 0: the next request is 5,000 tokens.
     const big = (role: 'user' | 'assistant') => message(role, 'w '.repeat(1000));
     const s = new SessionAccumulator({ countTokens: countWords, perMessageOverheadTokens: 0 }).appendAll([big('user'), big('assistant'), big('user'), big('assistant'), big('user')]);
     const a = new SessionCostModel({ estimate: fakeEstimate, caching: NO_CACHING, seedSummaryTokens: 200 }).analyse(s);
-
-    it('reports near and over the window with the exact numbers', () => {
-      assert.equal(detectContextWindow(a, 10_000), undefined);
-      const near = detectContextWindow(a, 5_500)!;
-      assert.deepEqual([near.inputTokens, near.contextWindow, near.over, near.excessTokens], [5000, 5500, false, 0]);
-      const over = detectContextWindow(a, 4_000)!;
-      assert.deepEqual([over.over, over.excessTokens, over.peak.inputTokens], [true, 1000, 5000]);
-      // With an estimator it also states the saving of starting fresh: history 4,000 → summary 200.
-      assert.equal(detectContextWindow(a, 4_000, 0.8, fakeEstimate)!.saving!.tokens, 3800);
-    });
-
-    it('reports history over a share of the window, with the saving of the seed summary', () => {
-      const h = detectHistoryShare(a, 8_000, fakeEstimate, 0.4)!;
-      assert.equal(h.historyTokens, 4000);
-      assert.equal(h.share, 0.5);
-      assert.equal(h.saving.tokens, 3800);
-      assert.equal(detectHistoryShare(a, 20_000, fakeEstimate, 0.4), undefined);
-    });
-
-    it('measureSaving never removes more than the request holds', () => {
-      assert.equal(measureSaving(a, 1e9, fakeEstimate).tokens, 5000);
-    });
+    assert.equal(measureSaving(a, 1e9, fakeEstimate).tokens, 5000);
   });
 
-  it('recommends starting fresh only above the threshold, using cached figures when caching applies', () => {
+  it('compares continuing with starting fresh, using cached figures when caching applies (no threshold: the rules judge)', () => {
     const long = new SessionAccumulator({ countTokens: countO200k }).appendAll(readOpenAiMessages(fixture('long-session.openai.json')).messages);
     const plain = new SessionCostModel({ estimate: fakeEstimate, caching: NO_CACHING }).analyse(long);
     const cached = new SessionCostModel({ estimate: fakeEstimate, caching: CACHING }).analyse(long);
-    const a = detectStartFresh(plain, 0.25)!;
+    const a = compareFreshSession(plain);
     assert.equal(a.withCaching, false);
     assert.ok(Math.abs(a.savingWh - plain.projection.savingWh) < 1e-9);
-    const b = detectStartFresh(cached, 0.01)!;
+    assert.ok(Math.abs(a.savingShare - a.savingWh / plain.projection.continueWh.central) < 1e-12);
+    const b = compareFreshSession(cached);
     assert.equal(b.withCaching, true);
     assert.ok(Math.abs(b.savingWh - cached.projection.savingWhCached) < 1e-9);
-    assert.equal(detectStartFresh(cached, 0.99), undefined);
+    assert.equal(b.breakEvenTurn, cached.projection.breakEvenTurnCached ?? null);
   });
 });

@@ -28,9 +28,10 @@ export const longHistory: Rule = {
     // A session (transcript or history file, one path) is measured by the session analysis
     // (recorded usage when the log has it); history written in the prompt by our count.
     const session = context.session;
-    const messages = session ? [] : historyMessages(context);
-    const count = session ? (session.source?.messages ?? session.turns.length * 2) : messages.length;
-    const total = session ? (session.context?.historyTokens ?? 0) : messages.reduce((n, m) => n + m.tokens, 0);
+    const measured = session?.source && session.context ? { messages: session.source.messages, tokens: session.context.historyTokens } : undefined;
+    const messages = measured ? [] : historyMessages(context);
+    const count = measured ? measured.messages : messages.length;
+    const total = measured ? measured.tokens : messages.reduce((n, m) => n + m.tokens, 0);
     const window = context.model.profile.contextWindow;
     if (!count || (total <= (options.maxTokens as number) && total / window <= (options.maxShare as number))) {
       return [];
