@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../core/analysis';
 import { formatRange, formatWh, formatGrams, formatMl, formatTokens, significant } from '../core/formatNumbers';
+import { escapeMarkdown } from './markdownEscape';
 
 const RESOLVED_BY: Record<string, string> = {
   exact: 'matched exactly',
@@ -54,12 +55,13 @@ export function whyMarkdown(analysis: Analysis): string {
   return [
     `**Why these numbers**`,
     ``,
-    `- Model: ${resolutionText(analysis)}`,
-    `- Tokenizer: ${tokenizerText(analysis)}`,
+    // Model names come from front matter and team profiles: escaped (hovers and tooltips run commands).
+    `- Model: ${escapeMarkdown(resolutionText(analysis))}`,
+    `- Tokenizer: ${escapeMarkdown(tokenizerText(analysis))}`,
     `- Request: ${formatTokens(e.tokens.input)} input (${formatTokens(e.tokens.cachedInput)} cached), ${formatTokens(e.tokens.output)} output${e.tokens.reasoning ? `, ${formatTokens(e.tokens.reasoning)} hidden reasoning` : ''} tokens`,
     // The first line is the energy formula; its terms are spelled out by MVP: Explain Estimate.
-    `- Formula: \`${e.formula.split('\n')[0].trim()}\``,
-    `- Grid: ${e.grid.zone}, ${significant(e.grid.gCO2PerKWh, 3)} gCO₂e/kWh (${e.grid.source}, ${e.grid.year})`,
+    `- Formula: \`${e.formula.split('\n')[0].trim().replace(/`/g, "'")}\``,
+    `- Grid: ${escapeMarkdown(e.grid.zone)}, ${significant(e.grid.gCO2PerKWh, 3)} gCO₂e/kWh (${escapeMarkdown(e.grid.source)}, ${e.grid.year})`,
     `- Method: ${e.methodVersion} — an estimate from a published method, not a measurement`,
   ].join('\n');
 }

@@ -11,21 +11,23 @@ import { disableForFileEdit, disableForLineEdit } from './disableComments';
 import type { DocumentAnalyser } from './documentAnalyser';
 import type { FixActionRunner } from './fixActions';
 import { toWorkspaceEdit } from './textEdits';
+import { isWebLink } from '../core/config/webLink';
+import { matchCurrentFinding } from './findingMatch';
 
 export function registerFixCommands(analyser: DocumentAnalyser, runner: FixActionRunner): vscode.Disposable[] {
-  /** The finding as it stands in the document now (re-analysing if the given one is stale). */
-  async function currentFinding(document: vscode.TextDocument, given: Finding | number, version: number): Promise<Finding | undefined> {
+  /**
+   * The finding as it stands in the document now, always taken from the extension's own analysis:
+   * an argument (a code action's finding, a panel message, a command link) only says which one is
+   * meant — its fix, edits and action are never trusted, so a crafted command argument cannot
+   * make this command write anything the analysis did not derive.
+   */
+  async function currentFinding(document: vscode.TextDocument, given: unknown, version: number): Promise<Finding | undefined> {
     const fresh = analyser.current(document);
-    if (fresh && fresh.version === version) {
-      return typeof given === 'number' ? fresh.analysis.findings[given] : given;
-    }
-    const stale = typeof given === 'number' ? analyser.last(document.uri)?.analysis.findings[given] : given;
-    if (!stale) return undefined;
+    if (typeof given === 'number' && fresh && fresh.version === version) return fresh.analysis.findings[given];
+    const described = typeof given === 'number' ? analyser.last(document.uri)?.analysis.findings[given] : given;
+    if (!described || typeof described !== 'object') return undefined;
     const now = (fresh ?? (await analyser.analyseNow(document)))?.analysis.findings ?? [];
-    const candidates = now.filter((f) => f.ruleId === stale.ruleId && f.fix?.title === stale.fix?.title);
-    // The same finding, moved by the edits since: the nearest one of the same rule and fix.
-    const distance = (f: Finding) => Math.abs((f.range?.start ?? 0) - (stale.range?.start ?? 0));
-    return candidates.sort((a, b) => distance(a) - distance(b))[0];
+    return matchCurrentFinding(now, described, !!fresh && fresh.version === version);
   }
 
   async function applyFinding(document: vscode.TextDocument, finding: Finding): Promise<boolean | vscode.Uri | undefined> {
@@ -76,7 +78,7 @@ export function registerFixCommands(analyser: DocumentAnalyser, runner: FixActio
   return [
     vscode.commands.registerCommand(
       'mvp.applyFix',
-      guarded(async (uriArg: unknown, finding: Finding | number, version: number) => {
+      guarded(async (uriArg: unknown, finding: unknown, version: unknown) => {
         const document = await documentFor(uriArg);
         if (!document) return false;
         const now = await currentFinding(document, finding, typeof version === 'number' ? version : -1);
@@ -106,6 +108,8 @@ export function registerFixCommands(analyser: DocumentAnalyser, runner: FixActio
       }),
     ),
     vscode.commands.registerCommand('mvp.openRuleDocs', (url: string) => {
+      // Web pages only: a command: or file: address from a pack must never be opened from here.
+      if (!isWebLink(typeof url === 'string' ? url : toUri(url)?.toString())) return false;
       const uri = toUri(url);
       return uri ? vscode.env.openExternal(uri) : false;
     }),

@@ -3,6 +3,7 @@
  * range is in the tooltip) and the model. A click opens the model picker. Warning colours when
  * over a budget or near the context window.
  */
+import { escapeMarkdown } from './markdownEscape';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { formatTokens, formatTokensShort, formatWh, percent } from '../core/formatNumbers';
@@ -78,7 +79,7 @@ export class PromptStatusBar implements vscode.Disposable {
     this.item.text = `$(pulse) ${approx}${formatTokensShort(total)}/${formatTokensShort(window)} · ${formatWh(wh)}${equivalence ? ` · ${equivalence.text}` : ''} · ${analysis.model.name}`;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ['mvp.explainEstimate', 'mvp.analysePrompt', 'mvp.chooseModel'] };
-    md.appendMarkdown(`**Minimal Viable Prompt** — ${formatTokens(total)} input tokens (${percent(total, window)} of ${analysis.model.name}'s ${formatTokens(window)}-token window)`);
+    md.appendMarkdown(`**Minimal Viable Prompt** — ${formatTokens(total)} input tokens (${percent(total, window)} of ${escapeMarkdown(analysis.model.name)}'s ${formatTokens(window)}-token window)`);
     if (analysis.tokens.minimalTotal < total) {
       md.appendMarkdown(`; ${formatTokens(analysis.tokens.minimalTotal)} with every attachment in its minimal form`);
     }
@@ -93,7 +94,7 @@ export class PromptStatusBar implements vscode.Disposable {
       md.appendMarkdown(`⚠ The request uses ${percent(total, window)} of the context window.\n\n`);
     }
     for (const o of budgets.over) {
-      md.appendMarkdown(`⚠ ${o}\n\n`);
+      md.appendMarkdown(`⚠ ${escapeMarkdown(o)}\n\n`);
     }
     md.appendMarkdown(`${whyMarkdown(analysis)}\n\n`);
     md.appendMarkdown(

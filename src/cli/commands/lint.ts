@@ -85,7 +85,15 @@ export async function runLint(args: string[], io: CliIo, analyse?: Analyse): Pro
       continue;
     }
     const text = decodeText(read.bytes).text;
-    const analysis = await doAnalyse({ text, file, model: flags.model as string | undefined, config, trusted: true });
+    let analysis: AnalysisWithNotices;
+    try {
+      analysis = await doAnalyse({ text, file, model: flags.model as string | undefined, config, trusted: true });
+    } catch (e) {
+      // One file the engine cannot handle must not cost the report on all the others.
+      io.stderr(`mvp lint: ${path.relative(io.cwd, file) || file}: could not be analysed (${(e as Error).message}); the other files are still reported. Please report this as a bug.\n`);
+      failedFiles++;
+      continue;
+    }
     const findings = analysis.findings.filter((f) => f.ruleId !== 'config').map((f) => positioned(f, file, text));
     report.files.push({ file, model: analysis.model.id, inputTokens: analysis.tokens.total, findings });
     for (const n of analysis.notices) if (!report.notices.includes(n)) report.notices.push(n);

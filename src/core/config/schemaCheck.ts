@@ -62,6 +62,10 @@ export function checkAgainstSchema(node: Node, schema: JsonSchema, root: JsonSch
   const out: SchemaViolation[] = [];
   if (node.type === 'string') {
     if (typeof schema.minLength === 'number' && (node.value as string).length < schema.minLength) out.push(...fail(`${pathText} must not be empty`));
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(node.value as string)) {
+      const shown = (node.value as string).length > 80 ? `${(node.value as string).slice(0, 80)}…` : (node.value as string);
+      out.push(...fail(`${pathText} must match ${schema.pattern}${typeof schema.description === 'string' ? ` (${schema.description})` : ''}, not ${show(shown)}`));
+    }
   }
   if (node.type === 'number') {
     const v = node.value as number;
@@ -84,7 +88,8 @@ export function checkAgainstSchema(node: Node, schema: JsonSchema, root: JsonSch
       if (!keyNode || !valueNode) continue;
       const key = keyNode.value as string;
       seen.add(key);
-      if (props[key]) {
+      // Own keys only: "constructor" or "__proto__" would otherwise find Object.prototype's and pass.
+      if (Object.hasOwn(props, key)) {
         out.push(...checkAgainstSchema(valueNode, props[key], root, [...at, key]));
       } else if (schema.additionalProperties === false) {
         const allowed = Object.keys(props).filter((k) => k !== '$schema');

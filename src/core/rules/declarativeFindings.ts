@@ -5,7 +5,7 @@
 import type { RuleContext, RuleFinding } from './rule';
 import type { Severity } from './finding';
 import { patternsOf, type DeclarativeRule, type PatternJob } from './declarativeRule';
-import { runPatterns, type PatternRunOptions, type StoppedPattern } from './patternRunner';
+import { runPatterns, type PatternRunOptions, type PatternRunResult, type StoppedPattern } from './patternRunner';
 import { savingOfEdits } from './measureSaving';
 
 const NOT_PROSE = new Set(['codeBlock', 'pastedLog', 'pastedJson', 'pastedTable', 'base64', 'frontMatter']);
@@ -18,6 +18,9 @@ export interface DeclarativeFinding extends RuleFinding {
 export interface DeclarativeRunResult {
   findings: DeclarativeFinding[];
   stopped: StoppedPattern[];
+  /** Slowest patterns first (see PatternRunResult.slow). */
+  slow: PatternRunResult['slow'];
+  budgetSpentMs?: number;
 }
 
 /** Vale-style `%s` placeholders, filled in order. */
@@ -36,7 +39,7 @@ export function declarativeFindings(context: RuleContext, rules: readonly Declar
     });
   }
   const text = context.prompt.text;
-  const { matches, stopped } = runPatterns(text, jobs, runOptions);
+  const { matches, stopped, slow, budgetSpentMs } = runPatterns(text, jobs, runOptions);
   const blocked = context.prompt.parts.filter((p) => NOT_PROSE.has(p.kind)).map((p) => p.range);
 
   const byRule = new Map<DeclarativeRule, { start: number; end: number; index: number }[]>();
@@ -96,5 +99,5 @@ export function declarativeFindings(context: RuleContext, rules: readonly Declar
       }
     }
   }
-  return { findings, stopped };
+  return { findings, stopped, slow, budgetSpentMs };
 }

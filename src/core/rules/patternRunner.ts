@@ -4,6 +4,11 @@
  * rule engine can stay synchronous and a catastrophic regular expression in a team pack costs at
  * most one time limit instead of hanging the editor. A pattern that was stopped is remembered and
  * not run again in this process; the finding that reports it stays.
+ *
+ * Per-pattern limits alone do not bound an analysis: 60 patterns each just under the limit blocked
+ * the editor for 22 s. So all patterns of one run share a total budget too; when it is spent, the
+ * rest are skipped for this text (not remembered: a shorter text may afford them), and the result
+ * names the slowest patterns so the notice can say which rules to fix.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -16,11 +21,16 @@ export interface PatternRunOptions {
   /** Longest time to wait for a fresh worker to start (loading TypeScript in tests is slow). */
   startTimeoutMs?: number;
   maxMatchesPerPattern?: number;
+  /** Longest time all patterns of one run may take together (default 2,000 ms). */
+  totalBudgetMs?: number;
 }
+
+/** Patterns that took at least this long are named as slow when the budget runs out. */
+export const SLOW_PATTERN_MS = 50;
 
 export interface StoppedPattern {
   job: PatternJob;
-  reason: 'timeout' | 'previouslyTimedOut' | 'workerFailed';
+  reason: 'timeout' | 'previouslyTimedOut' | 'workerFailed' | 'budget';
   timeoutMs: number;
 }
 
@@ -28,6 +38,10 @@ export interface PatternRunResult {
   /** Matches per job, same order as the jobs; stopped jobs have none. */
   matches: PatternMatch[][];
   stopped: StoppedPattern[];
+  /** Patterns that ran for SLOW_PATTERN_MS or more, slowest first (to name when the budget ran out). */
+  slow: { job: PatternJob; ms: number }[];
+  /** The total budget, when it was spent and patterns were skipped. */
+  budgetSpentMs?: number;
 }
 
 interface WorkerHandle {
@@ -77,8 +91,13 @@ export function runPatterns(text: string, jobs: PatternJob[], options: PatternRu
   const timeoutMs = options.timeoutMs ?? 500;
   const startTimeoutMs = options.startTimeoutMs ?? (existsSync(path.join(__dirname, 'patternWorker.js')) ? 5000 : 20000);
   const maxMatches = options.maxMatchesPerPattern ?? 1000;
+  const totalBudgetMs = options.totalBudgetMs ?? 2000;
   const matches: PatternMatch[][] = jobs.map(() => []);
   const stopped: StoppedPattern[] = [];
+  const durations = new Map<number, number>();
+  const slowOnes = (): PatternRunResult['slow'] =>
+    [...durations].filter(([, ms]) => ms >= SLOW_PATTERN_MS).sort((a, b) => b[1] - a[1]).map(([i, ms]) => ({ job: jobs[i], ms }));
+  let budgetSpentMs: number | undefined;
   // Known offenders are replaced by a pattern that never matches, keeping indices aligned.
   const runnable = jobs.map((job) => {
     if (timedOutPatterns.has(keyOf(job))) {
@@ -88,12 +107,14 @@ export function runPatterns(text: string, jobs: PatternJob[], options: PatternRu
     return job;
   });
   if (!jobs.length || runnable.every((j) => j.source === '(?!)')) {
-    return { matches, stopped };
+    return { matches, stopped, slow: [] };
   }
   if (workerUnavailable) {
-    return { matches, stopped: jobs.map((job) => ({ job, reason: 'workerFailed' as const, timeoutMs: startTimeoutMs })) };
+    return { matches, stopped: jobs.map((job) => ({ job, reason: 'workerFailed' as const, timeoutMs: startTimeoutMs })), slow: [] };
   }
 
+  // The budget counts pattern time only: a worker's first start (slow in tests) is not the rules' fault.
+  let budgetStart: number | undefined;
   let from = 0;
   while (from < runnable.length) {
     const fresh = !current;
@@ -104,18 +125,32 @@ export function runPatterns(text: string, jobs: PatternJob[], options: PatternRu
     let waitMs = fresh ? startTimeoutMs : timeoutMs;
     let started = false;
     let finished = false;
+    let budgetSpent = false;
+    let jobIndex = -1;
+    let jobStartedAt = Date.now();
+    const remaining = (): number => (budgetStart === undefined ? totalBudgetMs : totalBudgetMs - (Date.now() - budgetStart));
+    if (started || !fresh) waitMs = Math.min(timeoutMs, Math.max(0, remaining()));
     for (;;) {
       const outcome = Atomics.wait(handle.state, 0, seq, waitMs);
+      const now = Date.now();
       if (outcome === 'timed-out') {
+        // Spent the run's budget rather than this pattern's own limit: skip the rest, blame no one.
+        budgetSpent = started && now - jobStartedAt < timeoutMs && remaining() <= 0;
+        if (jobIndex >= 0) durations.set(jobIndex, now - jobStartedAt);
         break;
       }
+      budgetStart ??= now;
       seq = Atomics.load(handle.state, 0);
       started = true;
-      waitMs = timeoutMs;
-      if (Atomics.load(handle.state, 1) === -1) {
+      if (jobIndex >= 0) durations.set(jobIndex, now - jobStartedAt);
+      jobIndex = Atomics.load(handle.state, 1);
+      jobStartedAt = now;
+      if (jobIndex === -1) {
         finished = true;
         break;
       }
+      waitMs = Math.min(timeoutMs, Math.max(0, remaining()));
+      if (waitMs === 0) waitMs = 1;
     }
     for (let reply = receiveMessageOnPort(handle.port); reply; reply = receiveMessageOnPort(handle.port)) {
       const { index, matches: found } = reply.message as { index: number; matches: PatternMatch[] };
@@ -134,11 +169,16 @@ export function runPatterns(text: string, jobs: PatternJob[], options: PatternRu
       break;
     }
     const offender = Atomics.load(handle.state, 1);
+    if (budgetSpent) {
+      budgetSpentMs = totalBudgetMs;
+      for (let i = offender; i < jobs.length; i++) stopped.push({ job: jobs[i], reason: 'budget', timeoutMs: totalBudgetMs });
+      break;
+    }
     timedOutPatterns.add(keyOf(jobs[offender]));
     stopped.push({ job: jobs[offender], reason: 'timeout', timeoutMs });
     from = offender + 1;
   }
-  return { matches, stopped };
+  return { matches, stopped, slow: slowOnes(), ...(budgetSpentMs !== undefined && { budgetSpentMs }) };
 }
 
 /** For tests: forget remembered offenders and stop the worker. */

@@ -3,6 +3,7 @@
  * declarative rules over one analysis context, applies the config's severities and options and
  * the document's disable comments, and fills in rule ids and docs links.
  */
+import { isWebLink } from '../config/webLink';
 import type { RuleContext, Rule, RuleFinding } from './rule';
 import type { Finding, Severity } from './finding';
 import type { ResolvedConfig } from '../config/mvpConfig';
@@ -65,17 +66,31 @@ export function runRules(context: RuleContext, config: ResolvedConfig, options: 
   const declarative = config.declarativeRules.filter((r) => configured(r.spec.id) !== 'off');
   if (declarative.length) {
     const runOptions: PatternRunOptions = { timeoutMs: options.patternTimeoutMs };
-    const { findings: found, stopped } = declarativeFindings(measured, declarative, runOptions);
+    const { findings: found, stopped, slow, budgetSpentMs } = declarativeFindings(measured, declarative, runOptions);
     for (const f of found) {
       const spec = declarative.find((r) => r.spec.id === f.ruleId)?.spec;
-      findings.push({ ...f, severity: (configured(f.ruleId) as Severity | undefined) ?? f.severity, docsUrl: spec?.link });
+      // Only web links: a pack's link is shown where a click could otherwise run a command.
+      findings.push({ ...f, severity: (configured(f.ruleId) as Severity | undefined) ?? f.severity, docsUrl: isWebLink(spec?.link) ? spec.link : undefined });
+    }
+    const overBudget = stopped.filter((s) => s.reason === 'budget');
+    if (budgetSpentMs !== undefined && overBudget.length) {
+      const names = (ids: string[]) => (ids.length > 8 ? `${ids.slice(0, 8).join(', ')} and ${ids.length - 8} more` : ids.join(', '));
+      const skipped = [...new Set(overBudget.map((s) => s.job.ruleId))];
+      const slowest = slow.slice(0, 5).map((s) => `${s.job.ruleId} (${Math.round(s.ms)} ms)`);
+      const source = declarative.find((r) => r.spec.id === (slow[0]?.job.ruleId ?? skipped[0]))?.sourceFile;
+      const message =
+        `Declarative rules took more than their ${budgetSpentMs.toLocaleString('en-US')} ms budget for this text, so ${skipped.length === 1 ? 'one rule was' : `${skipped.length} rules were`} skipped: ${names(skipped)}.` +
+        (slowest.length ? ` Slowest: ${slowest.join(', ')} — simplify these patterns (anchor them, avoid nested quantifiers).` : '');
+      notices.push(message);
+      findings.push({ ruleId: skipped[0], severity: 'warning', message, file: source });
     }
     for (const s of stopped) {
+      if (s.reason === 'budget') continue;
       const rule = declarative.find((r) => r.spec.id === s.job.ruleId);
       const why =
         s.reason === 'workerFailed'
           ? 'the pattern worker could not start'
-          : `its pattern /${s.job.source}/ ran longer than ${s.timeoutMs} ms${s.reason === 'previouslyTimedOut' ? ' earlier in this session' : ''} (catastrophic backtracking?) and was stopped`;
+          : `its pattern /${shortPattern(s.job.source)}/ ran longer than ${s.timeoutMs} ms${s.reason === 'previouslyTimedOut' ? ' earlier in this session' : ''} (catastrophic backtracking?) and was stopped`;
       const message = `Declarative rule ${s.job.ruleId} from ${rule?.sourceFile ?? 'the config'} was skipped: ${why}. Rewrite the pattern without nested quantifiers such as (a+)+.`;
       notices.push(message);
       findings.push({ ruleId: s.job.ruleId, severity: 'warning', message, file: rule?.sourceFile });
@@ -90,6 +105,11 @@ export function runRules(context: RuleContext, config: ResolvedConfig, options: 
   const kept = findings.filter((f) => f.file !== undefined || !directives.isDisabled(f.ruleId, f.range?.start));
   kept.sort((a, b) => (a.range?.start ?? -1) - (b.range?.start ?? -1));
   return { findings: kept, notices };
+}
+
+/** A pattern as quoted in a message: a 4 MB pattern is not echoed whole. */
+function shortPattern(source: string): string {
+  return source.length > 120 ? `${source.slice(0, 120)}… (${source.length.toLocaleString('en-US')} characters)` : source;
 }
 
 /** Rules re-count the whole prompt to measure savings; count each distinct text once per run. */
