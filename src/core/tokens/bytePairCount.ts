@@ -1,7 +1,9 @@
 /**
  * Number of tokens byte-pair encoding gives one pre-split piece. Same merge order as tiktoken and
  * js-tiktoken (repeatedly merge the adjacent pair of lowest rank, leftmost on ties), but counting
- * only: no token ids, no arrays of arrays.
+ * only: no token ids, no arrays of arrays. For vocabularies merged by a list of pairs (Hugging
+ * Face BPE) the table also says where each token's one merge splits it (see
+ * RankHashTable.mergeSplits); ranks follow merge order there, so the rule is the same.
  *
  * `bytes` is a latin1 string, one char per UTF-8 byte; pairs are looked up by range
  * (`rankOf(bytes, start, end)`), never sliced out.
@@ -14,14 +16,14 @@ export const HEAP_MERGE_THRESHOLD = 256;
 export function bytePairCount(bytes: string, ranks: RankHashTable, heapThreshold = HEAP_MERGE_THRESHOLD): number {
   const length = bytes.length;
   if (length <= 1) return length;
-  if (ranks.has(bytes)) return 1;
+  if (ranks.wholePieceIsToken && ranks.has(bytes)) return 1;
   return length > heapThreshold ? heapMergeCount(bytes, ranks) : scanMergeCount(bytes, ranks);
 }
 
 const NO_RANK = Number.POSITIVE_INFINITY;
 
-function pairRankOf(ranks: RankHashTable, bytes: string, start: number, end: number): number {
-  const rank = ranks.rankOf(bytes, start, end);
+function pairRankOf(ranks: RankHashTable, bytes: string, start: number, middle: number, end: number): number {
+  const rank = ranks.mergeRankOf(bytes, start, middle, end);
   return rank < 0 ? NO_RANK : rank;
 }
 
@@ -33,7 +35,7 @@ function scanMergeCount(bytes: string, ranks: RankHashTable): number {
   for (let i = 0; i <= length; i++) starts[i] = i;
   // pairRank[i]: rank of part i merged with part i+1.
   const pairRank: number[] = new Array(length - 1);
-  for (let i = 0; i < length - 1; i++) pairRank[i] = pairRankOf(ranks, bytes, i, i + 2);
+  for (let i = 0; i < length - 1; i++) pairRank[i] = pairRankOf(ranks, bytes, i, i + 1, i + 2);
   let parts = length;
   while (parts > 1) {
     let best = NO_RANK;
@@ -48,8 +50,8 @@ function scanMergeCount(bytes: string, ranks: RankHashTable): number {
     starts.splice(at + 1, 1);
     pairRank.splice(at, 1);
     parts--;
-    if (at < parts - 1) pairRank[at] = pairRankOf(ranks, bytes, starts[at], starts[at + 2]);
-    if (at > 0) pairRank[at - 1] = pairRankOf(ranks, bytes, starts[at - 1], starts[at + 1]);
+    if (at < parts - 1) pairRank[at] = pairRankOf(ranks, bytes, starts[at], starts[at + 1], starts[at + 2]);
+    if (at > 0) pairRank[at - 1] = pairRankOf(ranks, bytes, starts[at - 1], starts[at], starts[at + 1]);
   }
   return parts;
 }
@@ -77,7 +79,7 @@ function heapMergeCount(bytes: string, ranks: RankHashTable): number {
   const push = (start: number): void => {
     const end = endOfPair(start);
     if (end < 0) return;
-    const rank = ranks.rankOf(bytes, start, end);
+    const rank = ranks.mergeRankOf(bytes, start, next[start], end);
     if (rank >= 0) heap.push(rank, start, end);
   };
   for (let i = 0; i < length - 1; i++) push(i);

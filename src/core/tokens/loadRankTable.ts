@@ -1,17 +1,19 @@
 /**
- * Finds and loads an encoding's ranks the first time a count needs them, never at import.
+ * Finds and loads an encoding's ranks the first time a count needs them, never at import, and
+ * only that encoding's (each family is its own file).
  *
  * Packaged extension and CLI: the build writes `dist/ranks/<encoding>.ranks` (compact form, see
  * rankTable.ts) next to the bundles, so `__dirname` of the bundle finds it without node_modules.
  * Running from TypeScript sources (unit tests, benchmarks): no such file next to this module, so
- * the ranks come from js-tiktoken's own rank module in node_modules.
+ * the ranks come from the source packages in node_modules (encodingSources.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EncodingName } from '../profiles/modelProfile';
-import { decodeRankFile, rankTableFromTiktokenModule, type RankTable, type TiktokenRankModule } from './rankTable';
+import { ENCODING_NAMES, readEncodingSource } from './encodingSources';
+import { decodeRankFile, type RankTable } from './rankTable';
 
-export const ENCODING_NAMES: readonly EncodingName[] = ['o200k_base', 'cl100k_base'];
+export { ENCODING_NAMES };
 
 const loaded = new Map<EncodingName, RankTable>();
 
@@ -26,7 +28,7 @@ export function loadRankTable(encoding: EncodingName): RankTable {
   if (!ENCODING_NAMES.includes(encoding)) {
     throw new Error(`Unknown encoding "${encoding}"; supported encodings: ${ENCODING_NAMES.join(', ')}`);
   }
-  const table = readBuiltRankFile(encoding) ?? readFromJsTiktoken(encoding);
+  const table = readBuiltRankFile(encoding) ?? readFromSources(encoding);
   loaded.set(encoding, table);
   return table;
 }
@@ -42,17 +44,13 @@ function readBuiltRankFile(encoding: EncodingName): RankTable | undefined {
   return decodeRankFile(readFileSync(file), file);
 }
 
-function readFromJsTiktoken(encoding: EncodingName): RankTable {
-  // A computed id keeps bundlers from inlining the 1–2 MB rank module into the bundle.
-  const moduleId = ['js-tiktoken', 'ranks', encoding].join('/');
-  let module: TiktokenRankModule;
+function readFromSources(encoding: EncodingName): RankTable {
   try {
-    module = require(moduleId) as TiktokenRankModule;
+    return readEncodingSource(encoding);
   } catch (error) {
     throw new Error(
-      `Token ranks for ${encoding} not found: neither ${path.join(__dirname, rankFileName(encoding))} ` +
-        `nor the js-tiktoken package is available. Rebuild with "npm run build" (${(error as Error).message})`,
+      `Token ranks for ${encoding} not found at ${path.join(__dirname, rankFileName(encoding))} nor in node_modules. ` +
+        `Rebuild with "npm run build" (${(error as Error).message})`,
     );
   }
-  return rankTableFromTiktokenModule(encoding, module);
 }

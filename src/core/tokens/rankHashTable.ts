@@ -11,6 +11,9 @@
  * byte-pair merge loop never slices a substring to ask for a rank.
  */
 
+/** mergeSplits value of a token that no listed merge makes. */
+export const NO_MERGE = 0xffff;
+
 /** FNV-1a, 32-bit: the build and every lookup must hash alike. */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -25,8 +28,33 @@ export class RankHashTable implements Iterable<[string, number]> {
     readonly offsets: Uint32Array,
     /** Power-of-two length; 0 = empty slot, else rank + 1. */
     readonly slots: Uint32Array,
+    /**
+     * Only for vocabularies merged by a list of pairs (Hugging Face BPE: Qwen, DeepSeek): count
+     * entries, the byte length of the left part of the one listed merge that makes token `rank`
+     * (NO_MERGE for single bytes and tokens no merge makes). Two parts whose concatenation is a
+     * token merge only when they split it there. Absent: any split merges (tiktoken's rule).
+     */
+    readonly mergeSplits?: Uint16Array,
   ) {
     this.mask = slots.length - 1;
+  }
+
+  /**
+   * Rank of merging the adjacent parts text[start … middle) and text[middle … end), or -1 when
+   * they do not merge.
+   */
+  mergeRankOf(text: string, start: number, middle: number, end: number): number {
+    const rank = this.rankOf(text, start, end);
+    if (rank < 0 || this.mergeSplits === undefined) return rank;
+    return this.mergeSplits[rank] === middle - start ? rank : -1;
+  }
+
+  /**
+   * True when a piece that is itself a token is that one token without merging (tiktoken, and
+   * Hugging Face's `ignore_merges`); false when merges must reach it (listed-pair vocabularies).
+   */
+  get wholePieceIsToken(): boolean {
+    return this.mergeSplits === undefined;
   }
 
   get size(): number {
@@ -76,7 +104,7 @@ export class RankHashTable implements Iterable<[string, number]> {
  * Builds the table from tokens listed by rank (latin1 strings, one char per byte). Ranks must be
  * contiguous and tokens distinct, as they are in both encodings we ship.
  */
-export function buildRankHashTable(tokensByRank: readonly string[]): RankHashTable {
+export function buildRankHashTable(tokensByRank: readonly string[], mergeSplits?: Uint16Array): RankHashTable {
   const count = tokensByRank.length;
   const offsets = new Uint32Array(count + 1);
   let total = 0;
@@ -94,13 +122,36 @@ export function buildRankHashTable(tokensByRank: readonly string[]): RankHashTab
   // At most half full, so probes stay short.
   let size = 1;
   while (size < count * 2) size *= 2;
-  const table = new RankHashTable(bytes, offsets, new Uint32Array(size));
+  if (mergeSplits !== undefined && mergeSplits.length !== count) throw new Error(`merge splits: ${mergeSplits.length} entries for ${count} tokens`);
+  const table = new RankHashTable(bytes, offsets, new Uint32Array(size), mergeSplits);
   for (let rank = 0; rank < count; rank++) {
     const token = tokensByRank[rank];
     if (table.rankOf(token, 0, token.length) >= 0) throw new Error(`token of rank ${rank} repeats an earlier token`);
     insert(table, token, rank);
   }
   return table;
+}
+
+/**
+ * The table over token bytes already laid out by rank (a rank file's compact layout): hashes each
+ * token straight from `bytes`, no strings. Tokens are known distinct (checked when the file was
+ * built), so there is no duplicate check.
+ */
+export function indexRankHashTable(bytes: Uint8Array, offsets: Uint32Array, mergeSplits?: Uint16Array): RankHashTable {
+  const count = offsets.length - 1;
+  let size = 1;
+  while (size < count * 2) size *= 2;
+  const slots = new Uint32Array(size);
+  const mask = size - 1;
+  for (let rank = 0; rank < count; rank++) {
+    let hash = FNV_OFFSET;
+    const end = offsets[rank + 1];
+    for (let i = offsets[rank]; i < end; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
+    let slot = hash & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = rank + 1;
+  }
+  return new RankHashTable(bytes, offsets, slots, mergeSplits);
 }
 
 function insert(table: RankHashTable, token: string, rank: number): void {

@@ -5,25 +5,30 @@
  * text is most of a cold start (PERFORMANCE.md). The build writes the same ranks into `dist/ranks/`
  * already laid out as the lookup structure (rankHashTable.ts): token bytes, their offsets and the
  * hash slots. Loading is one file read and typed-array views over it, with no per-token pass.
- * Exactness against js-tiktoken is checked by test/unit/tokens/rankTable.test.ts.
+ * The open families' files store token lengths instead of offsets and slots (half the size) and
+ * rebuild those at load. Each file also carries its family's pre-split (patterns, normalization).
+ * Exactness against the source vocabularies is checked by test/unit/tokens/rankTable.test.ts.
  */
 import { endianness } from 'node:os';
 import type { EncodingName } from '../profiles/modelProfile';
-import { buildRankHashTable, RankHashTable } from './rankHashTable';
+import type { PreSplitSpec } from './preSplit';
+import { buildRankHashTable, indexRankHashTable, RankHashTable } from './rankHashTable';
 
 export interface RankTable {
   encoding: EncodingName;
-  /** The pre-split regular expression source (JavaScript syntax, used with the `u` flag). */
-  patStr: string;
-  /** Token bytes as a latin1 string (one char per byte) → rank. */
+  /** How text is cut into pieces before merging (patterns in JavaScript syntax, and normalization). */
+  preSplit: PreSplitSpec;
+  /** Token bytes as a latin1 string (one char per byte) → rank (and merge splits, for listed-pair vocabularies). */
   ranks: RankHashTable;
 }
 
 /** What the file writer needs: any [token, rank] listing (a Map in tests). */
 export interface RankListing {
   encoding: EncodingName;
-  patStr: string;
+  preSplit: PreSplitSpec;
   ranks: Iterable<[string, number]>;
+  /** Listed-pair vocabularies only: see RankHashTable.mergeSplits (indexed by rank). */
+  mergeSplits?: Uint16Array;
 }
 
 /** Shape of js-tiktoken's `js-tiktoken/ranks/<encoding>` modules. */
@@ -33,18 +38,30 @@ export interface TiktokenRankModule {
   bpe_ranks: string;
 }
 
-const MAGIC = 'MVP-RANKS-2\n';
+const MAGIC = 'MVP-RANKS-3\n';
+
+/**
+ * 'table': the lookup structure as it sits in memory (offsets and hash slots), loaded with no
+ * per-token pass — OpenAI's encodings, which every default profile and the CLI use.
+ * 'lengths': one byte per token length instead, offsets and slots rebuilt at load (a few ms):
+ * about half the bytes in the .vsix for the open families (docs/tokenizers.md).
+ */
+export type RankFileLayout = 'table' | 'lengths';
 
 interface RankFileHeader {
   encoding: EncodingName;
-  patStr: string;
+  preSplit: PreSplitSpec;
+  layout: RankFileLayout;
   count: number;
+  /** Hash slots stored ('table' layout; 0 for 'lengths'). */
   slots: number;
   bytes: number;
+  /** True when count uint16 merge splits are stored (listed-pair vocabularies). */
+  mergeSplits: boolean;
 }
 
 /** Parses js-tiktoken's rank module text: lines of `<prefix> <firstRank> <base64 token>…`. */
-export function rankTableFromTiktokenModule(encoding: EncodingName, module: TiktokenRankModule): RankTable {
+export function rankTableFromTiktokenModule(encoding: EncodingName, module: TiktokenRankModule, preSplit: PreSplitSpec = { patterns: [module.pat_str] }): RankTable {
   const byRank: string[] = [];
   for (const line of module.bpe_ranks.split('\n')) {
     if (!line) continue;
@@ -52,7 +69,12 @@ export function rankTableFromTiktokenModule(encoding: EncodingName, module: Tikt
     const firstRank = Number.parseInt(fields[1], 10);
     for (let i = 2; i < fields.length; i++) byRank[firstRank + i - 2] = Buffer.from(fields[i], 'base64').toString('latin1');
   }
-  return { encoding, patStr: module.pat_str, ranks: buildRankHashTable(contiguous(encoding, byRank)) };
+  return { encoding, preSplit, ranks: buildRankHashTable(contiguous(encoding, byRank)) };
+}
+
+/** A listing straight from a loaded table (the writer takes listings; the table already is one). */
+export function listingOf(table: RankTable): RankListing {
+  return { encoding: table.encoding, preSplit: table.preSplit, ranks: table.ranks, mergeSplits: table.ranks.mergeSplits };
 }
 
 function contiguous(encoding: EncodingName, byRank: (string | undefined)[]): string[] {
@@ -66,17 +88,40 @@ function contiguous(encoding: EncodingName, byRank: (string | undefined)[]): str
 
 /**
  * Compact form: a magic line, one JSON header line, zero padding to a multiple of 4 bytes, then
- * the table's arrays as they sit in memory: offsets (uint32 LE × count + 1), slots (uint32 LE ×
- * slots), token bytes.
+ *  - 'table' layout: offsets (uint32 LE × count + 1), slots (uint32 LE × slots);
+ *  - 'lengths' layout: token byte lengths (uint8 × count), padded to 4 bytes;
+ * then, for listed-pair vocabularies, the merge splits (uint16 LE × count, padded to 4 bytes),
+ * then the token bytes.
  */
-export function encodeRankFile(listing: RankListing): Buffer {
+export function encodeRankFile(listing: RankListing, layout: RankFileLayout = 'table'): Buffer {
   const byRank: string[] = [];
   for (const [bytes, rank] of listing.ranks) byRank[rank] = bytes;
-  const table = buildRankHashTable(contiguous(listing.encoding, byRank));
-  const header: RankFileHeader = { encoding: listing.encoding, patStr: listing.patStr, count: table.size, slots: table.slots.length, bytes: table.bytes.length };
+  const table = buildRankHashTable(contiguous(listing.encoding, byRank), listing.mergeSplits);
+  const header: RankFileHeader = {
+    encoding: listing.encoding,
+    preSplit: listing.preSplit,
+    layout,
+    count: table.size,
+    slots: layout === 'table' ? table.slots.length : 0,
+    bytes: table.bytes.length,
+    mergeSplits: listing.mergeSplits !== undefined,
+  };
   const headerBytes = Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8');
-  const padding = Buffer.alloc((4 - (headerBytes.length % 4)) % 4);
-  return Buffer.concat([headerBytes, padding, littleEndian(table.offsets), littleEndian(table.slots), table.bytes]);
+  const parts = [headerBytes, padTo4(headerBytes.length)];
+  if (layout === 'table') {
+    parts.push(littleEndian(table.offsets), littleEndian(table.slots));
+  } else {
+    const lengths = Buffer.alloc(table.size);
+    for (let rank = 0; rank < table.size; rank++) {
+      const length = table.offsets[rank + 1] - table.offsets[rank];
+      if (length > 255) throw new Error(`${listing.encoding}: token ${rank} is ${length} bytes, too long for the 'lengths' layout; use 'table'`);
+      lengths[rank] = length;
+    }
+    parts.push(lengths, padTo4(lengths.length));
+  }
+  if (listing.mergeSplits) parts.push(littleEndian16(listing.mergeSplits), padTo4(listing.mergeSplits.length * 2));
+  parts.push(Buffer.from(table.bytes.buffer, table.bytes.byteOffset, table.bytes.length));
+  return Buffer.concat(parts);
 }
 
 export function decodeRankFile(file: Buffer, source: string): RankTable {
@@ -87,15 +132,50 @@ export function decodeRankFile(file: Buffer, source: string): RankTable {
   const headerEnd = file.indexOf(10, magicEnd);
   if (headerEnd < 0) throw new Error(`${source} is truncated (no header); rebuild with "npm run build"`);
   const header = JSON.parse(file.toString('utf8', magicEnd, headerEnd)) as RankFileHeader;
-  const offsetsAt = Math.ceil((headerEnd + 1) / 4) * 4;
-  const slotsAt = offsetsAt + 4 * (header.count + 1);
-  const bytesAt = slotsAt + 4 * header.slots;
+  const { count, layout } = header;
+  const arraysAt = Math.ceil((headerEnd + 1) / 4) * 4;
+  const splitsAt = layout === 'table' ? arraysAt + 4 * (count + 1) + 4 * header.slots : arraysAt + Math.ceil(count / 4) * 4;
+  const bytesAt = header.mergeSplits ? splitsAt + Math.ceil((2 * count) / 4) * 4 : splitsAt;
   const end = bytesAt + header.bytes;
   if (file.length < end) throw new Error(`${source} is truncated (${file.length} of ${end} bytes); rebuild with "npm run build"`);
-  const offsets = uint32View(file, offsetsAt, header.count + 1);
-  if (offsets[header.count] !== header.bytes) throw new Error(`${source} is damaged (token offsets do not match the header); rebuild with "npm run build"`);
-  const ranks = new RankHashTable(file.subarray(bytesAt, end), offsets, uint32View(file, slotsAt, header.slots));
-  return { encoding: header.encoding, patStr: header.patStr, ranks };
+  const bytes = file.subarray(bytesAt, end);
+  const mergeSplits = header.mergeSplits ? uint16View(file, splitsAt, count) : undefined;
+  const offsets = layout === 'table' ? uint32View(file, arraysAt, count + 1) : offsetsFromLengths(file, arraysAt, count);
+  if (offsets[count] !== header.bytes) throw new Error(`${source} is damaged (token offsets do not match the header); rebuild with "npm run build"`);
+  const ranks =
+    layout === 'table'
+      ? new RankHashTable(bytes, offsets, uint32View(file, arraysAt + 4 * (count + 1), header.slots), mergeSplits)
+      : indexRankHashTable(bytes, offsets, mergeSplits);
+  return { encoding: header.encoding, preSplit: header.preSplit, ranks };
+}
+
+function offsetsFromLengths(file: Buffer, at: number, count: number): Uint32Array {
+  const offsets = new Uint32Array(count + 1);
+  let total = 0;
+  for (let rank = 0; rank < count; rank++) {
+    offsets[rank] = total;
+    total += file[at + rank];
+  }
+  offsets[count] = total;
+  return offsets;
+}
+
+function padTo4(length: number): Buffer {
+  return Buffer.alloc((4 - (length % 4)) % 4);
+}
+
+function littleEndian16(values: Uint16Array): Buffer {
+  const out = Buffer.alloc(values.length * 2);
+  for (let i = 0; i < values.length; i++) out.writeUInt16LE(values[i], i * 2);
+  return out;
+}
+
+/** Like uint32View, for the merge splits (aligned to 4 bytes in the file, so to 2 as well). */
+function uint16View(file: Buffer, at: number, length: number): Uint16Array {
+  if ((file.byteOffset + at) % 2 === 0 && endianness() === 'LE') return new Uint16Array(file.buffer, file.byteOffset + at, length);
+  const values = new Uint16Array(length);
+  for (let i = 0; i < length; i++) values[i] = file.readUInt16LE(at + i * 2);
+  return values;
 }
 
 function littleEndian(values: Uint32Array): Buffer {

@@ -1,7 +1,9 @@
 /**
  * Where text can be cut so that counting the two sides separately gives exactly the count of the
- * whole. Both encodings pre-split text with a regular expression (o200k_base and cl100k_base, see
- * their `pat_str`) and run BPE inside each piece only, so a cut is exact when
+ * whole. Every encoding pre-splits text with regular expressions (OpenAI's `pat_str`; Llama 3's is
+ * cl100k's, Tekken's is o200k's with single digits, Qwen's is cl100k's with single digits;
+ * DeepSeek's is a sequence: digit groups, then CJK runs, then a word/punctuation pattern) and runs
+ * BPE inside each piece only, so a cut is exact when
  *   (a) the whole text's pre-split has a piece boundary there, and
  *   (b) pre-splitting each side alone reproduces the whole text's pieces on that side.
  * (b) holds on the right of any piece boundary (the patterns have no look-behind and no anchors).
@@ -18,8 +20,15 @@
  *   2. \n | anything but whitespace and '/'              ("line\n|next line")
  *   3. letter or digit | punctuation other than ' and marks   ("value|,")
  *   4. letter | digit, digit | letter                    ("abc|123", "123|abc")
+ * The same rules hold for the open families: their patterns have the same alternatives with
+ * narrower digit runs (a digit|letter or letter|digit cut is also a piece boundary there), and
+ * DeepSeek's first two splits only add piece boundaries at digit and CJK-run edges. The characters
+ * the families classify differently are never cut next to (isNeverCut). Qwen's NFC normalization
+ * composes a character only with the marks or Hangul jamo right after it, and no rule cuts before
+ * one of those except after a newline or digit, which compose with nothing, so normalizing each
+ * side alone gives the whole text's normalization.
  * test/unit/tokens/safeBoundary.test.ts checks every rule exhaustively over short strings of
- * representative characters and with random text.
+ * representative characters, for every encoding, and with random text.
  */
 
 const enum CharClass {
@@ -32,6 +41,7 @@ const enum CharClass {
   Slash,
   Punctuation, // everything else that is not whitespace, letter, digit or mark
   InsidePair, // a low surrogate: never cut inside a code point
+  NeverCut, // classified differently by the families' patterns: never cut next to it
 }
 
 const LETTER = /\p{L}/u;
@@ -42,7 +52,48 @@ const WHITESPACE = /\s/u;
 const asciiClasses: CharClass[] = [];
 for (let code = 0; code < 128; code++) asciiClasses.push(classifyCodePoint(code));
 
+/** Classes of non-ASCII code points, computed once each (the regex tests and NFC check are not free). */
+const UNCLASSIFIED = 255;
+let bmpClasses: Uint8Array | undefined;
+const astralClasses = new Map<number, CharClass>();
+
+function classOfCodePoint(code: number): CharClass {
+  if (code < 0x10000) {
+    bmpClasses ??= new Uint8Array(0x10000).fill(UNCLASSIFIED);
+    let charClass = bmpClasses[code];
+    if (charClass === UNCLASSIFIED) {
+      charClass = classifyCodePoint(code);
+      bmpClasses[code] = charClass;
+    }
+    return charClass;
+  }
+  let charClass = astralClasses.get(code);
+  if (charClass === undefined) {
+    charClass = classifyCodePoint(code);
+    astralClasses.set(code, charClass);
+  }
+  return charClass;
+}
+
+/**
+ * Characters whose class depends on the encoding, so no rule may rely on them:
+ *  - U+0085 and U+FEFF: whitespace for JavaScript's `\s` (OpenAI's patterns as js-tiktoken runs
+ *    them) but not for Unicode White_Space (the open families' translated patterns), or the reverse;
+ *  - the non-letters inside DeepSeek's CJK run [぀-ゟ゠-ヿ] (・ ゠ ゛ ゜, kana marks, unassigned
+ *    code points): DeepSeek keeps them in one piece with the kana around them;
+ *  - characters NFC changes (Qwen normalizes before splitting).
+ */
+function isNeverCut(code: number): boolean {
+  if (code === 0x85 || code === 0xfeff) return true;
+  const char = String.fromCodePoint(code);
+  // NFC (Qwen) would replace it, possibly by a letter and a mark (U+FB2A שׁ → ש + U+05C1), which
+  // the patterns split differently.
+  if (char.normalize('NFC') !== char) return true;
+  return code >= 0x3040 && code <= 0x30ff && !LETTER.test(char);
+}
+
 function classifyCodePoint(code: number): CharClass {
+  if (isNeverCut(code)) return CharClass.NeverCut;
   if (code === 0x0a) return CharClass.Newline;
   if (code === 0x27) return CharClass.Apostrophe;
   if (code === 0x2f) return CharClass.Slash;
@@ -62,7 +113,7 @@ function classAt(text: string, index: number): CharClass {
     const before = index > 0 ? text.charCodeAt(index - 1) : 0;
     if (before >= 0xd800 && before <= 0xdbff) return CharClass.InsidePair;
   }
-  return classifyCodePoint(text.codePointAt(index) as number);
+  return classOfCodePoint(text.codePointAt(index) as number);
 }
 
 /** Class of the code point that ends just before `index`. */
@@ -71,17 +122,18 @@ function classBefore(text: string, index: number): CharClass {
   if (unit < 128) return asciiClasses[unit];
   if (unit >= 0xdc00 && unit <= 0xdfff && index >= 2) {
     const high = text.charCodeAt(index - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return classifyCodePoint(text.codePointAt(index - 2) as number);
+    if (high >= 0xd800 && high <= 0xdbff) return classOfCodePoint(text.codePointAt(index - 2) as number);
   }
-  return classifyCodePoint(unit);
+  return classOfCodePoint(unit);
 }
 
 /** True when cutting `text` at `index` (0 < index < length) keeps token counts exact. */
 export function isSafeBoundary(text: string, index: number): boolean {
   if (index <= 0 || index >= text.length) return false;
   const after = classAt(text, index);
-  if (after === CharClass.InsidePair) return false;
+  if (after === CharClass.InsidePair || after === CharClass.NeverCut) return false;
   const before = classBefore(text, index);
+  if (before === CharClass.NeverCut) return false;
   switch (after) {
     case CharClass.OtherWhitespace:
       return text.charCodeAt(index) !== 0x0d && before !== CharClass.Newline && before !== CharClass.OtherWhitespace;

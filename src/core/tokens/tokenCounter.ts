@@ -13,6 +13,7 @@ import { BoundedCache } from '../boundedCache';
 import { bytePairCount } from './bytePairCount';
 import { chunkLengths } from './chunkText';
 import { loadRankTable } from './loadRankTable';
+import { PreSplitter } from './preSplit';
 import type { RankHashTable } from './rankHashTable';
 
 export interface TokenCounter {
@@ -32,7 +33,7 @@ const CHUNK_CACHE_CHARS = 8_000_000;
 const PIECE_CACHE_ENTRIES = 200_000;
 
 interface Tokenizer {
-  pattern: RegExp;
+  preSplit: PreSplitter;
   ranks: RankHashTable;
 }
 
@@ -65,25 +66,23 @@ class CachedTokenCounter implements TokenCounter {
   }
 
   private countPieces(text: string): number {
-    const { pattern, ranks } = this.load();
-    pattern.lastIndex = 0;
+    const { preSplit, ranks } = this.load();
     let total = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const piece = match[0];
+    preSplit.forEachPiece(text, (piece) => {
       let count = this.pieceCounts.get(piece);
       if (count === undefined) {
         count = bytePairCount(utf8AsLatin1(piece), ranks);
         this.pieceCounts.set(piece, count);
       }
       total += count;
-    }
+    });
     return total;
   }
 
   private load(): Tokenizer {
     if (!this.tokenizer) {
       const table = loadRankTable(this.encoding);
-      this.tokenizer = { pattern: new RegExp(table.patStr, 'gu'), ranks: table.ranks };
+      this.tokenizer = { preSplit: new PreSplitter(table.preSplit), ranks: table.ranks };
     }
     return this.tokenizer;
   }

@@ -4,17 +4,20 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ENCODING_NAMES, rankFileName } from './loadRankTable';
-import { encodeRankFile, rankTableFromTiktokenModule, type TiktokenRankModule } from './rankTable';
+import { ENCODING_NAMES, ENCODING_SOURCES, readEncodingSource } from './encodingSources';
+import { rankFileName } from './loadRankTable';
+import { encodeRankFile, listingOf } from './rankTable';
 
 /** Returns the files written. */
 export function writeRankFiles(outDir: string): string[] {
   const written: string[] = [];
   for (const encoding of ENCODING_NAMES) {
-    const module = require(`js-tiktoken/ranks/${encoding}`) as TiktokenRankModule;
     const file = path.join(outDir, rankFileName(encoding));
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, encodeRankFile(rankTableFromTiktokenModule(encoding, module)));
+    // OpenAI's encodings keep the zero-pass 'table' layout (every default profile loads one at start-up);
+    // the open families ship the half-size 'lengths' layout.
+    const layout = ENCODING_SOURCES[encoding].format === 'js-tiktoken' ? 'table' : 'lengths';
+    writeFileSync(file, encodeRankFile(listingOf(readEncodingSource(encoding)), layout));
     written.push(file);
   }
   return written;
