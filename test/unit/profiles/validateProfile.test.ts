@@ -21,7 +21,7 @@ const cases: { name: string; change: (p: any) => void; path: string; schemaRejec
   { name: 'upper-case id', change: (p) => (p.id = 'GPT-X'), path: 'id', schemaRejects: true },
   { name: 'unknown field', change: (p) => (p.contextWindw = 5), path: 'contextWindw', schemaRejects: true },
   { name: 'unknown encoding', change: (p) => (p.tokenizer.encoding = 'p50k_base'), path: 'tokenizer.encoding', schemaRejects: true },
-  { name: 'approximate without method', change: (p) => delete p.tokenizer.calibrationMethod, path: 'tokenizer.calibrationMethod', schemaRejects: true },
+  { name: 'approximate without method', change: (p) => ((p.tokenizer.approximate = true), delete p.tokenizer.calibrationMethod), path: 'tokenizer.calibrationMethod', schemaRejects: true },
   { name: 'negative parameters', change: (p) => (p.parameters.total.min = -1), path: 'parameters.total.min', schemaRejects: true },
   { name: 'PUE below 1', change: (p) => (p.dataCentre.pue.min = 0.9), path: 'dataCentre.pue.min', schemaRejects: true },
   { name: 'empty sources', change: (p) => (p.sources = []), path: 'sources', schemaRejects: true },
