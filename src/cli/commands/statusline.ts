@@ -50,6 +50,8 @@ export async function runStatusline(_args: string[], io: CliIo): Promise<number>
         inputTokens: u.input + u.cacheRead,
         cachedInputTokens: u.cacheRead,
         outputTokens: u.output,
+        // Claude Code logs the API's output_tokens, which already count thinking tokens.
+        outputIncludesReasoning: true,
       }).energyWh,
     );
   }

@@ -1,5 +1,5 @@
 /**
- * The one energy estimator every surface uses: pure and synchronous. EcoLogits 0.9 for output
+ * The one energy estimator every surface uses: pure and synchronous. EcoLogits 0.9.1 for output
  * tokens (./ecologits.ts) plus our documented extension for input tokens, prompt caching, long
  * contexts and hidden reasoning tokens, with the central value calibrated to the figures operators
  * have published (./calibration.ts). Method and sources: docs/energy-model.md.
@@ -201,11 +201,11 @@ export function ecologitsWh(profile: ModelProfile, outputTokens: number): Estima
 
 const FORMULA = [
   'E = PUE × k × h × e_tok × (c_out × (T_out + T_reasoning) + r_in × c_ctx × T_in + r_in × 0.1 × T_cached)',
-  'e_tok = GPUs × (α·exp(β·B)·P_active + γ) + t_tok × 1.2 kW × (GPUs/8) / B   [EcoLogits 0.9, Wh per output token]',
-  'GPUs = 2^ceil(log2(ceil(1.2 × P_total × 2 GB / 80 GB))),  t_tok = 6.785e-4·P_active + 3.119e-4·B + 1.947e-2 s',
+  'e_tok = GPUs × (α·exp(β·B)·P_active + γ) + t_tok × 1.2 kW × (GPUs/8) / B   [EcoLogits 0.9.1, Wh per output token]',
+  'GPUs = 2^ceil(log2(ceil(1.2 × P_total × 2 GB / 80 GB))),  t_tok = min(6.785e-4·P_active + 3.119e-4·B + 1.947e-2, 1/measured tps) s',
   'c_ctx = 1 + (T_cached + T_in/2) / L*,  c_out = 1 + (T_cached + T_in + (T_out + T_reasoning)/2) / L*,  L* = P_active / (layers × attention width)',
-  'h = 0.5 on TPUs (low/central; fitted on Google\'s median Gemini prompt), 1 otherwise',
-  'carbon = E × grid gCO2e/kWh + k × t_tok × (output-token equivalents) × [(GPUs/8)·5700 + GPUs·164] kg / (B × 3 years)',
+  `h = ${TPU_SERVING_FACTOR.central} on TPUs (low/central; fitted on Google's median Gemini prompt), 1 otherwise`,
+  'carbon = E × grid gCO2e/kWh + k × h × t_tok × (output-token equivalents) × [(GPUs/8)·5700 + GPUs·164] kg / (B × 3 years)',
   'water = E/PUE × WUE_on-site + E × grid water L/kWh',
 ].join('\n');
 
@@ -233,7 +233,7 @@ function assumptionsFor(
   );
   if (method === 'parametric') {
     a.push(
-      'Output-token energy follows EcoLogits 0.9 (H100 GPUs, batch of 64, 16-bit weights); the GPU count comes from the total parameters.',
+      'Output-token energy follows EcoLogits 0.9.1 (H100 GPUs, batch of 64, 16-bit weights); the GPU count comes from the total parameters.',
     );
     a.push(
       `The central figure is EcoLogits × ${SERVING_EFFICIENCY.central} and the low figure × ${SERVING_EFFICIENCY.low}: operators report 3–5× less than EcoLogits (larger batches, 8-bit weights, newer chips). The high figure is EcoLogits unmodified.`,

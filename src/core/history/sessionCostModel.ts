@@ -147,6 +147,8 @@ export class SessionCostModel {
     const freshFirst = fixedPrefix + seedTokens + firstNew;
     const step = averageNew + averageOutput;
     const output = averageOutput > 0 ? averageOutput : undefined;
+    // An average of recorded outputs already contains the hidden reasoning tokens.
+    const outputIncludesReasoning = answered.length > 0 && answered.every((t) => t.fromRecordedUsage);
 
     const run = (first: number, firstCached: number) => {
       const plain: Estimate3[] = [];
@@ -155,8 +157,8 @@ export class SessionCostModel {
       for (let k = 0; k < this.moreTurns; k++) {
         const input = first + k * step;
         const cachedTokens = k === 0 ? firstCached : this.cachedPrefix(previousInput, input);
-        plain.push(this.options.estimate({ inputTokens: input, cachedInputTokens: 0, outputTokens: output }).energyWh);
-        cached.push(this.options.estimate({ inputTokens: input, cachedInputTokens: cachedTokens, outputTokens: output }).energyWh);
+        plain.push(this.options.estimate({ inputTokens: input, cachedInputTokens: 0, outputTokens: output, outputIncludesReasoning }).energyWh);
+        cached.push(this.options.estimate({ inputTokens: input, cachedInputTokens: cachedTokens, outputTokens: output, outputIncludesReasoning }).energyWh);
         previousInput = input;
       }
       return { plain, cached };

@@ -1,5 +1,5 @@
 /**
- * Hand-computed EcoLogits 0.9 vectors. The constants are written out here from the published
+ * Hand-computed EcoLogits 0.9.1 vectors. The constants are written out here from the published
  * method (ecologits/impacts/llm.py, ENERGY-MODEL.md §1), and GPU counts are worked out by hand in
  * the comments, so the test does not reuse the code it checks.
  */

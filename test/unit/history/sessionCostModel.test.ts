@@ -4,6 +4,7 @@ import { readOpenAiMessages } from '../../../src/core/history/openAiMessagesRead
 import { SessionAccumulator } from '../../../src/core/history/sessionAccumulator';
 import { SessionCostModel } from '../../../src/core/history/sessionCostModel';
 import { detectPollution } from '../../../src/core/history/sessionDetections';
+import type { RequestInput } from '../../../src/core/energy/estimate';
 import { CACHING, countO200k, countWords, fakeEstimate, fixture, message, NO_CACHING } from './sessionTestKit';
 
 const close = (actual: number, expected: number, what: string) =>
@@ -120,6 +121,18 @@ describe('history: session cost model', () => {
     assert.equal(t2.cachedInputTokens, 14100);
     close(t2.whCached.central, 0.001 * 186 + 0.0001 * 14100 + 0.005 * 48, 'recorded cache reads');
     assert.match(analysis.assumptions!.join(' '), /2 of 2 turns use the token usage recorded/);
+  });
+
+  it('tells the estimator that recorded output already includes hidden reasoning tokens, and counted output does not', () => {
+    const seen: RequestInput[] = [];
+    const spy = (input: RequestInput) => (seen.push(input), fakeEstimate(input));
+    const recorded = new SessionAccumulator({ countTokens: countWords }).appendAll(readClaudeCodeJsonl(fixture('claude-code-small.jsonl')).messages);
+    new SessionCostModel({ estimate: spy, caching: CACHING }).analyse(recorded);
+    assert.ok(seen.length > 0 && seen.every((i) => i.outputIncludesReasoning === true));
+    seen.length = 0;
+    const counted = new SessionAccumulator({ countTokens: countWords }).appendAll([message('user', 'hi'), message('assistant', 'a b c')]);
+    new SessionCostModel({ estimate: spy, caching: NO_CACHING }).analyse(counted);
+    assert.ok(seen.length > 0 && seen.every((i) => i.outputIncludesReasoning === false));
   });
 
   it('never takes a recorded output below the visible reply it counted (some logs record the first stream event)', () => {
