@@ -15,6 +15,7 @@ import { budgetBreaches, hookSettingsOf } from '../hook/hookBudget';
 import { coachingFor, coachingText } from '../hook/hookCoaching';
 import { HOOK_AGENTS, parseHookEvent, type HookAgent, type HookEvent } from '../hook/hookEvent';
 import { blockResponse, coachingResponse, type HookResponse } from '../hook/hookResponse';
+import { fixedLoadLine, isFirstRequest } from '../hook/hookFixedLoad';
 import { readHookTranscript } from '../hook/hookTranscript';
 
 export const HOOK_USAGE = `Usage: mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet]
@@ -97,6 +98,11 @@ async function respond(args: string[], io: CliIo): Promise<HookResponse | undefi
   }
   if (flags.quiet && !breaches.length && !coaching.suggestions.length) return undefined;
   const lines = [coachingText(coaching), ...breaches.map((b) => `• Over budget: ${b.message}.`)];
+  if (isFirstRequest(analysis)) {
+    // The agent's own load is most of a session's first request; never let measuring it block the prompt.
+    const fixedLoad = await fixedLoadLine(event.agent, path.resolve(io.cwd, event.cwd ?? '.'), analysis).catch(() => undefined);
+    if (fixedLoad) lines.splice(1, 0, fixedLoad);
+  }
   return coachingResponse(event.agent, lines.join('\n'), { toModel: flags.context === true });
 }
 

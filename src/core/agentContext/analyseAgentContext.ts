@@ -33,6 +33,8 @@ export interface AgentContextOptions {
   cacheDir?: string;
   /** Read the agent's own logs (learned load, requests per session, unused servers). Default true. */
   useLogs?: boolean;
+  /** How many recent session logs to read (default 10); the hook reads fewer to stay fast. */
+  maxLogSessions?: number;
 }
 
 /** The model each agent uses unless told otherwise (its documented default family). */
@@ -56,7 +58,7 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
   const agent: AgentId = detected?.agent ?? (options.agent as AgentId);
   const notes: string[] = detected ? [`agent: ${agent} (${detected.reason})`] : [];
 
-  const sessions = options.useLogs !== false && agent === 'claude-code' ? recentClaudeSessions(home, folder) : [];
+  const sessions = options.useLogs !== false && agent === 'claude-code' ? recentClaudeSessions(home, folder, options.maxLogSessions) : [];
   const registry = profileRegistryFor();
   const requested = options.model ?? AGENT_DEFAULT_MODEL[agent];
   const resolved = registry.resolve(requested);
