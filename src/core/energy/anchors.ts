@@ -95,7 +95,7 @@ export const ENERGY_ANCHORS: EnergyAnchor[] = [
   {
     id: 'oviedo-v2-open-median', source: 'Oviedo et al. v2 (Joule, 2026): median 0.31 Wh, open models > 200B on 8×H100', url: OVIEDO,
     figure: 0.31, unit: 'Wh', model: 'deepseek-v3', scenario: { inputTokens: 500, outputTokens: 300 },
-    scenarioText: '~500 in / ~300 out', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'calibration',
+    scenarioText: '500 in / 300 out (their conversational medians)', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'calibration',
     why: "Same boundary as ours; their median covers several open models > 200B, ours is DeepSeek V3 at EcoLogits' 16-bit GPU count (32 H100s).",
   },
   {
@@ -123,9 +123,9 @@ export const ENERGY_ANCHORS: EnergyAnchor[] = [
   {
     id: 'oviedo-v2-long-reasoning', source: 'Oviedo et al. v2: long reasoning query 3.91 Wh (IQR 2.15–7.05)', url: OVIEDO,
     figure: 3.91, unit: 'Wh', model: 'deepseek-r1', scenario: { inputTokens: 500, outputTokens: 5000, outputIncludesReasoning: true },
-    scenarioText: '~500 in, ~5,000 generated tokens incl. reasoning (length not stated; assumed)', boundary: 'node power × time (GPUs + host), × PUE',
+    scenarioText: '500 in, 5,000 generated tokens incl. reasoning (their test-time-scaling median output)', boundary: 'node power × time (GPUs + host), × PUE',
     slice: 'energyWh', role: 'calibration',
-    why: 'Reasoning length is not published; 5,000 generated tokens is our assumption.',
+    why: 'Same boundary; their reasoning regime samples outputs with a 5,000-token median (IQR 2,040–9,717) at 500 input tokens, the scenario we use.',
   },
   {
     id: 'google-gemini-median-energy', source: 'Elsworth et al. (Google, Aug 2025): median Gemini Apps text prompt 0.24 Wh', url: GOOGLE,

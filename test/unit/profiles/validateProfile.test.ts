@@ -33,10 +33,13 @@ const cases: { name: string; change: (p: any) => void; path: string; schemaRejec
   { name: 'weights neither open nor closed', change: (p) => (p.weights = 'partly'), path: 'weights', schemaRejects: true },
   { name: 'weights as a boolean', change: (p) => (p.weights = true), path: 'weights', schemaRejects: true },
   { name: 'fractional context window', change: (p) => (p.contextWindow = 1.5), path: 'contextWindow', schemaRejects: true },
+  { name: 'fractional attention width', change: (p) => (p.attentionDim = 8192.5), path: 'attentionDim', schemaRejects: true },
+  { name: 'unknown accelerator', change: (p) => (p.accelerator = 'fpga'), path: 'accelerator', schemaRejects: true },
   // Checks a JSON Schema cannot express:
   { name: 'min above max', change: (p) => (p.parameters.total = { min: 80, max: 70 }), path: 'parameters.total', schemaRejects: false },
   { name: 'dense with active ≠ total', change: (p) => (p.parameters.active = { min: 10, max: 10 }), path: 'parameters.active', schemaRejects: false },
   { name: 'layers without modelDim', change: (p) => delete p.modelDim, path: 'layers', schemaRejects: false },
+  { name: 'attention width without a shape', change: (p) => ((p.attentionDim = 8192), delete p.layers, delete p.modelDim), path: 'attentionDim', schemaRejects: false },
 ];
 
 describe('validateProfile', () => {
