@@ -34,7 +34,7 @@ export function analysisToJson(analysis: AnalysisWithNotices, text: string): Rec
       })),
     },
     request: { inputTokens: e.tokens.input + e.tokens.cachedInput, cachedInputTokens: e.tokens.cachedInput, outputTokens: e.tokens.output, reasoningTokens: e.tokens.reasoning },
-    energy: { wh: e.energyWh, ecologitsWh: e.ecologitsWh },
+    energy: { wh: e.energyWh, ecologitsWh: e.ecologitsWh, breakdown: e.breakdown },
     carbon: { g: e.carbonG, embodiedG: e.embodiedCarbonG, grid: e.grid, sciGPer1kTokens: e.sciGPer1kTokens },
     water: { ml: e.waterMl, boundary: e.waterBoundary },
     method: { version: analysis.method.version, formula: e.formula, assumptions: e.assumptions },

@@ -37,7 +37,7 @@ export async function runEstimate(args: string[], io: CliIo): Promise<number> {
         {
           model: { id: resolved.profile.id, requested: flags.model, resolvedBy: resolved.resolvedBy },
           tokens: e.tokens,
-          energy: { wh: e.energyWh, ecologitsWh: e.ecologitsWh },
+          energy: { wh: e.energyWh, ecologitsWh: e.ecologitsWh, breakdown: e.breakdown },
           carbon: { g: e.carbonG, embodiedG: e.embodiedCarbonG, grid: e.grid, sciGPer1kTokens: e.sciGPer1kTokens },
           water: { ml: e.waterMl, boundary: e.waterBoundary },
           method: { version: e.methodVersion, formula: e.formula, assumptions: e.assumptions },

@@ -101,23 +101,23 @@ export const ENERGY_ANCHORS: EnergyAnchor[] = [
   {
     id: 'oviedo-v2-open-iqr-low', source: 'Oviedo et al. v2: interquartile range lower end 0.16 Wh', url: OVIEDO,
     figure: 0.16, unit: 'Wh', model: 'deepseek-v3', scenario: { inputTokens: 500, outputTokens: 300 },
-    scenarioText: '~500 in / ~300 out', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
+    scenarioText: '500 in / 300 out', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
   },
   {
     id: 'oviedo-v2-open-iqr-high', source: 'Oviedo et al. v2: interquartile range upper end 0.60 Wh', url: OVIEDO,
     figure: 0.6, unit: 'Wh', model: 'deepseek-v3', scenario: { inputTokens: 500, outputTokens: 300 },
-    scenarioText: '~500 in / ~300 out', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
+    scenarioText: '500 in / 300 out', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
   },
   {
     id: 'oviedo-v2-llama-405b', source: 'Oviedo et al. v2: median 0.31 Wh (IQR 0.16–0.60), checked on Llama 3.1 405B', url: OVIEDO,
     figure: 0.31, unit: 'Wh', model: 'llama-3.1-405b', scenario: { inputTokens: 500, outputTokens: 300 },
-    scenarioText: '~500 in / ~300 out', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
+    scenarioText: '500 in / 300 out', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
     why: "Large dense models come out high with us: EcoLogits' latency fit gives a dense 405B model 0.31 s per token on 16 GPUs, which the host term multiplies.",
   },
   {
     id: 'oviedo-v2-qwen3-235b', source: 'Oviedo et al. v2: median 0.31 Wh (IQR 0.16–0.60), checked on Qwen3 235B (non-thinking)', url: OVIEDO,
     figure: 0.31, unit: 'Wh', model: 'qwen3-235b-a22b', scenario: { inputTokens: 500, outputTokens: 300, outputIncludesReasoning: true },
-    scenarioText: '~500 in / ~300 out, no hidden reasoning', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
+    scenarioText: '500 in / 300 out, no hidden reasoning', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
     why: "Low with us: 22B active parameters on 8 GPUs is cheap under EcoLogits' fit, cheaper than measured (see ML.ENERGY).",
   },
   {
@@ -228,7 +228,7 @@ export const ENERGY_ANCHORS: EnergyAnchor[] = [
     figure: 1.14, unit: 'gCO2e', model: 'mistral-large', scenario: { inputTokens: 100, outputTokens: 400 },
     scenarioText: 'a 400-token Le Chat response (input not stated; assumed 100)',
     boundary: 'marginal inference incl. hardware manufacturing, location-based, user devices excluded', slice: 'carbonG', role: 'disagreement', lies: 'above-high',
-    why: "Not reproduced (≈100× ours). See 'The Mistral LCA gap' below: the study is not public, and energy alone cannot explain it.",
+    why: "Not reproduced (≈100× ours). See §3, 'The Mistral LCA gap': the study is not public, and energy alone cannot explain it.",
   },
   {
     id: 'mistral-lca-water', source: 'Mistral Large 2 LCA: 45 mL water per 400-token response', url: MISTRAL,
