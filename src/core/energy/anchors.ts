@@ -128,6 +128,16 @@ export const ENERGY_ANCHORS: EnergyAnchor[] = [
     why: 'Same boundary; their reasoning regime samples outputs with a 5,000-token median (IQR 2,040–9,717) at 500 input tokens, the scenario we use.',
   },
   {
+    id: 'oviedo-v2-long-reasoning-iqr-low', source: 'Oviedo et al. v2: long reasoning, interquartile range lower end 2.15 Wh', url: OVIEDO,
+    figure: 2.15, unit: 'Wh', model: 'deepseek-r1', scenario: { inputTokens: 500, outputTokens: 5000, outputIncludesReasoning: true },
+    scenarioText: '500 in, 5,000 generated tokens incl. reasoning', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
+  },
+  {
+    id: 'oviedo-v2-long-reasoning-iqr-high', source: 'Oviedo et al. v2: long reasoning, interquartile range upper end 7.05 Wh', url: OVIEDO,
+    figure: 7.05, unit: 'Wh', model: 'deepseek-r1', scenario: { inputTokens: 500, outputTokens: 5000, outputIncludesReasoning: true },
+    scenarioText: '500 in, 5,000 generated tokens incl. reasoning', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'inside',
+  },
+  {
     id: 'google-gemini-median-energy', source: 'Elsworth et al. (Google, Aug 2025): median Gemini Apps text prompt 0.24 Wh', url: GOOGLE,
     figure: 0.24, unit: 'Wh', model: 'gemini-2.5-flash', scenario: { inputTokens: 1000, outputTokens: 400 },
     scenarioText: 'median prompt (lengths not published; we assume 1,000 in / 400 out + 400 thinking)',
