@@ -84,20 +84,34 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Standard input is read whole; more than this is refused (see readStdin below). */
+const MAX_STDIN_BYTES = 16 * 1024 * 1024;
+
 if (require.main === module) {
   const io: CliIo = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     readStdin: async () => {
+      // A hook event or status line is a few KB; 500 MB on stdin took the hook over a minute.
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let total = 0;
+      for await (const chunk of process.stdin) {
+        total += (chunk as Buffer).length;
+        if (total > MAX_STDIN_BYTES) {
+          process.stdin.destroy();
+          throw new Error(`more than ${MAX_STDIN_BYTES / 1024 / 1024} MB on standard input; not read`);
+        }
+        chunks.push(chunk as Buffer);
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
   };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
+      // The hook has answered (or given up at its deadline): work still running must not keep the agent waiting.
+      if (process.argv[2] === 'hook') process.stdout.write('', () => process.exit(code));
     },
     (error) => {
       process.stderr.write(`mvp: ${(error as Error).message}\n`);

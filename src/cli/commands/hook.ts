@@ -17,8 +17,10 @@ import { HOOK_AGENTS, parseHookEvent, type HookAgent, type HookEvent } from '../
 import { blockResponse, coachingResponse, type HookResponse } from '../hook/hookResponse';
 import { fixedLoadLine, isFirstRequest } from '../hook/hookFixedLoad';
 import { readHookTranscript } from '../hook/hookTranscript';
+import { chooseHookConfig } from '../hook/hookConfigTrust';
+import { emptyConfig, loadConfigFile } from '../../core/config/loadConfig';
 
-export const HOOK_USAGE = `Usage: mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet]
+export const HOOK_USAGE = `Usage: mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet] [--deadline SECONDS]
 
 Prompt-submit hook for coding agents: reads the UserPromptSubmit event JSON on stdin (Claude Code
 or VS Code agent hooks, detected from the payload), analyses the prompt, its #file/@path
@@ -34,7 +36,27 @@ problem it prints nothing on stdout, explains on stderr and exits 0. See docs/ho
   --context      Claude Code only: also add the coaching to the model's context (it is then
                  re-sent with every later request; off by default)
   --quiet        print nothing unless there is a suggestion or a budget is exceeded
+  --deadline S   give up after S seconds (default 5) and let the prompt through, saying on
+                 stderr what was not done; keep it below the agent's hook timeout
 `;
+
+/** Below the agents' usual hook timeouts (the documented setups use 10 s). */
+export const DEFAULT_HOOK_DEADLINE_SECONDS = 5;
+
+/** What the hook is doing now, so a deadline can say what it skipped. */
+interface HookProgress {
+  phase: string;
+  deadlineAt: number;
+}
+
+/** Thrown between steps once the deadline has passed (synchronous work cannot be interrupted by a timer). */
+class HookDeadlineError extends Error {}
+
+/** Starts the next step, unless the deadline passed during the previous one. */
+function enter(progress: HookProgress, phase: string): void {
+  if (Date.now() > progress.deadlineAt) throw new HookDeadlineError();
+  progress.phase = phase;
+}
 
 /** Stands for the prompt in the engine: it has no file, but references and config are found from the agent's cwd. */
 
@@ -42,8 +64,23 @@ problem it prints nothing on stdout, explains on stderr and exits 0. See docs/ho
 const AGENT_DEFAULT_MODEL: Record<HookAgent, string | undefined> = { 'claude-code': 'claude-sonnet-4-5', vscode: undefined };
 
 export async function runHook(args: string[], io: CliIo): Promise<number> {
+  const seconds = deadlineSeconds(args);
+  const progress: HookProgress = { phase: 'reading the hook event from stdin', deadlineAt: Date.now() + seconds * 1000 };
+  let timer: NodeJS.Timeout | undefined;
+  // Never block the agent past its timeout: whatever is still running is abandoned, and the
+  // process ends (main.ts exits after the hook answers) — the prompt goes through unchanged.
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), seconds * 1000);
+  });
   try {
-    const response = await respond(args, io);
+    const response = await Promise.race([respond(args, io, progress), deadline]).catch((error: unknown) => {
+      if (error instanceof HookDeadlineError) return 'deadline' as const;
+      throw error;
+    });
+    if (response === 'deadline') {
+      io.stderr(`mvp hook: stopped after the ${seconds} s deadline while ${progress.phase}; no coaching for this prompt (nothing after that step was done). The prompt goes through unchanged; raise --deadline if the agent's hook timeout allows.\n`);
+      return 0;
+    }
     if (response) io.stdout(response.stdout);
     return response?.exitCode ?? 0;
   } catch (error) {
@@ -51,13 +88,23 @@ export async function runHook(args: string[], io: CliIo): Promise<number> {
     io.stderr(`mvp hook: ${message}; the prompt goes through unchanged.\n`);
     if (process.env.MVP_DEBUG && !(error instanceof UsageError || error instanceof HookInputError)) io.stderr(`${(error as Error).stack}\n`);
     return 0;
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** --deadline SECONDS, read before the full argument parse so even a slow parse is bounded. */
+function deadlineSeconds(args: string[]): number {
+  const i = args.indexOf('--deadline');
+  const value = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? Math.min(value, 600) : DEFAULT_HOOK_DEADLINE_SECONDS;
 }
 
 class HookInputError extends Error {}
 
-async function respond(args: string[], io: CliIo): Promise<HookResponse | undefined> {
+async function respond(args: string[], io: CliIo, progress: HookProgress): Promise<HookResponse | undefined> {
   const { flags, positionals } = parseArgs(args, {
+    deadline: { type: 'number' },
     agent: { type: 'string', choices: ['auto', ...HOOK_AGENTS] },
     model: { type: 'string', short: 'm' },
     context: { type: 'boolean' },
@@ -83,7 +130,8 @@ async function respond(args: string[], io: CliIo): Promise<HookResponse | undefi
     return undefined;
   }
 
-  const analysis = await analyseEvent(event, flags.model as string | undefined, io);
+  const analysis = await analyseEvent(event, flags.model as string | undefined, io, progress);
+  enter(progress, 'writing the coaching');
   const breaches = budgetBreaches(analysis);
   const settings = hookSettingsOf(analysis.config);
   const coaching = coachingFor(analysis, { transcriptPath: event.transcriptPath });
@@ -106,12 +154,23 @@ async function respond(args: string[], io: CliIo): Promise<HookResponse | undefi
   return coachingResponse(event.agent, lines.join('\n'), { toModel: flags.context === true });
 }
 
-async function analyseEvent(event: HookEvent, model: string | undefined, io: CliIo): Promise<AnalysisWithNotices> {
+async function analyseEvent(event: HookEvent, model: string | undefined, io: CliIo, progress: HookProgress): Promise<AnalysisWithNotices> {
   const cwd = path.resolve(io.cwd, event.cwd ?? '.');
+  enter(progress, `reading the transcript ${event.transcriptPath ?? ''}`.trim());
   const history = await readHookTranscript(event.transcriptPath, event.prompt);
   for (const note of history.notes) io.stderr(`mvp hook: ${note}\n`);
   // The engine chooses the model the one way every surface does: --model, then the transcript's, then the team config's.
+  // The config search stops at the repository root or the home folder; JavaScript rules run only
+  // from a config the user listed as trusted (hookConfigTrust.ts).
+  enter(progress, 'reading the team config');
+  const choice = chooseHookConfig(cwd);
+  const config = choice.configFile ? loadConfigFile(choice.configFile, { trusted: choice.trusted }) : emptyConfig();
+  if (config.skippedJsRules.length) {
+    io.stderr(`mvp hook: the JavaScript rules of ${choice.configFile} were not run: it is not in your trust list. To run them, add its path as a line of ${choice.trustList} (docs/hooks.md).\n`);
+  }
+  enter(progress, 'analysing the prompt, its files and the session');
   const analysis = await analysePrompt({
+    config,
     text: event.prompt,
     baseDir: cwd,
     model,
@@ -119,7 +178,7 @@ async function analyseEvent(event: HookEvent, model: string | undefined, io: Cli
     transcript: history.kind === 'transcript' ? history.transcript : undefined,
     transcriptName: event.transcriptPath ? path.basename(event.transcriptPath) : undefined,
     historyFile: history.kind === 'file' ? history.file : undefined,
-    trusted: true,
+    trusted: choice.trusted,
   });
   for (const notice of analysis.notices) io.stderr(`mvp hook: ${notice}\n`);
   for (const problem of analysis.config.problems) io.stderr(`mvp hook: ${problem.file}:${problem.start.line + 1}: ${problem.message}\n`);
