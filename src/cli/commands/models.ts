@@ -26,7 +26,7 @@ export async function runModels(args: string[], io: CliIo): Promise<number> {
     io.stdout(
       flags.format === 'json'
         ? JSON.stringify(zones, null, 2) + '\n'
-        : zones.map((z) => `${z.zone.padEnd(6)} ${z.name.padEnd(28)} ${String(Math.round(z.gCO2PerKWh)).padStart(4)} gCO2e/kWh`).join('\n') + '\n',
+        : zones.map((z) => `${z.zone.padEnd(6)} ${z.name.padEnd(28)} ${String(Math.round(z.gCO2PerKWh)).padStart(4)} gCO2e/kWh  ${z.carbonYear}, ${z.carbonSource}`).join('\n') + '\n',
     );
     return 0;
   }

@@ -3,6 +3,19 @@ import { findGridZone, gridZoneOrWorld, listGridZones } from '../../../src/core/
 import { equivalence, equivalences, EQUIVALENCE_DEVICES } from '../../../src/core/energy/equivalences';
 
 describe('grid intensity table', () => {
+  it('states the year and source of every zone, and EcoLogits\' figure differs by at most 1.27× (France) where it has one', () => {
+    let widest = 1;
+    for (const z of listGridZones()) {
+      assert.ok(z.carbonYear >= 2020 && z.carbonSource.length > 10, z.zone);
+      if (z.ecologitsGCO2PerKWh !== undefined) {
+        const ratio = Math.max(z.gCO2PerKWh / z.ecologitsGCO2PerKWh, z.ecologitsGCO2PerKWh / z.gCO2PerKWh);
+        widest = Math.max(widest, ratio);
+      }
+    }
+    assert.ok(widest > 1.26 && widest < 1.28, String(widest));
+    assert.equal(findGridZone('FR')!.ecologitsGCO2PerKWh, 44.18);
+  });
+
   it('has every zone the product promises, with plausible figures', () => {
     for (const z of ['WORLD', 'USA', 'EU', 'FR', 'DE', 'SE', 'GB', 'IE', 'NL', 'IN', 'CN', 'JP', 'AU', 'CA', 'BR']) {
       const zone = findGridZone(z);
