@@ -42,7 +42,7 @@ export const CACHE_READ_SHARE_OF_INPUT = 0.1;
  * Context length at which per-token attention FLOPs equal the 2N of the weights, when a profile
  * does not give its shape. Kaplan et al. (2020): FLOPs per token ≈ 2N + 2·n_layer·n_ctx·d_attn,
  * so L* = N_active / (n_layer·d_attn). The project's MoE profiles with a published shape give
- * 34k–85k (gpt-oss-120b 34.6k, DeepSeek V3/R1 84.6k, Qwen3-235B 28.6k, Llama 4 69k); dense 70B
+ * 28k–85k (gpt-oss-120b 34.6k, DeepSeek V3/R1 84.6k, Qwen3-235B 28.6k, Llama 4 69k); dense 70B
  * models ~107k. The closed models this default stands for are MoE: 50,000 tokens.
  */
 export const DEFAULT_ATTENTION_CROSSOVER_TOKENS = 50_000;
