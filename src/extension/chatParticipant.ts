@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { profileRegistryFor, type AnalysisWithNotices } from '../core/analyse';
 import type { AnalyseOptions } from '../core/analyseOptions';
 import { estimateRequest } from '../core/energy';
-import { formatRange, formatTokens, formatWh } from '../core/formatNumbers';
+import { formatRange, formatTokens, formatWh } from '../core/format';
 import type { ModelProfile } from '../core/profiles/modelProfile';
 import { countForProfile } from '../core/tokens/countForProfile';
 import { historyTranscript, sentHistory, toChatMessages, type HistoryEntry } from './chat/chatHistory';

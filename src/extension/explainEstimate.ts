@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import type { ModelProfile } from '../core/profiles/modelProfile';
-import { formatGrams, formatMl, formatTokens, formatWh, significant } from '../core/formatNumbers';
+import { formatGrams, formatMl, formatTokens, formatWh, significant } from '../core/format';
 import { resolutionText, tokenizerText } from './estimateWhy';
 
 export const EXPLAIN_SCHEME = 'mvp-explain';

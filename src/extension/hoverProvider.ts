@@ -8,7 +8,7 @@ import type { Analysis } from '../core/analysis';
 import type { AttachmentAnalysis } from '../core/attachments/attachment';
 import type { Finding } from '../core/rules/finding';
 import type { DocumentAnalyser } from './documentAnalyser';
-import { formatGrams, formatTokens, formatWh } from '../core/formatNumbers';
+import { formatBytes, formatGrams, formatTokens, formatWh } from '../core/format';
 import { readSettings } from './settings';
 
 export class MvpHoverProvider implements vscode.HoverProvider {
@@ -82,10 +82,4 @@ function savingLine(analysis: Analysis, f: Finding): string | undefined {
 /** Text from files and findings goes into Markdown as text, never as markup or links. */
 function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/\n/g, ' ');
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisWithNotices } from '../core/analyse';
 import type { ModelProfile } from '../core/profiles/modelProfile';
-import { formatTokensShort, formatWh } from '../core/formatNumbers';
+import { formatTokensShort, formatWh } from '../core/format';
 import * as path from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import { nearestTeamConfig } from './disableRuleInConfig';

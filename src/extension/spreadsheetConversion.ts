@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { AttachmentAnalysis } from '../core/attachments/attachment';
-import { formatTokens } from '../core/formatNumbers';
+import { formatTokens } from '../core/format';
 import { toUri } from './commandArguments';
 import type { DocumentAnalyser } from './documentAnalyser';
 import type { FixActionRunner, SpreadsheetCsv } from './fixActions';

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { AnalysisWithNotices } from '../../core/analyse';
-import { formatGrams, formatMl, percent, formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
+import { formatGrams, formatMl, percent, formatRange, formatTokens, formatWh } from '../../core/format';
 import type { Finding } from '../../core/rules/finding';
 
 export interface CheckReport {

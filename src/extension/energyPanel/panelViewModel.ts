@@ -15,14 +15,7 @@ import type { Finding, Severity } from '../../core/rules/finding';
 import type { TextRange } from '../../core/textRange';
 import { layoutLineChart, sampleIndexes, type LineChartView } from './lineChart';
 import type { ComparisonRole, PanelInput } from './panelInput';
-import {
-  formatInteger,
-  formatPercent,
-  formatQuantity,
-  formatRange,
-  plural,
-} from './quantityFormat';
-import { significant } from '../../core/formatNumbers';
+import { formatInteger, formatPercent, formatQuantity, formatSpan, plural, significant } from '../../core/format';
 import type { TodayTotals } from './todayTotals';
 
 // ---------------------------------------------------------------------------------------------
@@ -305,28 +298,28 @@ function buildNow(analysis: Analysis, input: PanelViewModelInput): NowView {
         id: 'energy',
         label: 'Energy',
         valueText: formatQuantity('wh', estimate.energyWh.central),
-        rangeText: formatRange('wh', estimate.energyWh),
+        rangeText: formatSpan('wh', estimate.energyWh, true),
         explanation: `One request: ${formatInteger(estimate.tokens.input + estimate.tokens.cachedInput)} input + ${formatInteger(estimate.tokens.output)} expected output tokens${estimate.tokens.reasoning ? ` + ${formatInteger(estimate.tokens.reasoning)} hidden reasoning tokens` : ''}. ${estimate.formula}`,
       },
       {
         id: 'carbon',
         label: 'Carbon',
         valueText: formatQuantity('carbonG', estimate.carbonG.central),
-        rangeText: formatRange('carbonG', estimate.carbonG),
-        explanation: `Energy × ${significant(estimate.grid.gCO2PerKWh, 3)} gCO₂e/kWh (${estimate.grid.zone}, location-based, ${estimate.grid.source} ${estimate.grid.year}) plus an embodied share of ${formatRange('carbonG', estimate.embodiedCarbonG)}.`,
+        rangeText: formatSpan('carbonG', estimate.carbonG, true),
+        explanation: `Energy × ${significant(estimate.grid.gCO2PerKWh, 3)} gCO₂e/kWh (${estimate.grid.zone}, location-based, ${estimate.grid.source} ${estimate.grid.year}) plus an embodied share of ${formatSpan('carbonG', estimate.embodiedCarbonG, true)}.`,
       },
       {
         id: 'water',
         label: 'Water',
         valueText: formatQuantity('waterMl', estimate.waterMl.central),
-        rangeText: formatRange('waterMl', estimate.waterMl),
+        rangeText: formatSpan('waterMl', estimate.waterMl, true),
         explanation: `Boundary: ${estimate.waterBoundary}.`,
       },
       {
         id: 'sci',
         label: 'SCI',
         valueText: `${formatQuantity('carbonG', estimate.sciGPer1kTokens.central)} / 1k tokens`,
-        rangeText: `${formatRange('carbonG', estimate.sciGPer1kTokens)} / 1k tokens`,
+        rangeText: `${formatSpan('carbonG', estimate.sciGPer1kTokens, true)} / 1k tokens`,
         explanation: `SCI-style intensity (ISO/IEC 21031): carbon per 1,000 tokens processed (${formatInteger(sciTokens)} tokens in this request).`,
       },
     ],
@@ -566,7 +559,7 @@ function buildCompare(input: PanelInput): CompareView | null {
     chosen: c.role === 'chosen',
     tokensText: `${formatInteger(c.inputTokens)} tokens`,
     energyText: formatQuantity('wh', c.estimate.energyWh.central),
-    rangeText: formatRange('wh', c.estimate.energyWh),
+    rangeText: formatSpan('wh', c.estimate.energyWh, true),
     carbonText: formatQuantity('carbonG', c.estimate.carbonG.central),
     barPercent: percentOf(c.estimate.energyWh.central, max),
     tradeOff: c.tradeOff,

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import {
   formatCompactInteger,
+  formatEstimate,
   formatInteger,
   formatPercent,
   formatQuantity,
   formatRange,
-} from '../../../src/extension/energyPanel/quantityFormat';
-import { significant } from '../../../src/core/formatNumbers';
+  formatSpan,
+  formatWh,
+  significant,
+} from '../../../src/core/format';
 
-describe('panel quantity format', () => {
+describe('core/format: one style for every surface', () => {
   it('keeps two significant digits without exponent notation', () => {
     assert.equal(significant(0.004237), '0.0042');
     assert.equal(significant(1234.5), '1,200');
@@ -29,9 +32,17 @@ describe('panel quantity format', () => {
   });
 
   it('writes a range in the unit of its upper end', () => {
-    assert.equal(formatRange('wh', { low: 0.21, central: 0.5, high: 1.3 }), '0.21–1.3 Wh');
-    assert.equal(formatRange('wh', { low: 0.0021, central: 0.005, high: 0.013 }), '2.1–13 mWh');
-    assert.equal(formatRange('wh', { low: 1, central: 1, high: 1 }), '1 Wh');
+    assert.equal(formatSpan('wh', { low: 0.21, high: 1.3 }), '0.21–1.3 Wh');
+    assert.equal(formatSpan('wh', { low: 0.0021, high: 0.013 }), '2.1–13 mWh');
+    assert.equal(formatSpan('wh', { low: 1, high: 1 }), '1 Wh');
+  });
+
+  it('writes an estimate as ≈central (range in one unit); the legacy formatRange agrees', () => {
+    const e = { low: 0.12, central: 0.41, high: 3.3 };
+    assert.equal(formatEstimate('wh', e), '≈410 mWh (0.12–3.3 Wh)');
+    assert.equal(formatRange(e, formatWh), '410 mWh (0.12–3.3 Wh)');
+    assert.equal(formatSpan('carbonG', { low: 0.0012, high: 0.0034 }, true), '1.2–3.4 mg CO₂e');
+    assert.equal(formatWh(0), '0 Wh');
   });
 
   it('writes token counts exactly, compact only where asked', () => {

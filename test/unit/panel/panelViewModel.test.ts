@@ -8,7 +8,7 @@ import {
   splitHeadline,
   type PanelViewModelInput,
 } from '../../../src/extension/energyPanel/panelViewModel';
-import { formatInteger } from '../../../src/extension/energyPanel/quantityFormat';
+import { formatInteger } from '../../../src/core/format';
 import type { TodayTotals } from '../../../src/extension/energyPanel/todayTotals';
 import { BOOK_PATH, profile, sampleAnalysis, sampleSession } from './sampleAnalysis';
 
