@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { AnalysisWithNotices } from '../core/analyse';
 import { globToRegExp } from '../core/config/promptFileGlobs';
+import { formatTokens } from '../core/format';
 import { loadedEncodings } from '../core/tokens/loadRankTable';
 import { EQUIVALENCE_DEVICES, equivalence } from '../core/energy/equivalences';
 import { analysePromptCommand } from './analyseCommand';
@@ -132,7 +133,10 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     void vscode.commands.executeCommand('setContext', PROMPT_CONTEXT_KEY, !!document && isTracked(document));
   };
 
+  /** The prompt the panel shows: kept while a non-prompt editor (a CSV, settings) has focus. */
+  let panelDocument: string | undefined;
   const updatePanel = (result: DocumentAnalysis | undefined) => {
+    panelDocument = result?.document.uri.toString();
     if (!result || !services) {
       panel.update(undefined, 'Open a prompt file (for example *.prompt.md, AGENTS.md) to see its tokens and energy.');
       return;
@@ -149,9 +153,15 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
   const refreshActive = () => {
     const document = vscode.window.activeTextEditor?.document;
     const current = document ? analyser.last(document.uri) : undefined;
+    if (document && isTracked(document) && !current) {
+      // The first analysis of a session loads the tokenizer and profiles: say so while it runs.
+      statusBar.showAnalysing(path.basename(document.uri.path));
+      return;
+    }
     if (!document || !isTracked(document) || !current) {
       statusBar.hide();
-      if (!document || !isTracked(document)) updatePanel(undefined);
+      // Another kind of editor (or none) took focus: the panel keeps the last prompt, unless it was closed.
+      if (!panelDocument) updatePanel(undefined);
       return;
     }
     statusBar.show(current.analysis, readSettings(document.uri), document.uri);
@@ -237,6 +247,10 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
       live.forget(document.uri);
       diagnostics.clear(document.uri);
       explicit.delete(document.uri.toString());
+      if (panelDocument === document.uri.toString()) {
+        panelDocument = undefined;
+        refreshActive();
+      }
     }),
     vscode.window.onDidChangeActiveTextEditor(() => {
       setActiveContext();
@@ -365,12 +379,15 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
       if (!result) return undefined;
       const check = await crossCheckTokens(document, result.analysis);
       if (!check) {
-        vscode.window.setStatusBarMessage('MVP: no editor language model available for a cross-check.', 5000);
+        // Visible feedback, not a status bar flash: say what is missing and what to do.
+        void vscode.window.showInformationMessage(
+          `MVP: no language model in this editor matches ${result.analysis.model.name}, so there is nothing to cross-check against. Install a chat extension that offers one (e.g. GitHub Copilot Chat) and allow MVP to use it; MVP's own count (${result.analysis.model.tokenizer}) is unchanged.`,
+        );
         return undefined;
       }
       report.setCrossCheck(document.uri, check);
       void vscode.window.showInformationMessage(
-        `MVP: ${check.modelName} counts ${check.tokens.toLocaleString('en-US')} tokens for this prompt's text; MVP counts ${result.analysis.tokens.total.toLocaleString('en-US')} for the whole request (${result.analysis.model.tokenizer}).`,
+        `MVP: ${check.modelName} counts ${formatTokens(check.tokens)} tokens for this prompt's text; MVP counts ${formatTokens(result.analysis.tokens.total)} for the whole request (${result.analysis.model.tokenizer}).`,
       );
       return check;
     }),

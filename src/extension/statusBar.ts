@@ -111,6 +111,17 @@ export class PromptStatusBar implements vscode.Disposable {
     this.visible = true;
   }
 
+  /** While the first analysis of a prompt runs (it loads the tokenizer and profiles): a spinner. */
+  showAnalysing(documentName: string): void {
+    this.item.text = '$(sync~spin) MVP';
+    this.item.tooltip = `Minimal Viable Prompt is counting the tokens of ${documentName} and its attachments…`;
+    this.item.backgroundColor = undefined;
+    this.item.color = undefined;
+    this.item.accessibilityInformation = { label: `Minimal Viable Prompt is analysing ${documentName}` };
+    this.item.show();
+    this.visible = true;
+  }
+
   showError(message: string): void {
     this.item.text = '$(warning) MVP';
     this.item.tooltip = `Minimal Viable Prompt could not analyse this document: ${message}\n\nSee the "Minimal Viable Prompt" output for details.`;
