@@ -76,8 +76,8 @@ export function analysisToText(analysis: AnalysisWithNotices, text: string, cwd:
   const starts = lineStarts(text);
   if (analysis.findings.length) {
     out.push(`Suggestions and findings (${analysis.findings.length}):`);
-    const sorted = [...analysis.findings].sort((a, b) => (b.saving?.tokens ?? 0) - (a.saving?.tokens ?? 0));
-    for (const f of sorted) {
+    // In the engine's order (Analysis.findings): largest measured saving first, deletions last.
+    for (const f of analysis.findings) {
       const inOther = f.file && f.file !== analysis.file;
       const where = f.range && !inOther ? `:${positionAt(starts, f.range.start).line + 1}` : inOther ? ` (${path.relative(cwd, f.file!)})` : '';
       const saving = f.saving && f.saving.tokens > 0 ? ` [saves ${formatTokens(f.saving.tokens)} tokens, ≈${formatWh(f.saving.wh)} per request]` : '';

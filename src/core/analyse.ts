@@ -19,6 +19,10 @@ import { DocumentVersion, type BlockMemo } from './document/documentVersion';
 import type { Finding } from './rules/finding';
 import type { RuleContext } from './rules/rule';
 import { runRules } from './rules/runRules';
+import { orderSuggestions } from './rules/suggestionOrder';
+import { windowOptionsOf, windowUse } from './rules/windowUse';
+import { budgetStatus } from './rules/budgetStatus';
+import { compareModels } from './profiles/compareModels';
 import { calibrate, countForProfile } from './tokens/countForProfile';
 import { analyseSession, modelNamedInHead, transcriptModelName } from './history/analyseSession';
 import { readHead } from './history/readSessionFile';
@@ -169,11 +173,20 @@ export async function analysePrompt(
     profiles: registry.list(),
   };
   const ruleRun = runRules(context, config, { trusted, docsBaseUrl: options.docsBaseUrl });
-  const findings: Finding[] = [
+  // Judged once here, read by every surface: the order findings are offered in, how full the
+  // window is, which budgets are over, and what the request costs on a smaller or open model.
+  const findings: Finding[] = orderSuggestions([
     ...configFindings(config),
     ...frontMatterFindings(prompt.frontMatterProblem),
     ...ruleRun.findings,
-  ];
+  ]);
+  const window = windowUse(profile.contextWindow, total, estimate, windowOptionsOf(config));
+  const budgets = budgetStatus(config.budgets, definedOnly(options.budgets), {
+    inputTokens: total,
+    requestWh: estimate.energyWh.central,
+    sessionWhSoFar: session?.totals.wh.central ?? 0,
+  });
+  const modelComparisons = compareModels({ tokens: { total }, estimate }, profile, registry.list(), estimateRequest, { region });
 
   return {
     file: options.file,
@@ -183,6 +196,9 @@ export async function analysePrompt(
     attachments,
     session,
     findings,
+    window,
+    budgets,
+    modelComparisons,
     method: { version: METHOD_VERSION },
     notices: [...ruleRun.notices, ...registry.problems, ...(history?.notices ?? [])],
     config,

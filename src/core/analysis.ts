@@ -9,6 +9,9 @@ import type { RequestEstimate } from './energy/estimate';
 import type { Finding } from './rules/finding';
 import type { ResolutionStep } from './profiles/modelProfile';
 import type { ModelSource } from './analyseOptions';
+import type { WindowUse } from './rules/windowUse';
+import type { BudgetStatus } from './rules/budgetStatus';
+import type { ModelComparison } from './profiles/compareModels';
 
 export interface AnalysedModel {
   id: string;
@@ -46,6 +49,13 @@ export interface Analysis {
   estimate: RequestEstimate;
   attachments: AttachmentAnalysis[];
   session?: SessionAnalysis;
+  /** In the order every surface offers them (`orderSuggestions`): largest measured saving first, deletions last. */
   findings: Finding[];
+  /** How full the context window is, judged with the context-window rule's options (`rules/windowUse.ts`). */
+  window: WindowUse;
+  /** The budgets that applied and those this request is over (`rules/budgetStatus.ts`). */
+  budgets: BudgetStatus;
+  /** The request on the chosen model, a smaller one of the same vendor and an open one (`profiles/compareModels.ts`). */
+  modelComparisons: ModelComparison[];
   method: { version: string };
 }

@@ -20,7 +20,6 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { type DocumentAnalysis, DocumentAnalyser } from './documentAnalyser';
 import type { EditorServices } from './editorServices';
 import { EnergyPanelProvider } from './energyPanel/energyPanelProvider';
-import { buildModelComparisons } from './energyPanel/modelComparisons';
 import { EXPLAIN_SCHEME, ExplanationProvider, explanationMarkdown, explanationUri } from './explainEstimate';
 import { FixActionRunner } from './fixActions';
 import { registerFixCommands } from './fixCommands';
@@ -142,12 +141,8 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
       return;
     }
     const analysis = result.analysis;
-    const registry = services.profileRegistryFor(analysis.config);
-    const chosen = registry.get(analysis.model.id);
-    const comparisons = chosen
-      ? buildModelComparisons(analysis, chosen, registry.list(), services.estimateRequest, { region: readSettings(result.document.uri).region ?? analysis.config.region })
-      : [];
-    panel.update({ documentUri: result.document.uri.toString(), analysis, comparisons });
+    // Priced by the engine on a smaller and an open model (Analysis.modelComparisons).
+    panel.update({ documentUri: result.document.uri.toString(), analysis, comparisons: analysis.modelComparisons });
   };
 
   const refreshActive = () => {

@@ -11,6 +11,7 @@ import type { EncodingName, ModelProfile } from '../core/profiles/modelProfile';
 import type { RequestEstimate, RequestInput } from '../core/energy/estimate';
 import { IncrementalDocumentCount } from '../core/tokens/incrementalDocumentCount';
 import { getTokenCounter } from '../core/tokens/tokenCounter';
+import { rejudgeRequest } from '../core/requestJudgements';
 
 interface Live {
   encoding: EncodingName;
@@ -89,10 +90,13 @@ export class LiveCounts {
     if (!last || before === undefined || !profile || profile.tokenizer.encoding !== entry.encoding) return undefined;
     const factor = profile.tokenizer.calibrationFactor || 1;
     const total = Math.max(0, Math.round(last.analysis.tokens.total + (entry.counter.total() - before) * factor));
+    const provisional = estimate(profile, { ...input, inputTokens: total });
     const analysis: AnalysisWithNotices = {
       ...last.analysis,
       tokens: { ...last.analysis.tokens, total, minimalTotal: Math.max(0, last.analysis.tokens.minimalTotal + (total - last.analysis.tokens.total)) },
-      estimate: estimate(profile, { ...input, inputTokens: total }),
+      estimate: provisional,
+      // The window level and budgets follow the count, judged by the core with the full analysis's options.
+      ...rejudgeRequest(last.analysis, total, provisional),
     };
     return { version: e.document.version, analysis };
   }

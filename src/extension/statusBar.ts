@@ -11,9 +11,6 @@ import { figuresMarkdown, whyMarkdown } from './estimateWhy';
 import { commandUri } from './hoverProvider';
 import type { MvpSettings } from './settings';
 
-/** Share of the context window from which the item turns to a warning. */
-export const NEAR_WINDOW_SHARE = 0.8;
-
 /** Renders an everyday equivalence of an energy figure ("1.2% of a phone charge"), with its assumption. */
 export type EquivalenceText = (wh: number, kind: MvpSettings['statusBarEquivalence']) => { text: string; assumption: string } | undefined;
 
@@ -21,22 +18,9 @@ export interface BudgetState {
   over: string[];
 }
 
-/** Which budgets an analysis exceeds: personal ones from settings, team ones from budget findings. */
-export function budgetState(analysis: Analysis, settings: MvpSettings): BudgetState {
-  const over: string[] = [];
-  const b = settings.budgets;
-  if (b.tokens !== undefined && analysis.tokens.total > b.tokens) {
-    over.push(`${formatTokens(analysis.tokens.total)} tokens is over your budget of ${formatTokens(b.tokens)}`);
-  }
-  if (b.whPerRequest !== undefined && analysis.estimate.energyWh.central > b.whPerRequest) {
-    over.push(`${formatWh(analysis.estimate.energyWh.central)} is over your budget of ${formatWh(b.whPerRequest)} per request`);
-  }
-  for (const f of analysis.findings) {
-    if (/budget/i.test(f.ruleId) && !over.includes(f.message)) {
-      over.push(f.message);
-    }
-  }
-  return { over };
+/** Which budgets an analysis exceeds, personal (settings) and team: the engine's judgement (`Analysis.budgets`). */
+export function budgetState(analysis: Analysis): BudgetState {
+  return { over: analysis.budgets.breaches.map((b) => b.message.charAt(0).toUpperCase() + b.message.slice(1)) };
 }
 
 export class PromptStatusBar implements vscode.Disposable {
@@ -73,8 +57,9 @@ export class PromptStatusBar implements vscode.Disposable {
     const window = analysis.model.contextWindow;
     const wh = analysis.estimate.energyWh.central;
     const equivalence = settings.statusBarEquivalence === 'none' ? undefined : this.equivalence(wh, settings.statusBarEquivalence);
-    const budgets = budgetState(analysis, settings);
-    const nearWindow = window > 0 && total >= window * NEAR_WINDOW_SHARE;
+    const budgets = budgetState(analysis);
+    // Near or over the window, as the context-window rule judges it (Analysis.window).
+    const nearWindow = analysis.window.level !== 'ok';
     const approx = analysis.model.approximateTokens ? '≈' : '';
     this.item.text = `$(pulse) ${approx}${formatTokensShort(total)}/${formatTokensShort(window)} · ${formatWh(wh)}${equivalence ? ` · ${equivalence.text}` : ''} · ${analysis.model.name}`;
     const md = new vscode.MarkdownString(undefined, true);
@@ -91,7 +76,9 @@ export class PromptStatusBar implements vscode.Disposable {
       md.appendMarkdown(`≈ ${equivalence.text} — ${equivalence.assumption}\n\n`);
     }
     if (nearWindow) {
-      md.appendMarkdown(`⚠ The request uses ${percent(total, window)} of the context window.\n\n`);
+      md.appendMarkdown(
+        `⚠ The request needs ${percent(analysis.window.neededTokens, window)} of the context window${analysis.window.expectedOutputTokens ? ' (with the expected answer)' : ''}.\n\n`,
+      );
     }
     for (const o of budgets.over) {
       md.appendMarkdown(`⚠ ${escapeMarkdown(o)}\n\n`);

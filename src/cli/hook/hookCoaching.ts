@@ -6,7 +6,6 @@
 import { profileRegistryFor, type AnalysisWithNotices } from '../../core/analyse';
 import { estimateRequest } from '../../core/energy';
 import { formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
-import type { Severity } from '../../core/rules/finding';
 import { sessionWhWithThisRequest } from './hookBudget';
 
 export interface Coaching {
@@ -20,9 +19,10 @@ export interface CoachingOptions {
   maxSuggestions?: number;
 }
 
-/** Budgets are the hook's own verdict (./hookBudget.ts); config problems are about the config file, not this prompt. */
+/** Budgets are said as "Over budget" lines (Analysis.budgets); config problems are about the config file, not this prompt. */
 const NOT_SUGGESTIONS = new Set(['token-budget', 'energy-budget', 'config', 'front-matter']);
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+/** From this share of the window on, the headline says how full it is. */
+const MENTION_WINDOW_SHARE = 0.25;
 
 export function coachingFor(analysis: AnalysisWithNotices, options: CoachingOptions = {}): Coaching {
   return { headline: headline(analysis), suggestions: suggestions(analysis, options) };
@@ -42,9 +42,9 @@ function headline(analysis: AnalysisWithNotices): string {
     `prompt ${formatTokens(prompt)}`,
     files > 0 ? `files ${formatTokens(files)}` : undefined,
   ].filter(Boolean);
-  const window = analysis.model.contextWindow;
-  const share = window > 0 ? total / window : 0;
-  const windowNote = share >= 0.25 ? `, ${Math.round(share * 100)}% of its ${formatTokens(window)}-token window` : '';
+  // The engine's window judgement; the hook mentions the window from a quarter of it on.
+  const { contextWindow: window, share } = analysis.window;
+  const windowNote = share >= MENTION_WINDOW_SHARE ? `, ${Math.round(share * 100)}% of its ${formatTokens(window)}-token window` : '';
   const approx = analysis.model.approximateTokens ? '≈' : '';
   let line =
     `MVP: this request sends ${approx}${formatTokens(total)} tokens to ${analysis.model.name} (${breakdown.join(' · ')}${windowNote}) — ` +
@@ -81,10 +81,10 @@ const NEGLIGIBLE_SHARE = 0.01;
 
 function suggestions(analysis: AnalysisWithNotices, options: CoachingOptions): string[] {
   const total = Math.max(1, analysis.tokens.total);
+  // In the engine's order (Analysis.findings), as every surface offers them.
   const ranked = analysis.findings
     .filter((f) => !NOT_SUGGESTIONS.has(f.ruleId))
-    .filter((f) => f.severity === 'error' || f.severity === 'warning' || (f.saving?.tokens ?? 0) / total >= NEGLIGIBLE_SHARE)
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (b.saving?.wh ?? 0) - (a.saving?.wh ?? 0));
+    .filter((f) => f.severity === 'error' || f.severity === 'warning' || (f.saving?.tokens ?? 0) / total >= NEGLIGIBLE_SHARE);
   let seedCommandGiven = false;
   return ranked.slice(0, options.maxSuggestions ?? 3).map((finding) => {
     const writesSeed = finding.fix?.action?.kind === 'writeSeedSummary' || finding.ruleId === 'polluted-history';

@@ -4,28 +4,10 @@
  * view-model builder and its tests stay free of the editor.
  */
 import type { Analysis } from '../../core/analysis';
-import type { RequestEstimate } from '../../core/energy/estimate';
+import type { ModelComparison } from '../../core/profiles/compareModels';
 
-/** Why a model is in the comparison. */
-export type ComparisonRole = 'chosen' | 'smallerSameVendor' | 'open';
-
-export interface ModelComparison {
-  role: ComparisonRole;
-  modelId: string;
-  name: string;
-  provider: string;
-  contextWindow: number;
-  /** The analysed context's input tokens for this model. */
-  inputTokens: number;
-  /**
-   * True when `inputTokens` was converted from the chosen model's count (different tokenizer or
-   * calibration) rather than counted with this model's own tokenizer.
-   */
-  tokensConverted: boolean;
-  estimate: RequestEstimate;
-  /** What you give up or gain in capability by switching; never energy alone. */
-  tradeOff: string;
-}
+/** The comparison rows are the engine's (`Analysis.modelComparisons`, src/core/profiles/compareModels.ts). */
+export type { ComparisonRole, ModelComparison } from '../../core/profiles/compareModels';
 
 export interface PanelInput {
   /** The analysed document, as `vscode.Uri.toString()`. */

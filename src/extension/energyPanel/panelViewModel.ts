@@ -229,8 +229,6 @@ const ROLE_TEXT: Record<ComparisonRole, string> = {
 };
 
 
-/** Share of the context window from which the bar warns. */
-const NEAR_WINDOW = 0.8;
 /** Rows in the session table (the chart shows every turn). */
 const MAX_TABLE_ROWS = 30;
 
@@ -273,7 +271,8 @@ function buildNow(analysis: Analysis, input: PanelViewModelInput): NowView {
   const { estimate, model } = analysis;
   const total = analysis.tokens.total;
   const share = model.contextWindow > 0 ? total / model.contextWindow : 0;
-  const level = share > 1 ? 'over' : share >= NEAR_WINDOW ? 'near' : 'ok';
+  // The engine's judgement (Analysis.window: the context-window rule's options, the expected answer included).
+  const level = analysis.window.level;
   const usageText =
     level === 'over'
       ? `${formatInteger(total - model.contextWindow)} tokens over the ${formatInteger(model.contextWindow)}-token window`

@@ -9,6 +9,9 @@ import type { SessionAnalysis, TurnCost } from '../../../src/core/history/sessio
 import { loadBuiltinProfiles } from '../../../src/core/profiles/builtinProfiles';
 import type { ModelProfile } from '../../../src/core/profiles/modelProfile';
 import type { Finding } from '../../../src/core/rules/finding';
+import { compareModels } from '../../../src/core/profiles/compareModels';
+import { budgetStatus } from '../../../src/core/rules/budgetStatus';
+import { windowUse } from '../../../src/core/rules/windowUse';
 
 export function profile(id: string): ModelProfile {
   const found = loadBuiltinProfiles().find((p) => p.id === id);
@@ -131,6 +134,7 @@ export function sampleAnalysis(options: SampleOptions = {}): Analysis {
   const parts = options.parts ?? sampleParts();
   const total = parts.reduce((s, p) => s + p.tokens, 0);
   const minimalTotal = parts.reduce((s, p) => s + (p.minimalTokens ?? p.tokens), 0);
+  const estimate = estimateRequest(model, { inputTokens: total }, 'exact');
   return {
     file: '/work/prompts/ask-about-q3.prompt.md',
     model: {
@@ -145,7 +149,7 @@ export function sampleAnalysis(options: SampleOptions = {}): Analysis {
       tokenizer: model.tokenizer.encoding,
     },
     tokens: { total, minimalTotal, parts },
-    estimate: estimateRequest(model, { inputTokens: total }, 'exact'),
+    estimate,
     attachments: [
       {
         reference: { syntax: '#file', rawPath: 'data/book.xlsx', path: BOOK_PATH, range: { start: 401, end: 422 }, sheet: 'Q3' },
@@ -159,6 +163,10 @@ export function sampleAnalysis(options: SampleOptions = {}): Analysis {
     ],
     session: options.session,
     findings: options.findings ?? sampleFindings(),
+    // The judgements analysePrompt makes, made the same way.
+    window: windowUse(model.contextWindow, total, estimate),
+    budgets: budgetStatus({}, {}, { inputTokens: total, requestWh: estimate.energyWh.central, sessionWhSoFar: options.session?.totals.wh.central ?? 0 }),
+    modelComparisons: compareModels({ tokens: { total }, estimate }, model, loadBuiltinProfiles(), estimateRequest),
     method: { version: 'test' },
   };
 }

@@ -1,7 +1,5 @@
 import type { Rule } from '../rule';
-import type { ModelProfile } from '../../profiles/modelProfile';
-
-const activeB = (p: ModelProfile): number => (p.parameters.active.min + p.parameters.active.max) / 2;
+import { activeParamsB as activeB, pickSmallerModel } from '../../profiles/compareModels';
 
 /**
  * A short, self-contained task sent to a very large model. Off by default: energy is one side of
@@ -34,10 +32,13 @@ export const oversizedModel: Rule = {
     if (!simple) return [];
     if (activeB(current) <= (options.largeActiveParamsB as number) && !current.reasoning.isReasoning) return [];
     const needed = context.totalInputTokens + context.estimate.tokens.output;
-    const candidates = context.profiles
-      .filter((p) => p.id !== current.id && !p.local && activeB(p) <= (options.smallActiveParamsB as number) && p.contextWindow >= needed && !p.reasoning.isReasoning)
-      .sort((a, b) => Number(b.provider === current.provider) - Number(a.provider === current.provider) || activeB(b) - activeB(a));
-    const pick = candidates[0];
+    // The one way "a smaller model" is picked (the panel's comparison uses it too), here open to any vendor.
+    const pick = pickSmallerModel(current, context.profiles, {
+      vendor: 'prefer-same',
+      maxActiveParamsB: options.smallActiveParamsB as number,
+      minContextWindow: needed,
+      excludeReasoning: true,
+    });
     if (!pick) return [];
     const ratio = activeB(current) / activeB(pick);
     const reasoning = current.reasoning.isReasoning ? ` ${current.name} is a reasoning model: it also spends ~${current.reasoning.hiddenTokensPerOutputToken}× hidden tokens per visible one.` : '';
