@@ -90,8 +90,8 @@ describe('built-in rules', () => {
       session.totals.wh = { low: 1, central: 2, high: 4 };
       const found = findingsOf('energy-budget', buildContext({ text: 'x', energyWh: 0.5, budgets: { whPerRequest: 0.3, whPerSession: 1 }, session }));
       assert.equal(found.length, 2);
-      assert.match(found[0].message, /0\.50 Wh .*budget is 0\.3 Wh per request/);
-      assert.match(found[1].message, /session .*2\.0 Wh.*1 Wh per session/);
+      assert.match(found[0].message, /500 mWh \(range 0\.25–1 Wh\) .*budget is 300 mWh per request/);
+      assert.match(found[1].message, /session .*2 Wh \(range 1–4 Wh\).*1 Wh per session/);
     });
     it('is quiet under budget', () => {
       assert.equal(findingsOf('energy-budget', buildContext({ text: 'x', energyWh: 0.2, budgets: { whPerRequest: 0.3 } })).length, 0);

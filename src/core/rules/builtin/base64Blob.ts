@@ -1,3 +1,4 @@
+import { formatInteger, formatWh } from '../../format';
 import type { Rule, RuleFinding } from '../rule';
 import type { TextRange } from '../../textRange';
 import { savingOfEdits } from '../measureSaving';
@@ -67,7 +68,7 @@ export const base64Blob: Rule = {
       const saving = savingOfEdits(context, edits);
       findings.push({
         range,
-        message: `${chars.toLocaleString('en-US')} characters of base64 data cost ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh) and tell a language model almost nothing. Attach the file itself (images count far fewer tokens as images) or describe it.`,
+        message: `${formatInteger(chars)} characters of base64 data cost ${formatInteger(saving.tokens)} tokens (≈${formatWh(saving.wh)}) and tell a language model almost nothing. Attach the file itself (images count far fewer tokens as images) or describe it.`,
         saving,
         fix: { title: 'Replace the base64 data with a placeholder', edits },
       });

@@ -1,3 +1,4 @@
+import { formatInteger } from '../../format';
 import type { Rule } from '../rule';
 
 /** The request (input plus the answer it expects) must fit the model's context window. */
@@ -23,7 +24,7 @@ export const contextWindow: Rule = {
     const input = context.totalInputTokens;
     const output = options.includeExpectedOutput ? context.estimate.tokens.output + context.estimate.tokens.reasoning : 0;
     const needed = input + output;
-    const fmt = (n: number): string => n.toLocaleString('en-US');
+    const fmt = formatInteger;
     const parts = output ? ` (${fmt(input)} input + ${fmt(output)} expected output)` : '';
     if (needed > window) {
       return [

@@ -1,94 +1,220 @@
 import path from 'node:path';
-import type { Rule, RuleFinding } from '../rule';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits } from '../measureSaving';
 import { DocumentVersion } from '../../document/documentVersion';
-import type { ParsedPrompt } from '../../prompt/parsedPrompt';
+import type { ParsedPrompt, PartKind } from '../../prompt/parsedPrompt';
+import { lineStarts, positionAt, type TextRange } from '../../textRange';
 import { paragraphRanges } from '../paragraphRanges';
 
-/** What two paragraphs must share to be the same: words, case and spacing aside. */
-function normalise(paragraph: string): string {
-  return paragraph.replace(/\s+/g, ' ').trim().toLowerCase();
+/** What two units must share to be the same: case and spacing aside. */
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-const TRAILING_SPACE = /\s*/y;
+/** Parts sent as one block: a repeated one is removed whole, fences included, never half of it. */
+const BLOCK_KINDS = new Set<PartKind>(['codeBlock', 'pastedLog', 'pastedJson', 'pastedTable', 'base64', 'frontMatter', 'history']);
+const HEADING = /^ {0,3}(#{1,6})\s+\S/;
+/** Near-duplicates: prose paragraphs of at least this many characters sharing this share of their word triples. */
+const NEAR_MIN_CHARS = 200;
+const NEAR_SIMILARITY = 0.8;
+/** Near-duplicate comparison is pairwise: beyond this many long paragraphs it is skipped (it runs per keystroke). */
+const NEAR_MAX_PARAGRAPHS = 300;
 
-/**
- * Paragraphs of a document at least `minChars` long, with the blank lines after each (removed
- * together with it). Shorter ones are skipped before any normalising, and a paragraph the edit did
- * not touch keeps its key from the previous version: this runs on every keystroke.
- */
-function paragraphs(prompt: Pick<ParsedPrompt, 'text' | 'version'>, minChars: number): { start: number; end: number; removeEnd: number; key: string }[] {
+interface Unit {
+  kind: 'section' | 'block' | 'paragraph';
+  range: TextRange;
+  /** End of the blank lines after the unit: removed with it. */
+  removeEnd: number;
+  key: string;
+}
+
+/** A unit's removal range, with the whitespace after it, so no blank lines pile up. */
+function withTrailingSpace(text: string, range: TextRange): Unit['removeEnd'] {
+  let end = range.end;
+  while (end < text.length && /\s/.test(text[end])) end++;
+  return end;
+}
+
+/** Sections: a heading line and everything up to the next heading of the same or a higher level, outside code. */
+function sections(text: string, blocks: readonly TextRange[]): { range: TextRange; level: number }[] {
+  const headings: { start: number; level: number }[] = [];
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const m = HEADING.exec(text.slice(start, Math.min(end, start + 10)));
+    if (m && !blocks.some((b) => start >= b.start && start < b.end)) headings.push({ start, level: m[1].length });
+    start = end + 1;
+  }
+  return headings.map((h, i) => {
+    const next = headings.slice(i + 1).find((o) => o.level <= h.level);
+    let end = next ? next.start : text.length;
+    while (end > h.start && /\s/.test(text[end - 1])) end--;
+    return { range: { start: h.start, end }, level: h.level };
+  });
+}
+
+function units(prompt: Pick<ParsedPrompt, 'text' | 'version' | 'parts'>, minChars: number): Unit[] {
   const text = prompt.text;
-  const keys = (prompt.version ?? new DocumentVersion(text)).memo<string>('duplicate-paragraph-key');
-  const out = [];
-  for (const { start, end } of paragraphRanges(text)) {
-    if (end - start < minChars) continue; // normalising only shortens
-    TRAILING_SPACE.lastIndex = end;
-    TRAILING_SPACE.exec(text);
-    out.push({ start, end, removeEnd: TRAILING_SPACE.lastIndex, key: keys.get(start, end, normalise) });
+  const keys = (prompt.version ?? new DocumentVersion(text)).memo<string>('duplicate-unit-key');
+  const blocks = prompt.parts.filter((p) => BLOCK_KINDS.has(p.kind)).map((p) => p.range);
+  const out: Unit[] = [];
+  const unit = (kind: Unit['kind'], range: TextRange) => out.push({ kind, range, removeEnd: withTrailingSpace(text, range), key: keys.get(range.start, range.end, normalise) });
+  for (const s of sections(text, blocks)) {
+    // A section holding only its heading is not worth comparing; one long enough is compared whole.
+    if (s.range.end - s.range.start >= minChars && text.slice(s.range.start, s.range.end).includes('\n')) unit('section', s.range);
+  }
+  for (const p of prompt.parts) {
+    if ((p.kind === 'codeBlock' || p.kind === 'pastedLog' || p.kind === 'pastedJson' || p.kind === 'pastedTable') && p.range.end - p.range.start >= minChars) unit('block', p.range);
+  }
+  for (const r of paragraphRanges(text)) {
+    if (r.end - r.start < minChars) continue;
+    if (blocks.some((b) => r.start < b.end && r.end > b.start)) continue; // inside or touching code: the block is the unit
+    if (HEADING.test(text.slice(r.start, r.start + 10))) continue; // a heading glued to its text: the section is the unit
+    unit('paragraph', r);
   }
   return out;
 }
 
-/** The same paragraph, or the same file, sent twice costs twice and says nothing new. */
+const NOUN: Record<Unit['kind'], string> = { section: 'section', block: 'code block', paragraph: 'paragraph' };
+
+/** Word triples of a paragraph, for near-duplicate detection. */
+function shingles(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return out;
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** The same section, code block or paragraph sent twice costs twice and says nothing new. */
 export const duplicateContent: Rule = {
   id: 'duplicate-content',
-  description: 'A paragraph or an attachment appears more than once',
+  description: 'A section, code block, paragraph or attached file appears more than once',
   docs: 'docs/rules/duplicate-content.md',
   tags: ['pasted', 'attachment', 'fixable'],
   defaultSeverity: 'warning',
   enabledByDefault: true,
   optionsSchema: {
     type: 'object',
-    properties: { minChars: { type: 'integer', minimum: 1, description: 'Shortest paragraph compared, in characters (short lines repeat legitimately).' } },
+    properties: {
+      minChars: { type: 'integer', minimum: 1, description: 'Shortest paragraph compared, in characters (short lines repeat legitimately).' },
+      nearDuplicates: { type: 'boolean', description: 'Also report paraphrased restatements (80 % of word triples shared), as information without a fix.' },
+    },
     additionalProperties: false,
   },
-  defaultOptions: { minChars: 80 },
+  defaultOptions: { minChars: 80, nearDuplicates: true },
   check(context, options) {
+    const text = context.prompt.text;
+    let starts: number[] | undefined;
+    const lineOf = (offset: number) => positionAt((starts ??= lineStarts(text)), offset).line + 1;
     const findings: RuleFinding[] = [];
-    const first = new Map<string, { start: number; end: number }>();
-    for (const p of paragraphs(context.prompt, options.minChars as number)) {
-      if (p.key.length < (options.minChars as number)) continue;
-      const earlier = first.get(p.key);
+    const minChars = options.minChars as number;
+    const first = new Map<string, Unit>();
+    /** Ranges already reported as copies: what lies inside them is not reported again. */
+    const reported: TextRange[] = [];
+    const firstCopies: TextRange[] = [];
+    const inside = (r: TextRange, list: readonly TextRange[]) => list.some((o) => r.start >= o.start && r.end <= o.end);
+    for (const u of units(context.prompt, minChars)) {
+      if (u.key.length < minChars || inside(u.range, reported)) continue;
+      const earlier = first.get(u.key);
       if (!earlier) {
-        first.set(p.key, { start: p.start, end: p.end });
+        first.set(u.key, u);
         continue;
       }
-      const edits: TextEdit[] = [{ range: { start: p.start, end: p.removeEnd }, newText: '' }];
+      // Overlapping copies (a section repeated inside itself) cannot be removed cleanly.
+      if (u.range.start < earlier.range.end) continue;
+      reported.push(u.range);
+      firstCopies.push(earlier.range);
+      const edits: TextEdit[] = [{ range: { start: u.range.start, end: u.removeEnd }, newText: '' }];
       const saving = savingOfEdits(context, edits);
+      const noun = NOUN[u.kind];
       findings.push({
-        range: { start: p.start, end: p.end },
-        message: `This paragraph repeats an earlier one word for word; removing the copy saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh).`,
+        range: u.range,
+        message: `This ${noun} repeats the one at line ${lineOf(earlier.range.start)} word for word; removing the copy saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh).`,
         saving,
-        fix: { title: 'Remove the repeated paragraph', edits },
-        related: context.file ? [{ file: context.file, range: earlier, message: 'First occurrence' }] : undefined,
+        fix: { title: `Remove the repeated ${noun}`, edits },
+        related: context.file ? [{ file: context.file, range: earlier.range, message: `First occurrence (line ${lineOf(earlier.range.start)})` }] : undefined,
       });
     }
 
-    // The same file (and sheet) referenced twice.
-    const seen = new Map<string, { start: number; end: number } | undefined>();
-    for (const ref of context.prompt.references) {
-      const key = `${ref.path}#${ref.sheet ?? ''}`;
-      if (!seen.has(key)) {
-        seen.set(key, ref.range);
-        continue;
-      }
-      if (!ref.range) continue;
-      const edits = [{ range: ref.range, newText: '' }];
-      // If the analysis read the file once per reference, the copy's whole content goes too.
-      const copies = context.attachments.filter((a) => a.reference.path === ref.path && (a.reference.sheet ?? '') === (ref.sheet ?? ''));
-      const dropped = copies.length > 1 ? copies[copies.length - 1].naive.tokens : 0;
-      const saving = savingOfEdits(context, edits, dropped);
-      const earlier = seen.get(key);
-      findings.push({
-        range: ref.range,
-        message: `${path.basename(ref.path)} is already attached above; attaching it again ${dropped ? `sends its ${dropped.toLocaleString('en-US')} tokens twice` : 'adds nothing'}. Removing this reference saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh).`,
-        saving,
-        fix: { title: `Remove the second reference to ${path.basename(ref.path)}`, edits },
-        related: context.file && earlier ? [{ file: context.file, range: earlier, message: 'First reference' }] : undefined,
-      });
-    }
+    if (options.nearDuplicates) findings.push(...nearDuplicates(context, [...reported, ...firstCopies], lineOf));
+    findings.push(...repeatedReferences(context, lineOf));
     return findings;
   },
 };
+
+/** Paraphrased restatements: long prose paragraphs that share most of their wording. Reported without a fix. */
+function nearDuplicates(context: RuleContext, exactCopies: readonly TextRange[], lineOf: (offset: number) => number): RuleFinding[] {
+  const text = context.prompt.text;
+  const blocks = context.prompt.parts.filter((p) => BLOCK_KINDS.has(p.kind)).map((p) => p.range);
+  const long = paragraphRanges(text)
+    .filter((r) => r.end - r.start >= NEAR_MIN_CHARS && !blocks.some((b) => r.start < b.end && r.end > b.start))
+    .filter((r) => !exactCopies.some((c) => r.start < c.end && r.end > c.start))
+    .slice(0, NEAR_MAX_PARAGRAPHS)
+    .map((r) => ({ range: r, words: shingles(text.slice(r.start, r.end)), key: normalise(text.slice(r.start, r.end)) }));
+  const findings: RuleFinding[] = [];
+  const matched = new Set<number>();
+  for (let j = 1; j < long.length; j++) {
+    for (let i = 0; i < j; i++) {
+      if (matched.has(i) || long[i].key === long[j].key) continue;
+      const a = long[i].range;
+      const b = long[j].range;
+      const ratio = (b.end - b.start) / (a.end - a.start);
+      if (ratio < 0.7 || ratio > 1.43) continue;
+      const share = similarity(long[i].words, long[j].words);
+      if (share < NEAR_SIMILARITY) continue;
+      matched.add(j);
+      const tokens = context.countTokens(text.slice(b.start, b.end));
+      findings.push({
+        range: b,
+        severity: 'info',
+        message: `This paragraph restates the one at line ${lineOf(a.start)} (${Math.round(share * 100)} % of its wording is the same, ${tokens.toLocaleString('en-US')} tokens). Keep one, and add to it what differs.`,
+        related: context.file ? [{ file: context.file, range: a, message: `Similar paragraph (line ${lineOf(a.start)})` }] : undefined,
+      });
+      break;
+    }
+  }
+  return findings;
+}
+
+/**
+ * The same file attached twice with `#file:` or `@`: the agent sends it once, so the second
+ * reference only costs its own words. Markdown links are not reported (linking a page twice is
+ * ordinary writing), nor files that could not be read (nothing is attached). The fix keeps the
+ * sentence readable: the reference becomes the file's name in code quotes.
+ */
+function repeatedReferences(context: RuleContext, lineOf: (offset: number) => number): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const seen = new Map<string, TextRange | undefined>();
+  for (const ref of context.prompt.references) {
+    if (ref.syntax !== '#file' && ref.syntax !== 'atMention') continue;
+    const read = context.attachments.find((a) => a.reference.path === ref.path && (a.reference.sheet ?? '') === (ref.sheet ?? ''));
+    if (!read || read.problems.some((p) => p.code === 'missing')) continue;
+    const key = `${ref.path}#${ref.sheet ?? ''}`;
+    if (!seen.has(key)) {
+      seen.set(key, ref.range);
+      continue;
+    }
+    if (!ref.range) continue;
+    const name = path.basename(ref.path);
+    const edits = [{ range: ref.range, newText: `\`${ref.rawPath}\`` }];
+    const saving = savingOfEdits(context, edits);
+    const earlier = seen.get(key);
+    findings.push({
+      range: ref.range,
+      severity: 'info',
+      message: `${name} is already attached at line ${earlier ? lineOf(earlier.start) : '?'}; the agent sends it once, so this reference adds nothing. Name the file instead of attaching it again.`,
+      saving,
+      fix: { title: `Name ${name} instead of attaching it again`, edits },
+      related: context.file && earlier ? [{ file: context.file, range: earlier, message: `First reference (line ${lineOf(earlier.start)})` }] : undefined,
+    });
+  }
+  return findings;
+}

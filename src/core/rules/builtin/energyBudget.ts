@@ -1,7 +1,8 @@
+import { formatInteger, formatSpan, formatWh } from '../../format';
 import type { Rule } from '../rule';
 import type { Estimate3 } from '../../energy/estimate';
 
-const wh = (e: Estimate3): string => `${e.central.toPrecision(2)} Wh (range ${e.low.toPrecision(2)}–${e.high.toPrecision(2)})`;
+const wh = (e: Estimate3): string => `${formatWh(e.central)} (range ${formatSpan('wh', e)})`;
 
 /** The team's `budgets.whPerRequest` and `budgets.whPerSession`, compared with the central estimate. */
 export const energyBudget: Rule = {
@@ -19,7 +20,7 @@ export const energyBudget: Rule = {
     const energy = context.estimate.energyWh;
     if (perRequest !== undefined && energy.central > perRequest) {
       findings.push({
-        message: `This request is estimated at ${wh(energy)} with ${context.model.profile.name}; the budget is ${perRequest} Wh per request. Input tokens (${context.totalInputTokens.toLocaleString('en-US')}) and the expected answer both count.`,
+        message: `This request is estimated at ${wh(energy)} with ${context.model.profile.name}; the budget is ${formatWh(perRequest)} per request. Input tokens (${formatInteger(context.totalInputTokens)}) and the expected answer both count.`,
       });
     }
     const perSession = context.budgets.whPerSession;

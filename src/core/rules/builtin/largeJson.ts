@@ -1,3 +1,4 @@
+import { formatInteger, formatWh } from '../../format';
 import path from 'node:path';
 import type { Rule, RuleFinding } from '../rule';
 import { savingOfEdits, savingOfTokens } from '../measureSaving';
@@ -47,8 +48,8 @@ export const largeJson: Rule = {
       findings.push({
         range: part.range,
         message: cut
-          ? `This JSON array has ${(value as unknown[]).length} items (${tokens.toLocaleString('en-US')} tokens). A minified sample of ${sample} items saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh) — enough for the model to see the shape.`
-          : `This JSON is pretty-printed (${tokens.toLocaleString('en-US')} tokens); minified it saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh) with the same content.`,
+          ? `This JSON array has ${(value as unknown[]).length} items (${formatInteger(tokens)} tokens). A minified sample of ${sample} items saves ${formatInteger(saving.tokens)} tokens (≈${formatWh(saving.wh)}) — enough for the model to see the shape.`
+          : `This JSON is pretty-printed (${formatInteger(tokens)} tokens); minified it saves ${formatInteger(saving.tokens)} tokens (≈${formatWh(saving.wh)}) with the same content.`,
         saving,
         fix: { title: cut ? `Keep the first ${sample} items, minified` : 'Minify this JSON', edits },
       });
@@ -60,7 +61,7 @@ export const largeJson: Rule = {
       const saving = savingOfTokens(context, saved);
       findings.push({
         range: a.reference.range,
-        message: `${path.basename(a.reference.path)} sends ${a.naive.tokens.toLocaleString('en-US')} tokens as ${a.naive.description}; ${a.minimal.description} is ${a.minimal.tokens.toLocaleString('en-US')} (≈${saving.wh.toPrecision(2)} Wh less).`,
+        message: `${path.basename(a.reference.path)} sends ${formatInteger(a.naive.tokens)} tokens as ${a.naive.description}; ${a.minimal.description} is ${formatInteger(a.minimal.tokens)} (≈${formatWh(saving.wh)} less).`,
         saving,
         fix: { title: `Write ${a.minimal.description} of ${path.basename(a.reference.path)}`, action: { kind: 'minifyJson', attachmentPath: a.reference.path, referenceRange: a.reference.range } },
       });

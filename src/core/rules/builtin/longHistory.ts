@@ -1,4 +1,4 @@
-import { formatTokens } from '../../formatNumbers';
+import { formatTokens, formatWh } from '../../format';
 import type { Rule } from '../rule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits, savingOfTokens } from '../measureSaving';
@@ -46,7 +46,7 @@ export const longHistory: Rule = {
       return [
         {
           range: { start: dropped[0].promptRange!.start, end: dropped[dropped.length - 1].promptRange!.end },
-          message: `${head} Keeping the last ${keep} messages saves ${fmt(saving.tokens)} tokens (≈${saving.wh.toPrecision(2)} Wh) per request.`,
+          message: `${head} Keeping the last ${keep} messages saves ${fmt(saving.tokens)} tokens (≈${formatWh(saving.wh)}) per request.`,
           saving,
           fix: { title: `Keep only the last ${keep} history messages`, edits, removesContent: true },
         },
@@ -60,7 +60,7 @@ export const longHistory: Rule = {
     const saving = savingOfTokens(context, Math.max(0, total - seedTokens));
     return [
       {
-        message: `${head} A fresh session seeded with a ${fmt(seedTokens)}-token summary would send ${fmt(saving.tokens)} fewer tokens per request (≈${saving.wh.toPrecision(2)} Wh).`,
+        message: `${head} A fresh session seeded with a ${fmt(seedTokens)}-token summary would send ${fmt(saving.tokens)} fewer tokens per request (≈${formatWh(saving.wh)}).`,
         saving,
         fix: { title: 'Write a seed summary for a fresh session', action: { kind: 'writeSeedSummary', summary } },
       },

@@ -1,3 +1,4 @@
+import { formatInteger, formatWh } from '../../format';
 import path from 'node:path';
 import type { Rule, RuleFinding } from '../rule';
 import { savingOfEdits, savingOfTokens } from '../measureSaving';
@@ -36,7 +37,7 @@ export const pastedLog: Rule = {
       if (saving.tokens < (options.minSavingTokens as number)) continue;
       findings.push({
         range: part.range,
-        message: `This pasted log has ${cut.totalLines} lines; its error/warning lines and last ${options.tailLines} lines are ${cut.keptLines}. Cutting it saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh per request).`,
+        message: `This pasted log has ${cut.totalLines} lines; its error/warning lines and last ${options.tailLines} lines are ${cut.keptLines}. Cutting it saves ${formatInteger(saving.tokens)} tokens (≈${formatWh(saving.wh)} per request).`,
         saving,
         fix: { title: 'Keep only the error lines and the tail of this log', edits },
       });
@@ -48,7 +49,7 @@ export const pastedLog: Rule = {
       const saving = savingOfTokens(context, saved);
       findings.push({
         range: a.reference.range,
-        message: `${path.basename(a.reference.path)} sends ${a.naive.tokens.toLocaleString('en-US')} tokens; ${a.minimal.description} is ${a.minimal.tokens.toLocaleString('en-US')} (≈${saving.wh.toPrecision(2)} Wh less).`,
+        message: `${path.basename(a.reference.path)} sends ${formatInteger(a.naive.tokens)} tokens; ${a.minimal.description} is ${formatInteger(a.minimal.tokens)} (≈${formatWh(saving.wh)} less).`,
         saving,
         fix: { title: `Write ${a.minimal.description} of ${path.basename(a.reference.path)}`, action: { kind: 'tailLog', attachmentPath: a.reference.path, referenceRange: a.reference.range } },
       });

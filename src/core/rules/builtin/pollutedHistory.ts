@@ -1,4 +1,4 @@
-import { formatTokens } from '../../formatNumbers';
+import { formatTokens, formatWh } from '../../format';
 import type { ResolvedConfig } from '../../config/mvpConfig';
 import type { Rule, RuleContext } from '../rule';
 import { savingOfTokens } from '../measureSaving';
@@ -48,19 +48,19 @@ export const pollutedHistory: Rule = {
     const summary = session?.seedSummary;
     if (!session || !summary) {
       const saving = savingOfTokens(context, Math.min(wasted, total));
-      return [{ message: `This history carries dead weight: ${signals.join('; ')}. Removing it saves about ${fmt(saving.tokens)} tokens per request (≈${saving.wh.toPrecision(2)} Wh).`, saving }];
+      return [{ message: `This history carries dead weight: ${signals.join('; ')}. Removing it saves about ${fmt(saving.tokens)} tokens per request (≈${formatWh(saving.wh)}).`, saving }];
     }
     const seedTokens = session.seedSummaryTokens ?? context.countTokens(summary);
     const saving = savingOfTokens(context, Math.max(0, total - seedTokens));
     // The session model's projection (continue N more turns vs start fresh) says what it adds up to.
     const fresh = session.evidence?.freshSession ?? compareFreshSession(session);
     const projection = fresh.savingWh > 0
-      ? ` Over the next ${fresh.moreTurns} turns that is ≈${fresh.savingWh.toPrecision(2)} Wh (${Math.round(fresh.savingShare * 100)}% of continuing${fresh.withCaching ? ', with prompt caching' : ''})${fresh.breakEvenTurn !== null ? `, breaking even after ${fresh.breakEvenTurn} turn${fresh.breakEvenTurn === 1 ? '' : 's'}` : ''}.`
+      ? ` Over the next ${fresh.moreTurns} turns that is ≈${formatWh(fresh.savingWh)} (${Math.round(fresh.savingShare * 100)}% of continuing${fresh.withCaching ? ', with prompt caching' : ''})${fresh.breakEvenTurn !== null ? `, breaking even after ${fresh.breakEvenTurn} turn${fresh.breakEvenTurn === 1 ? '' : 's'}` : ''}.`
       : '';
     const caveat = fresh.caveat ? ` ${fresh.caveat}` : context.model.profile.caching.supported ? ' With provider prompt caching the energy saving is smaller, but the model also stops reading the dead ends.' : '';
     return [
       {
-        message: `This session carries dead weight: ${signals.join('; ')}. A fresh session seeded with a ${fmt(seedTokens)}-token summary sends ${fmt(saving.tokens)} fewer tokens per request (≈${saving.wh.toPrecision(2)} Wh).${projection}${caveat}`,
+        message: `This session carries dead weight: ${signals.join('; ')}. A fresh session seeded with a ${fmt(seedTokens)}-token summary sends ${fmt(saving.tokens)} fewer tokens per request (≈${formatWh(saving.wh)}).${projection}${caveat}`,
         saving,
         fix: { title: 'Start fresh: write a seed summary', action: { kind: 'writeSeedSummary', summary } },
       },

@@ -1,3 +1,4 @@
+import { formatInteger, formatWh } from '../../format';
 import type { Rule } from '../rule';
 import { savingOfTokens } from '../measureSaving';
 
@@ -21,7 +22,7 @@ export const tokenBudget: Rule = {
     const saving = savingOfTokens(context, over);
     return [
       {
-        message: `This request sends ${total.toLocaleString('en-US')} input tokens; the budget is ${budget.toLocaleString('en-US')} (${over.toLocaleString('en-US')} over, +${Math.round((over / budget) * 100)}%). Getting under it saves ≈${saving.wh.toPrecision(2)} Wh per request.`,
+        message: `This request sends ${formatInteger(total)} input tokens; the budget is ${formatInteger(budget)} (${formatInteger(over)} over, +${Math.round((over / budget) * 100)}%). Getting under it saves ≈${formatWh(saving.wh)} per request.`,
         saving,
       },
     ];

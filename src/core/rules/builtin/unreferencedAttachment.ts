@@ -1,3 +1,4 @@
+import { formatInteger, formatWh } from '../../format';
 import path from 'node:path';
 import type { Rule, RuleFinding } from '../rule';
 import type { AttachmentFormat } from '../../attachments/attachment';
@@ -71,7 +72,7 @@ export const unreferencedAttachment: Rule = {
       const saving = savingOfEdits(context, edits, a.naive.tokens);
       findings.push({
         range: ref.range,
-        message: `The question does not mention ${path.basename(ref.path)} (${a.naive.tokens.toLocaleString('en-US')} tokens). If it is not needed, removing it saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh per request); if it is, say what to look at in it.`,
+        message: `The question does not mention ${path.basename(ref.path)} (${formatInteger(a.naive.tokens)} tokens). If it is not needed, removing it saves ${formatInteger(saving.tokens)} tokens (≈${formatWh(saving.wh)} per request); if it is, say what to look at in it.`,
         saving,
         fix: { title: `Remove the reference to ${path.basename(ref.path)}`, edits, removesContent: true },
       });
