@@ -5,6 +5,13 @@
  */
 import type { ReaderContext, ReaderResult } from './readerContext';
 
+/**
+ * The smallest a page can take in a file: its page object, even compressed in an object stream,
+ * is tens of bytes. A page tree claiming more pages than the file has room for (1e20 pages in a
+ * few KB) is not believed.
+ */
+const MIN_BYTES_PER_PAGE = 16;
+
 export function countPdfPages(bytes: Uint8Array): number | undefined {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   // Page objects are "/Type /Page" (not "/Pages"); in PDFs with compressed object streams they
@@ -14,6 +21,7 @@ export function countPdfPages(bytes: Uint8Array): number | undefined {
   for (const match of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)) {
     treeCount = Math.max(treeCount, Number(match[1] ?? match[2]));
   }
+  if (treeCount > bytes.length / MIN_BYTES_PER_PAGE) treeCount = 0;
   const pages = Math.max(pageObjects, treeCount);
   return pages > 0 ? pages : undefined;
 }

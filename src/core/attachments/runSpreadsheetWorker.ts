@@ -2,6 +2,7 @@
  * Runs spreadsheetWorker with a time limit and a heap cap, and turns every way it can fail
  * into one specific AttachmentProblem. The worker is terminated on overrun or cancellation.
  */
+import { cfbTruncation } from './cfbTruncation';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -77,6 +78,8 @@ export function runSpreadsheetWorker(fileLabel: string, job: SpreadsheetJob, lim
     return Promise.resolve({ ok: false, problem: { code: 'timeout', message: `${fileLabel}: reading was cancelled.` } });
   }
   const limitText = `${formatSeconds(timeoutMs)} / ${memoryMb} MB`;
+  // Checked before the bytes are handed (transferred) to the worker.
+  const truncated = cfbTruncation(job.bytes);
 
   return new Promise<WorkerOutcome>((resolve) => {
     let settled = false;
@@ -107,7 +110,7 @@ export function runSpreadsheetWorker(fileLabel: string, job: SpreadsheetJob, lim
 
     worker.once('message', (message: { ok: true; result: WorkbookResult } | { ok: false; message: string }) => {
       if (message.ok) finish({ ok: true, result: message.result });
-      else finish({ ok: false, problem: classifyParseError(fileLabel, message.message) });
+      else finish({ ok: false, problem: classifyParseError(fileLabel, message.message, truncated) });
     });
     worker.once('error', (error: Error & { code?: string }) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap out of memory|Invalid string length|Array buffer allocation failed/i.test(error.message);
@@ -128,7 +131,13 @@ export function runSpreadsheetWorker(fileLabel: string, job: SpreadsheetJob, lim
 }
 
 /** SheetJS error text → the problem a user can act on. */
-export function classifyParseError(fileLabel: string, message: string): AttachmentProblem {
+export function classifyParseError(fileLabel: string, message: string, truncated?: { expectedBytes: number }): AttachmentProblem {
+  if (truncated) {
+    return {
+      code: 'corrupt',
+      message: `${fileLabel}: the workbook is truncated — its own index points to data up to ${truncated.expectedBytes.toLocaleString('en-US')} bytes, beyond the end of the file. Copy or download it again.`,
+    };
+  }
   if (/inflate budget exceeded/.test(message)) {
     return {
       code: 'tooLarge',
