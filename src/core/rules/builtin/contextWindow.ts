@@ -1,5 +1,6 @@
 import { formatInteger } from '../../format';
 import type { Rule } from '../rule';
+import { DEFAULT_WINDOW_OPTIONS, windowUse } from '../windowUse';
 
 /** The request (input plus the answer it expects) must fit the model's context window. */
 export const contextWindow: Rule = {
@@ -17,16 +18,18 @@ export const contextWindow: Rule = {
     },
     additionalProperties: false,
   },
-  defaultOptions: { nearShare: 0.8, includeExpectedOutput: true },
+  defaultOptions: { ...DEFAULT_WINDOW_OPTIONS },
   check(context, options) {
     const profile = context.model.profile;
-    const window = profile.contextWindow;
-    const input = context.totalInputTokens;
-    const output = options.includeExpectedOutput ? context.estimate.tokens.output + context.estimate.tokens.reasoning : 0;
-    const needed = input + output;
+    // The one window judgement (Analysis.window is made by the same function with these options).
+    const use = windowUse(profile.contextWindow, context.totalInputTokens, context.estimate, {
+      nearShare: options.nearShare as number,
+      includeExpectedOutput: options.includeExpectedOutput as boolean,
+    });
+    const { contextWindow: window, inputTokens: input, expectedOutputTokens: output, neededTokens: needed, share } = use;
     const fmt = formatInteger;
     const parts = output ? ` (${fmt(input)} input + ${fmt(output)} expected output)` : '';
-    if (needed > window) {
+    if (use.level === 'over') {
       return [
         {
           severity: 'error',
@@ -34,8 +37,7 @@ export const contextWindow: Rule = {
         },
       ];
     }
-    const share = needed / window;
-    if (share >= (options.nearShare as number)) {
+    if (use.level === 'near') {
       return [
         {
           message: `The request uses ${Math.round(share * 100)}% of ${profile.name}'s context window (${fmt(needed)} of ${fmt(window)} tokens${parts}). Little room is left for the answer or follow-ups, and every token is re-sent with each new message.`,
