@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import type { ModelProfile } from '../core/profiles/modelProfile';
-import { formatGrams, formatMl, formatTokens, formatWh, significant } from '../core/format';
+import { confidenceText, formatGrams, formatMl, formatTokens, formatWh, significant } from '../core/format';
 import { resolutionText, tokenizerText } from './estimateWhy';
 
 export const EXPLAIN_SCHEME = 'mvp-explain';
@@ -68,7 +68,7 @@ export function explanationMarkdown(analysis: Analysis, documentLabel: string, p
       '',
       `## Profile: ${profile.name}`,
       '',
-      `- Provider: ${profile.provider}; family ${profile.family}; weights ${profile.weights === 'open' ? 'open (published; you can run it yourself)' : 'closed'}; confidence: **${profile.confidence}**`,
+      `- Provider: ${profile.provider}; family ${profile.family}; weights ${profile.weights === 'open' ? 'open (published; you can run it yourself)' : 'closed'}; how sure: **${confidenceText(profile.confidence)}**`,
       `- Architecture: ${profile.architecture}; parameters ${numberRange(profile.parameters.total, 'B')} total, ${numberRange(profile.parameters.active, 'B')} active`,
       `- Data centre: ${profile.dataCentre.location}; PUE ${numberRange(profile.dataCentre.pue, '')}; on-site WUE ${numberRange(profile.dataCentre.wueOnSite, 'L/kWh')}; grid zone ${profile.dataCentre.gridZone}`,
       `- Reasoning: ${profile.reasoning.isReasoning ? `yes, ${profile.reasoning.hiddenTokensPerOutputToken} hidden tokens per visible output token` : 'no'}`,
@@ -105,6 +105,7 @@ export class ExplanationProvider implements vscode.TextDocumentContentProvider, 
 }
 
 export function explanationUri(documentUri: vscode.Uri): vscode.Uri {
-  const name = documentUri.path.split('/').pop() || 'prompt';
+  // The preview tab is titled after this path: "Preview Why ask.prompt.md", not "…ask.prompt.md.md".
+  const name = (documentUri.path.split('/').pop() || 'prompt').replace(/\.md$/i, '');
   return vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/Why ${name}.md`, query: documentUri.toString() });
 }

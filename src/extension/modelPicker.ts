@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisWithNotices } from '../core/analyse';
 import type { ModelProfile } from '../core/profiles/modelProfile';
-import { formatTokensShort, formatWh } from '../core/format';
+import { confidenceText, formatTokensShort, formatWh } from '../core/format';
 import * as path from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import { nearestTeamConfig } from './disableRuleInConfig';
@@ -42,7 +42,7 @@ export async function chooseModel(catalogue: ModelCatalogue, where: ModelChoiceC
       items.push({
         label: `${profile.id === selectedId ? '$(check) ' : ''}${profile.name}`,
         description: `${formatTokensShort(profile.contextWindow)} context · ${formatWh(catalogue.whPer1kInputTokens(profile))} per 1k input tokens`,
-        detail: `${profile.id} · ${profile.architecture}, ${paramText} · ${profile.tokenizer.approximate ? 'approximate tokenizer' : 'exact tokenizer'} · ${profile.confidence}${profile.weights === 'open' ? ' · open weights' : ''}${profile.local ? ' · runs locally' : ''}`,
+        detail: `${profile.id} · ${profile.architecture}, ${paramText} · ${profile.tokenizer.approximate ? 'approximate tokenizer' : 'exact tokenizer'} · ${confidenceText(profile.confidence)}${profile.weights === 'open' ? ' · open weights' : ''}${profile.local ? ' · runs locally' : ''}`,
         profile,
       });
     }

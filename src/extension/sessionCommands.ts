@@ -41,6 +41,13 @@ export class SessionCommands {
       analysis = active ? this.promptAnalysis(active.uri) : undefined;
       uri = analysis ? active!.uri : undefined;
       if (!analysis?.session) {
+        // No history here: say what the command is for before any file dialog appears.
+        const choose = 'Choose a Chat Transcript…';
+        const answer = await vscode.window.showInformationMessage(
+          `MVP: Start Fresh Session writes a short summary of a long chat, to continue in a new one without re-sending the whole history. ${active ? `${path.basename(active.uri.path)} has` : 'The current editor has'} no chat history attached — pick a transcript (a chat export, Claude Code JSONL, Markdown with role headings) to summarise.`,
+          choose,
+        );
+        if (answer !== choose) return undefined;
         uri = await pickTranscript();
         analysis = uri ? await this.analyseTranscript(uri) : undefined;
       }

@@ -61,7 +61,8 @@ export class PromptStatusBar implements vscode.Disposable {
     // Near or over the window, as the context-window rule judges it (Analysis.window).
     const nearWindow = analysis.window.level !== 'ok';
     const approx = analysis.model.approximateTokens ? '≈' : '';
-    this.item.text = `$(pulse) ${approx}${formatTokensShort(total)}/${formatTokensShort(window)} · ${formatWh(wh)}${equivalence ? ` · ${equivalence.text}` : ''} · ${analysis.model.name}`;
+    // "≈": one request's energy is an estimate; its range is in the tooltip.
+    this.item.text = `$(pulse) ${approx}${formatTokensShort(total)}/${formatTokensShort(window)} · ≈${formatWh(wh)}${equivalence ? ` · ${equivalence.text}` : ''} · ${analysis.model.name}`;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ['mvp.explainEstimate', 'mvp.analysePrompt', 'mvp.chooseModel'] };
     md.appendMarkdown(`**Minimal Viable Prompt** — ${formatTokens(total)} input tokens (${percent(total, window)} of ${escapeMarkdown(analysis.model.name)}'s ${formatTokens(window)}-token window)`);

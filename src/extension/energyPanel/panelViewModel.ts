@@ -298,7 +298,8 @@ function buildNow(analysis: Analysis, input: PanelViewModelInput): NowView {
         label: 'Energy',
         valueText: formatQuantity('wh', estimate.energyWh.central),
         rangeText: formatSpan('wh', estimate.energyWh, true),
-        explanation: `One request: ${formatInteger(estimate.tokens.input + estimate.tokens.cachedInput)} input + ${formatInteger(estimate.tokens.output)} expected output tokens${estimate.tokens.reasoning ? ` + ${formatInteger(estimate.tokens.reasoning)} hidden reasoning tokens` : ''}. ${estimate.formula}`,
+        // Plain words in the tooltip; the formula itself is under "Why these numbers" and in Explain Estimate.
+        explanation: `One request: ${formatInteger(estimate.tokens.input + estimate.tokens.cachedInput)} input + ${formatInteger(estimate.tokens.output)} expected output tokens${estimate.tokens.reasoning ? ` + ${formatInteger(estimate.tokens.reasoning)} hidden reasoning tokens` : ''}, on the hardware a model of this size needs, in a data centre. An estimate from a published method (${estimate.methodVersion}), not a measurement.`,
       },
       {
         id: 'carbon',
@@ -316,10 +317,10 @@ function buildNow(analysis: Analysis, input: PanelViewModelInput): NowView {
       },
       {
         id: 'sci',
-        label: 'SCI',
+        label: 'Carbon per 1k tokens',
         valueText: `${formatQuantity('carbonG', estimate.sciGPer1kTokens.central)} / 1k tokens`,
         rangeText: `${formatSpan('carbonG', estimate.sciGPer1kTokens, true)} / 1k tokens`,
-        explanation: `SCI-style intensity (ISO/IEC 21031): carbon per 1,000 tokens processed (${formatInteger(sciTokens)} tokens in this request).`,
+        explanation: `Carbon per 1,000 tokens processed (${formatInteger(sciTokens)} in this request), so requests of different sizes compare: the Software Carbon Intensity (SCI) of the Green Software Foundation, ISO/IEC 21031.`,
       },
     ],
     model: {
