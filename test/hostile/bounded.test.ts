@@ -30,7 +30,7 @@ describe('hostile inputs: bounded work', () => {
     assert.equal(found.end, text.length - 1);
   });
 
-  it('mvp analyse of a prompt with a 6 M-character base64 paste exits 0 with a finding', async () => {
+  it('mvp analyse of a prompt with a 6 M-character base64 paste exits 0 with a finding @slow', async () => {
     const root = scratch({ 'p.md': `Describe this image.\n\n${'QUJDabc123+/'.repeat(500_000)}\n` });
     const run = await runCli(['analyse', 'p.md', '--format', 'json'], root);
     assert.equal(run.code, 0, run.stderr);
@@ -49,7 +49,7 @@ describe('hostile inputs: bounded work', () => {
     assert.equal(fingerprint(root), before);
   });
 
-  it('a deep extends chain (the audit used 10,000 levels; 1,000 here) is cut at the depth limit, no stack overflow', () => {
+  it('a deep extends chain (the audit used 10,000 levels; 1,000 here) is cut at the depth limit, no stack overflow @slow', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 1_000; i++) files[`p${i}.json`] = JSON.stringify({ extends: [`./p${i + 1}.json`] });
     files['p1000.json'] = '{}';
@@ -60,7 +60,7 @@ describe('hostile inputs: bounded work', () => {
     assert.match(config.problems[0].message, new RegExp(`extends chain deeper than ${MAX_EXTENDS_DEPTH} files`));
   });
 
-  it('declarative patterns share a total budget: the rest are skipped and the slow ones named', () => {
+  it('declarative patterns share a total budget: the rest are skipped and the slow ones named @slow', () => {
     resetPatternRunner();
     const jobs = Array.from({ length: 60 }, (_, i) => ({ ruleId: `team/slow-${i}`, source: SLOW_PATTERN, flags: 'g' }));
     const result = runPatterns(SLOW_TEXT, jobs, { timeoutMs: 60_000, totalBudgetMs: 300 });
@@ -73,7 +73,7 @@ describe('hostile inputs: bounded work', () => {
     assert.deepEqual(again.stopped, []);
   });
 
-  it('a 3 MB pattern that times out is not echoed whole in the notice (the audit echoed 4 MB)', async () => {
+  it('a 3 MB pattern that times out is not echoed whole in the notice (the audit echoed 4 MB) @slow', async () => {
     resetPatternRunner();
     const huge = `(?:a+)+$|${'q'.repeat(3 * 1024 * 1024)}`;
     const rule = { id: 'team/huge', kind: 'existence', tokens: [huge], nonword: true, message: 'x', scope: 'all' };

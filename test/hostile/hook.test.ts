@@ -99,7 +99,7 @@ describe('hostile inputs: mvp hook', () => {
     assert.match(run.stderr, /stopped after the 0\.001 s deadline while .*; no coaching for this prompt/);
   });
 
-  it('more than 16 MB on stdin is refused without reading it all, exit 0 (a real process)', function () {
+  it('more than 16 MB on stdin is refused without reading it all, exit 0 (a real process) @slow', function () {
     this.timeout(60_000);
     const root = scratch();
     const main = path.resolve(__dirname, '../../src/cli/main.ts');

@@ -17,7 +17,7 @@ describe('hostile inputs: small items', () => {
   afterEach(removeScratch);
 
   for (const name of ['encrypted.xls', 'sales.xls', 'encrypted.xlsx']) {
-    it(`a truncated ${name} is reported as truncated, not as password-protected`, async () => {
+    it(`a truncated ${name} is reported as truncated, not as password-protected @slow`, async () => {
       const root = scratch();
       const whole = readFileSync(fixture(name));
       const file = path.join(root, `cut-${name}`);
@@ -29,7 +29,7 @@ describe('hostile inputs: small items', () => {
     });
   }
 
-  it('an intact password-protected workbook is still reported as password-protected', async () => {
+  it('an intact password-protected workbook is still reported as password-protected @slow', async () => {
     const analysis = await readAttachment({ syntax: 'cli', rawPath: 'encrypted.xls', path: fixture('encrypted.xls') }, { countTokens });
     assert.match(analysis.problems.map((p) => p.message).join('\n'), /password-protected/);
   });

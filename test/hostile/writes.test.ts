@@ -26,7 +26,7 @@ function noTempFiles(root: string): void {
 describe('hostile inputs: writes', () => {
   afterEach(removeScratch);
 
-  posix('mvp convert --out FIFO --force: refused, the FIFO stays a FIFO', async () => {
+  posix('mvp convert --out FIFO --force: refused, the FIFO stays a FIFO @slow', async () => {
     const root = withWorkbook();
     fifo(path.join(root, 'out.csv'));
     const before = fingerprint(root);
@@ -37,7 +37,7 @@ describe('hostile inputs: writes', () => {
     assert.equal(fingerprint(root), before);
   });
 
-  it('mvp convert --out FOLDER --force: refused with a message (was exit 70 and a *.tmp left behind)', async () => {
+  it('mvp convert --out FOLDER --force: refused with a message (was exit 70 and a *.tmp left behind) @slow', async () => {
     const root = withWorkbook();
     mkdirSync(path.join(root, 'out'));
     const before = fingerprint(root);
@@ -47,7 +47,7 @@ describe('hostile inputs: writes', () => {
     assert.equal(fingerprint(root), before);
   });
 
-  it('mvp convert --out into a missing folder: a clear message, exit 2, nothing written', async () => {
+  it('mvp convert --out into a missing folder: a clear message, exit 2, nothing written @slow', async () => {
     const root = withWorkbook();
     const before = fingerprint(root);
     const run = await runCli(['convert', 'sales.xlsx', '--sheet', '2', '--out', 'no/such/dir/out.csv', '--force'], root);
@@ -56,7 +56,7 @@ describe('hostile inputs: writes', () => {
     assert.equal(fingerprint(root), before);
   });
 
-  it('mvp convert --out a hard link to the workbook --force: refused, the workbook intact', async () => {
+  it('mvp convert --out a hard link to the workbook --force: refused, the workbook intact @slow', async () => {
     const root = withWorkbook();
     linkSync(path.join(root, 'sales.xlsx'), path.join(root, 'alias.csv'));
     const before = fingerprint(root);

@@ -107,38 +107,45 @@ export async function streamLines(
   const opened = await openRegularFile(path, 'transcript');
   if (!opened.ok) throw new FileRefusedError(opened.message);
   const { handle } = opened;
-  let carry = '';
-  let carryOffset = 0;
+  // The current line's pieces so far (joined once, at its newline: re-scanning a growing string
+  // for every chunk made one 64 MB line cost seconds).
+  let pieces: string[] = [];
+  let piecesLength = 0;
+  let lineOffset = 0;
   let lineNumber = 1;
   /** Characters of an oversized line dropped so far (0 when not inside one). */
   let skipping = 0;
-  const emit = (raw: string, offset: number): void => {
+  const endLine = (last: string): void => {
     if (skipping) {
-      onOversizedLine?.(lineNumber++, skipping + raw.length);
+      onOversizedLine?.(lineNumber++, skipping + last.length);
+      lineOffset += skipping + last.length + 1;
       skipping = 0;
       return;
     }
-    onLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, lineNumber++, offset);
+    const raw = pieces.length ? pieces.join('') + last : last;
+    pieces = [];
+    piecesLength = 0;
+    onLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, lineNumber++, lineOffset);
+    lineOffset += raw.length + 1;
   };
   const push = (chunk: string): void => {
-    let text = carry === '' ? chunk : carry + chunk;
-    let offset = carryOffset;
     let start = 0;
-    let newline = text.indexOf('\n');
-    while (newline !== -1) {
-      emit(text.slice(start, newline), offset);
-      offset += newline + 1 - start;
+    for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
+      endLine(chunk.slice(start, newline));
       start = newline + 1;
-      newline = text.indexOf('\n', start);
     }
-    carry = text.slice(start);
-    carryOffset = offset;
-    if (carry.length > maxLineChars) {
-      skipping += carry.length;
-      carryOffset += carry.length;
-      carry = '';
+    const rest = start === 0 ? chunk : chunk.slice(start);
+    if (skipping) {
+      skipping += rest.length;
+      return;
     }
-    text = '';
+    pieces.push(rest);
+    piecesLength += rest.length;
+    if (piecesLength > maxLineChars) {
+      skipping = piecesLength;
+      pieces = [];
+      piecesLength = 0;
+    }
   };
   try {
     const buffer = Buffer.alloc(Math.max(4, chunkBytes));
@@ -154,5 +161,5 @@ export async function streamLines(
   } finally {
     await handle.close();
   }
-  if (carry !== '' || skipping) emit(carry, carryOffset);
+  if (piecesLength > 0 || skipping) endLine('');
 }

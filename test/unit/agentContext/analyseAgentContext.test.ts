@@ -26,7 +26,7 @@ function write(file: string, text: string): void {
 const names = (context: AgentContext, kind: string) => context.items.filter((i) => i.kind === kind).map((i) => i.name);
 
 describe('agent context: what an agent sends before the user types', () => {
-  it('Claude Code: memory up the tree, ~/.claude, CLAUDE.local.md, unconditional rules only, skills listing, baseline', async () => {
+  it('Claude Code: memory up the tree, ~/.claude, CLAUDE.local.md, unconditional rules only, skills listing, baseline @slow', async () => {
     const t = tempRoot();
     write(path.join(t.root, 'work', 'CLAUDE.md'), 'Parent folder rules for every project below.\n');
     write(path.join(t.project, 'CLAUDE.md'), 'Project rules.\n');
@@ -99,7 +99,7 @@ describe('agent context: what an agent sends before the user types', () => {
     assert.ok(context.notes.some((n) => /no measured baseline for vscode/.test(n)));
   });
 
-  it('Codex: global file, then the Git root down to the folder, override first, cut at 32 KiB', async () => {
+  it('Codex: global file, then the Git root down to the folder, override first, cut at 32 KiB @slow', async () => {
     const t = tempRoot();
     execFileSync('git', ['init', '-q', path.join(t.root, 'work')]);
     write(path.join(t.home, '.codex', 'AGENTS.md'), 'Global.\n');
@@ -173,7 +173,7 @@ describe('agent context: what an agent sends before the user types', () => {
       assert.ok(context.findings.some((f) => f.id === 'mcp-not-measured'));
     });
 
-    it('with consent: tools/list over all pages, cached, then read from the cache without starting it', async () => {
+    it('with consent: tools/list over all pages, cached, then read from the cache without starting it @slow', async () => {
       const t = project('ok');
       const probed = await analyseAgentContext({
         folder: t.project,
@@ -199,7 +199,7 @@ describe('agent context: what an agent sends before the user types', () => {
       assert.equal(again.tokens, item.tokens);
     });
 
-    it('a server that logs on stdout first is still measured', async () => {
+    it('a server that logs on stdout first is still measured @slow', async () => {
       const t = project('noisy');
       const context = await analyseAgentContext({
         folder: t.project,
@@ -212,7 +212,7 @@ describe('agent context: what an agent sends before the user types', () => {
       assert.equal(context.items.find((i) => i.kind === 'mcp')!.source, 'mcp-probe');
     });
 
-    it('a hanging server is stopped at the time cap and reported on its item', async () => {
+    it('a hanging server is stopped at the time cap and reported on its item @slow', async () => {
       const t = project('hang');
       const started = Date.now();
       const context = await analyseAgentContext({
@@ -231,7 +231,7 @@ describe('agent context: what an agent sends before the user types', () => {
       );
     });
 
-    it('a crashing server is reported with its last stderr line', async () => {
+    it('a crashing server is reported with its last stderr line @slow', async () => {
       const t = project('crash');
       const context = await analyseAgentContext({
         folder: t.project,

@@ -39,7 +39,7 @@ function visible(analysis: Awaited<ReturnType<typeof analysePrompt>>): unknown {
 }
 
 describe('incremental analysis', () => {
-  it('re-analysing a document after each edit gives exactly what analysing each text afresh gives', async () => {
+  it('re-analysing a document after each edit gives exactly what analysing each text afresh gives @slow', async () => {
     const document = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
     // Keystrokes (one character typed, deleted or overtyped) and pastes. Overtyping keeps every
     // block's length: only the text can tell the new block from the old one.

@@ -24,7 +24,7 @@ describe('team profiles in .mvp.jsonc', () => {
     assert.ok(analysis.estimate.carbonG.central < plain.estimate.carbonG.central / 3, 'far less carbon on the Swedish grid');
   });
 
-  it('a self-hosted model with measured energy replaces the parametric model', async () => {
+  it('a self-hosted model with measured energy replaces the parametric model @slow', async () => {
     const dir = workspace({});
     const builtin = (await analysePrompt({ text, model: 'llama-3.1-8b', file: path.join(dir, 'x.md') })).estimate;
     const measured = workspace({

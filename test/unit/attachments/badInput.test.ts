@@ -12,21 +12,21 @@ describe('attachments: bad input gives one specific problem, no crash, no hang',
   before(() => (scratch = scratchDir()));
   after(() => scratch.remove());
 
-  it('corrupt zip', async () => {
+  it('corrupt zip @slow', async () => {
     const a = await expectOneProblem(fixture('corrupt.xlsx'), 'corrupt');
     assert.match(a.problems[0].message, /damaged or truncated/);
   });
 
-  it('truncated workbook', async () => {
+  it('truncated workbook @slow', async () => {
     await expectOneProblem(fixture('truncated.xlsx'), 'corrupt');
   });
 
-  it('password-protected workbook (LibreOffice, Excel 97 encryption)', async () => {
+  it('password-protected workbook (LibreOffice, Excel 97 encryption) @slow', async () => {
     const a = await expectOneProblem(fixture('encrypted.xls'), 'encrypted');
     assert.match(a.problems[0].message, /password-protected/);
   });
 
-  it('password-protected .xlsx (ECMA-376 agile encryption, as Excel writes it)', async () => {
+  it('password-protected .xlsx (ECMA-376 agile encryption, as Excel writes it) @slow', async () => {
     const a = await expectOneProblem(fixture('encrypted.xlsx'), 'encrypted');
     assert.match(a.problems[0].message, /encrypted\.xlsx: the workbook is password-protected/);
   });
@@ -36,7 +36,7 @@ describe('attachments: bad input gives one specific problem, no crash, no hang',
     assert.match(a.problems[0].message, /expands to 200\.0 MB of XML \(\d+:1.*zip bomb/);
   });
 
-  it('zip bomb past the declared-size check (a lying directory) is stopped while unpacking', async () => {
+  it('zip bomb past the declared-size check (a lying directory) is stopped while unpacking @slow', async () => {
     const a = await expectOneProblem(fixture('zip-bomb.xlsx'), 'tooLarge', {
       maxInflatedBytes: Infinity,
       maxCompressionRatio: Infinity,
@@ -45,7 +45,7 @@ describe('attachments: bad input gives one specific problem, no crash, no hang',
     assert.match(a.problems[0].message, /parsing stopped while unpacking \(possible zip bomb\)/);
   });
 
-  it('the time limit applies while a bomb is unpacked and parsed', async () => {
+  it('the time limit applies while a bomb is unpacked and parsed @slow', async () => {
     const a = await expectOneProblem(fixture('zip-bomb.xlsx'), 'timeout', {
       maxInflatedBytes: Infinity,
       maxCompressionRatio: Infinity,
@@ -55,7 +55,7 @@ describe('attachments: bad input gives one specific problem, no crash, no hang',
     assert.match(a.problems[0].message, /parsing stopped after 0\.3 s \/ 1024 MB \(time limit reached\)/);
   });
 
-  it('the worker memory cap stops a workbook too large for it', async () => {
+  it('the worker memory cap stops a workbook too large for it @slow', async () => {
     const rows = Array.from({ length: 20_000 }, (_, r) => Array.from({ length: 10 }, (_, c) => `r${r}c${c}-${'x'.repeat(20)}`));
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Big');
@@ -100,7 +100,7 @@ describe('attachments: bad input gives one specific problem, no crash, no hang',
     assert.match(a.problems[0].message, /name says a spreadsheet but the content is CSV text/);
   });
 
-  it('empty workbook', async () => {
+  it('empty workbook @slow', async () => {
     const a = await expectOneProblem(fixture('empty.xlsx'), 'empty');
     assert.match(a.problems[0].message, /no data in any of its 1 sheet/);
     assert.equal(a.minimal, undefined);

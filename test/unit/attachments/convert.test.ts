@@ -22,7 +22,7 @@ describe('convert a sheet to CSV', function () {
   });
   afterEach(() => scratch.remove());
 
-  it('writes the chosen sheet next to the workbook and returns the path', async () => {
+  it('writes the chosen sheet next to the workbook and returns the path @slow', async () => {
     const before = fingerprint(book);
     const result = await convertSpreadsheetToCsv(book, { sheet: 'Q3' });
     assert.ok(result.ok, JSON.stringify(result));
@@ -35,7 +35,7 @@ describe('convert a sheet to CSV', function () {
     assert.equal(fingerprint(book), before);
   });
 
-  it('never overwrites: fails by default, numbers the name when asked, replaces only with overwrite', async () => {
+  it('never overwrites: fails by default, numbers the name when asked, replaces only with overwrite @slow', async () => {
     const target = path.join(scratch.dir, 'sales.Q3.csv');
     writeFileSync(target, 'precious');
     const refused = await convertSpreadsheetToCsv(book, { sheet: 'Q3' });
@@ -53,7 +53,7 @@ describe('convert a sheet to CSV', function () {
     assert.match(readFileSync(target, 'utf8'), /^Date,Region/);
   });
 
-  it('refuses to write over the workbook itself, even with overwrite', async () => {
+  it('refuses to write over the workbook itself, even with overwrite @slow', async () => {
     const before = fingerprint(book);
     const result = await convertSpreadsheetToCsv(book, { sheet: 'Q3', outPath: book, existing: 'overwrite' });
     assert.ok(!result.ok);
@@ -61,7 +61,7 @@ describe('convert a sheet to CSV', function () {
     assert.equal(fingerprint(book), before);
   });
 
-  it('reports a missing sheet with the list of sheets, and a non-workbook', async () => {
+  it('reports a missing sheet with the list of sheets, and a non-workbook @slow', async () => {
     const missing = await convertSpreadsheetToCsv(book, { sheet: 'Q9' });
     assert.ok(!missing.ok);
     assert.match(missing.problem.message, /no sheet "Q9" — the sheets are 1: "Summary", 2: "Q3", 3: "Lookup"/);
@@ -70,7 +70,7 @@ describe('convert a sheet to CSV', function () {
     assert.match(csv.problem.message, /not a workbook \(the content is csv\)/);
   });
 
-  it('with no sheet named, converts the first visible sheet with data', async () => {
+  it('with no sheet named, converts the first visible sheet with data @slow', async () => {
     const workbook = path.join(scratch.dir, 'hidden-first.xlsx');
     const XLSX = await import('xlsx');
     const book = XLSX.utils.book_new();
@@ -95,7 +95,7 @@ describe('convert a sheet to CSV', function () {
     assert.equal(defaultCsvPath('/w/book.xlsx', 'Q3/2024: "final"'), path.join('/w', 'book.Q3-2024- -final-.csv'));
   });
 
-  it('mvp convert: prints the path and the saving; exit 0', async () => {
+  it('mvp convert: prints the path and the saving; exit 0 @slow', async () => {
     const cap = captureIo(scratch.dir);
     const code = await runConvert(['sales.xlsx', '--sheet', 'Q3'], cap.io);
     assert.equal(code, 0, cap.err());
@@ -104,7 +104,7 @@ describe('convert a sheet to CSV', function () {
     assert.match(second, /^Sheet 'Q3' as CSV: \d+ tokens \(7 rows × 5 columns\); the whole workbook as a dump: [\d,]+ tokens — −\d+% \(gpt-4o's tokenizer\)\.$/);
   });
 
-  it('mvp convert: without --sheet on a multi-sheet workbook, lists the sheets with sizes; exit 2', async () => {
+  it('mvp convert: without --sheet on a multi-sheet workbook, lists the sheets with sizes; exit 2 @slow', async () => {
     const cap = captureIo(scratch.dir);
     const code = await runConvert(['sales.xlsx'], cap.io);
     assert.equal(code, 2);
@@ -113,7 +113,7 @@ describe('convert a sheet to CSV', function () {
     assert.equal(existsSync(path.join(scratch.dir, 'sales.Summary.csv')), false);
   });
 
-  it('mvp convert: --out existing needs --force; --force replaces it', async () => {
+  it('mvp convert: --out existing needs --force; --force replaces it @slow', async () => {
     const target = path.join(scratch.dir, 'out.csv');
     writeFileSync(target, 'keep me');
     const first = captureIo(scratch.dir);
@@ -125,7 +125,7 @@ describe('convert a sheet to CSV', function () {
     assert.match(readFileSync(target, 'utf8'), /^Date,Region/);
   });
 
-  it('mvp convert: usage errors and unreadable input; exit 2 with one clear line', async () => {
+  it('mvp convert: usage errors and unreadable input; exit 2 with one clear line @slow', async () => {
     const none = captureIo(scratch.dir);
     assert.equal(await runConvert([], none.io), 2);
     assert.match(none.err(), /^mvp convert: convert needs a FILE/);

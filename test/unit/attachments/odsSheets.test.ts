@@ -59,7 +59,7 @@ describe('OpenDocument (.ods) sheet visibility and names', function () {
   before(() => (scratch = scratchDir()));
   after(() => scratch.remove());
 
-  it('reports a hidden sheet as hidden and leaves it out of the minimal form (LibreOffice fixture)', async () => {
+  it('reports a hidden sheet as hidden and leaves it out of the minimal form (LibreOffice fixture) @slow', async () => {
     const a = await readAttachment(ref(fixture('hidden-sheets.ods')), options);
     assert.deepEqual(a.problems, []);
     assert.equal(a.details.sheetNames, `${HIDDEN}, ${VISIBLE}`);
@@ -78,7 +78,7 @@ describe('OpenDocument (.ods) sheet visibility and names', function () {
     assert.match(hiddenForm?.description ?? '', /^Sheet 'R&D <draft>' as CSV \(2 rows × 2 columns, hidden\)$/);
   });
 
-  it('the hidden sheet of sales.ods and of its flat-XML twin sales.fods (converted from sales.xlsx) is hidden, as in the .xlsx', async () => {
+  it('the hidden sheet of sales.ods and of its flat-XML twin sales.fods (converted from sales.xlsx) is hidden, as in the .xlsx @slow', async () => {
     for (const name of ['sales.ods', 'sales.fods']) {
       const a = await readAttachment(ref(fixture(name)), options);
       assert.equal(a.format, 'spreadsheet', name);
@@ -88,7 +88,7 @@ describe('OpenDocument (.ods) sheet visibility and names', function () {
     }
   });
 
-  it('names with & < > " round-trip: shown unescaped and matched by sheet references', async () => {
+  it('names with & < > " round-trip: shown unescaped and matched by sheet references @slow', async () => {
     for (const wanted of [HIDDEN, 'r&d <DRAFT>', '1']) {
       const a = await readAttachment(ref(fixture('hidden-sheets.ods'), wanted), options);
       assert.deepEqual(a.problems, [], wanted);
@@ -100,7 +100,7 @@ describe('OpenDocument (.ods) sheet visibility and names', function () {
     assert.match(missing.problems[0].message, /\(sheets: "R&D <draft>", "Plan & "Budget""\)/);
   });
 
-  it('convert: with no sheet named, the first visible sheet with data (not the hidden first sheet)', async () => {
+  it('convert: with no sheet named, the first visible sheet with data (not the hidden first sheet) @slow', async () => {
     const book = path.join(scratch.dir, 'hidden-sheets.ods');
     copyFileSync(fixture('hidden-sheets.ods'), book);
     const first = await convertSpreadsheetToCsv(book);
@@ -125,7 +125,7 @@ describe('OpenDocument (.ods) sheet visibility and names', function () {
     assert.equal(readOdsSheets(new Uint8Array([1, 2, 3]), 1 << 20), undefined);
   });
 
-  it('readOdsSheets: with no hiding style, the tables are not even unpacked', () => {
+  it('readOdsSheets: with no hiding style, the tables are not even unpacked @slow', () => {
     // ~1.2 MB of hardly compressible cell text: unpacking it would break the 1 MB budget.
     const body = table('A', 'ta1', noise(200_000));
     const bytes = withContent(() => contentXml(SHOWN, body));
@@ -159,7 +159,7 @@ describe('OpenDocument (.ods) sheet visibility and names', function () {
     );
   });
 
-  it('readOdsSheets: automatic styles larger than the first slice inflated are still read', () => {
+  it('readOdsSheets: automatic styles larger than the first slice inflated are still read @slow', () => {
     // Hardly compressible style names: more than the first 64 KB of compressed data holds.
     const padding = Array.from({ length: 20_000 }, (_, i) => `<style:style style:name="ce${noise(4, i + 1)}" style:family="table-cell"/>`).join('');
     assert.ok(deflateRawSync(padding).length > (64 + 256) * 1024, 'the styles alone outgrow the first two slices');
@@ -176,14 +176,14 @@ describe('OpenDocument (.ods) sheet visibility and names', function () {
     assert.deepEqual(parseWorkbook({ bytes, mode: 'analyse' }).sheetNames, ['A & B'], 'names are still unescaped');
   });
 
-  it('readOdsSheets: a content.xml inflating past the budget throws the unpacking error', () => {
+  it('readOdsSheets: a content.xml inflating past the budget throws the unpacking error @slow', () => {
     const bomb = withContent((xml) => xml.replace('<office:automatic-styles>', `<office:automatic-styles>${' '.repeat(8 << 20)}`));
     assert.throws(() => readOdsSheets(bomb, 1 << 20), InflateBudgetExceeded);
     assert.throws(() => readOdsSheets(bomb, 1 << 20), /inflate budget exceeded/);
     assert.equal(readOdsSheets(bomb, 64 << 20)?.sheets.length, 2, 'within the budget it is read');
   });
 
-  it('damaged content.xml: one corrupt problem, no crash', async () => {
+  it('damaged content.xml: one corrupt problem, no crash @slow', async () => {
     const file = path.join(scratch.dir, 'damaged-content.ods');
     const garbage = Buffer.alloc(4000, 0);
     for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7 + 3) & 0xff;
@@ -192,7 +192,7 @@ describe('OpenDocument (.ods) sheet visibility and names', function () {
     assert.match(a.problems[0].message, /not a readable workbook.*damaged or truncated/);
   });
 
-  it('content.xml bomb: refused before parsing, or stopped while unpacking when the directory lies', async () => {
+  it('content.xml bomb: refused before parsing, or stopped while unpacking when the directory lies @slow', async () => {
     const file = path.join(scratch.dir, 'bomb-content.ods');
     const padded = (xml: string) => xml.replace('<office:automatic-styles>', `<office:automatic-styles>${' '.repeat(40 << 20)}`);
     writeFileSync(file, withContent(padded));

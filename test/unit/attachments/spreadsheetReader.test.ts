@@ -9,7 +9,7 @@ const options = { countTokens };
 describe('spreadsheet reader', function () {
   this.timeout(30_000);
 
-  it('reads every sheet of an openpyxl workbook: hidden sheet, merged cells, formulas without results, ISO dates', async () => {
+  it('reads every sheet of an openpyxl workbook: hidden sheet, merged cells, formulas without results, ISO dates @slow', async () => {
     const before = fingerprint(fixture('sales.xlsx'));
     const a = await readAttachment(ref(fixture('sales.xlsx')), options);
     assert.equal(a.format, 'spreadsheet');
@@ -43,7 +43,7 @@ describe('spreadsheet reader', function () {
     assert.equal(fingerprint(fixture('sales.xlsx')), before, 'the workbook is never modified');
   });
 
-  it('uses cached formula results saved by LibreOffice, in .xlsx, .xls, .ods and flat .fods alike', async () => {
+  it('uses cached formula results saved by LibreOffice, in .xlsx, .xls, .ods and flat .fods alike @slow', async () => {
     for (const name of ['sales-recalculated.xlsx', 'sales.xls', 'sales.ods', 'sales.fods']) {
       const a = await readAttachment(ref(fixture(name), 'Summary'), options);
       assert.deepEqual(a.problems, [], name);
@@ -56,7 +56,7 @@ describe('spreadsheet reader', function () {
     }
   });
 
-  it('picks the referenced sheet by name, case-insensitive name or 1-based index', async () => {
+  it('picks the referenced sheet by name, case-insensitive name or 1-based index @slow', async () => {
     for (const sheet of ['Q3', 'q3', '2']) {
       const a = await readAttachment(ref(fixture('sales.xlsx'), sheet), options);
       assert.equal(a.minimal?.sheet, 'Q3', sheet);
@@ -66,7 +66,7 @@ describe('spreadsheet reader', function () {
     assert.equal(resolveSheetName(['2', 'Other'], '2'), '2', 'a sheet named "2" wins over index 2');
   });
 
-  it('reports an unknown sheet and still lists every sheet with its size', async () => {
+  it('reports an unknown sheet and still lists every sheet with its size @slow', async () => {
     const a = await readAttachment(ref(fixture('sales.xlsx'), 'Q4'), options);
     assert.equal(a.problems.length, 1);
     assert.equal(a.problems[0].code, 'missing');
@@ -75,7 +75,7 @@ describe('spreadsheet reader', function () {
     assert.ok(a.alternatives.every((f) => f.tokens > 0));
   });
 
-  it('drops form text above keepTextUpTo but still counts it', async () => {
+  it('drops form text above keepTextUpTo but still counts it @slow', async () => {
     const a = await readAttachment(ref(fixture('sales.xlsx')), { countTokens, keepTextUpTo: 10 });
     assert.equal(a.naive.text, undefined);
     assert.ok(a.naive.tokens > 100);

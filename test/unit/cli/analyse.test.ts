@@ -8,7 +8,7 @@ import { runCli } from './cliHarness';
 const demo = path.resolve(__dirname, '../../../examples/demo/ask-about-q3.prompt.md');
 
 describe('mvp analyse', () => {
-  it('prints the documented JSON for the demo prompt', async () => {
+  it('prints the documented JSON for the demo prompt @slow', async () => {
     const { code, stdout } = await runCli(['analyse', demo, '--format', 'json']);
     assert.equal(code, 0);
     const json = JSON.parse(stdout);
@@ -31,7 +31,7 @@ describe('mvp analyse', () => {
     assert.ok(json.findings.every((f: { range?: { line: number } }) => !f.range || f.range.line >= 1));
   });
 
-  it('counts the prompt text exactly with the model tokenizer', async () => {
+  it('counts the prompt text exactly with the model tokenizer @slow', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mvp-cli-'));
     const file = path.join(dir, 'p.prompt.md');
     const text = 'Summarise <|endoftext|> this in three bullets.\n';
@@ -43,7 +43,7 @@ describe('mvp analyse', () => {
     assert.equal(Number(raw.trim()), getEncoding('cl100k_base').encode(text, [], []).length);
   });
 
-  it('an explicit --model beats the front matter and says so', async () => {
+  it('an explicit --model beats the front matter and says so @slow', async () => {
     const { stdout } = await runCli(['analyse', demo, '--model', 'claude-sonnet-4-5', '--format', 'json']);
     const json = JSON.parse(stdout);
     assert.equal(json.model.source, 'explicit');
@@ -51,7 +51,7 @@ describe('mvp analyse', () => {
     assert.equal(json.tokens.approximate, true);
   });
 
-  it('adds a session transcript given with --history as a history part and a session', async () => {
+  it('adds a session transcript given with --history as a history part and a session @slow', async () => {
     const history = path.resolve(__dirname, '../../fixtures/history/long-session.jsonl');
     const without = JSON.parse((await runCli(['analyse', demo, '--format', 'json'])).stdout);
     const { code, stdout } = await runCli(['analyse', demo, '--history', history, '--format', 'json']);
@@ -67,7 +67,7 @@ describe('mvp analyse', () => {
     assert.match(missing.stderr, /nope\.jsonl: no such file/);
   });
 
-  it('prints a readable report', async () => {
+  it('prints a readable report @slow', async () => {
     const { code, stdout } = await runCli(['analyse', demo]);
     assert.equal(code, 0);
     assert.match(stdout, /Total input/);

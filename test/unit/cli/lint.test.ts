@@ -88,7 +88,7 @@ describe('mvp lint', function () {
     assert.deepEqual(JSON.parse((await lint(configured, '--format', 'json')).stdout).files.map((f: { file: string }) => f.file), ['notes/x.md']);
   });
 
-  it('applies a team pack from node_modules, including its JavaScript rule (the CLI is trusted)', async () => {
+  it('applies a team pack from node_modules, including its JavaScript rule (the CLI is trusted) @slow', async () => {
     const root = tempTree({ '.mvp.jsonc': '{ "extends": ["@example/mvp-team-pack"] }', 'a.prompt.md': 'Send the e-mail. Token sk-abcdefghijklmnopqrstuvwx\n' });
     installPackage(root, '@example/mvp-team-pack', teamPack);
     const r = await lint(root, '--format', 'json');
@@ -101,7 +101,7 @@ describe('mvp lint', function () {
     assert.deepEqual(report.summary, { files: 1, error: 1, warning: 1, info: 0, hint: 0 });
   });
 
-  it('SARIF output is valid SARIF 2.1.0, with locations for every result and fixes for text edits', async () => {
+  it('SARIF output is valid SARIF 2.1.0, with locations for every result and fixes for text edits @slow', async () => {
     const root = tempTree({
       '.mvp.jsonc': '{ "budgets": { "tokens": 5 }, "declarativeRules": [{ "id": "t/filler", "kind": "existence", "message": "drop %s", "tokens": ["basically"], "ignoreCase": true, "replacement": "" }] }',
       'a.prompt.md': 'Basically, explain the whole cache design in detail.\n',
@@ -120,7 +120,7 @@ describe('mvp lint', function () {
     assert.ok(log.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === 'pasted-log'));
   });
 
-  it('SARIF with a config error is valid too, pointing into the config file', async () => {
+  it('SARIF with a config error is valid too, pointing into the config file @slow', async () => {
     const root = tempTree({ '.mvp.jsonc': '{ "model": 3 }', 'a.prompt.md': clean });
     const r = await lint(root, '--format', 'sarif');
     assert.equal(r.code, 2);

@@ -9,7 +9,7 @@ const cl100k = getEncoding('cl100k_base');
 const reference = (text: string) => o200k.encode(text, [], []).length;
 
 describe('DocumentMemory', () => {
-  it('counts every version of a document exactly while reusing the previous one, per encoding', () => {
+  it('counts every version of a document exactly while reusing the previous one, per encoding @slow', () => {
     const piece = fc.constantFrom('Hello', ' world', '\n', '\n\n', '  ', 'don\'t', '123', '数据', '🙂', '<|endoftext|>', '\r\n', 'x');
     fc.assert(
       fc.property(fc.array(fc.array(piece, { maxLength: 200 }).map((p) => p.join('')), { minLength: 1, maxLength: 8 }), (versions) => {

@@ -76,7 +76,7 @@ describe('history: a 50 MB transcript', function () {
     return { read, analysis, growth, messages: session.messages.length };
   }
 
-  it('streams through, keeps per-message digests rather than the text, and reports the malformed line', async () => {
+  it('streams through, keeps per-message digests rather than the text, and reports the malformed line @slow', async () => {
     const { malformedLine, exchanges } = writeLargeLog(file, 50 * 1024 * 1024);
     const size = statSync(file).size;
     assert.ok(size >= 50 * 1024 * 1024);

@@ -12,7 +12,7 @@ describe('history: reading a session file', () => {
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
   for (const name of ['claude-code-small.jsonl', 'markdown-headings.md', 'markdown-quotes.md', 'openai-small.json', 'vscode-chat-export.json', 'long-session.jsonl']) {
-    it(`streams ${name} to the same messages as reading it whole`, async () => {
+    it(`streams ${name} to the same messages as reading it whole @slow`, async () => {
       const whole = readTranscript(fixture(name), { fileName: name });
       const streamed = new SessionAccumulator({ countTokens: countO200k });
       const read = await readSessionFile(path.join(fixturesDir, name), streamed);

@@ -7,7 +7,7 @@ import { CACHING, countO200k, fakeEstimate, fixture } from './sessionTestKit';
 describe('history: incremental session accumulator', () => {
   const messages = readOpenAiMessages(fixture('long-session.openai.json')).messages;
 
-  it('appending a message tokenizes only that message, and the result equals a full re-analysis', () => {
+  it('appending a message tokenizes only that message, and the result equals a full re-analysis @slow', () => {
     const counted: string[] = [];
     const spy = (text: string) => {
       counted.push(text);
@@ -38,7 +38,7 @@ describe('history: incremental session accumulator', () => {
     assert.equal(updated.seedSummary, full.seedSummary);
   });
 
-  it('keeps the cost of answered turns instead of re-estimating them', () => {
+  it('keeps the cost of answered turns instead of re-estimating them @slow', () => {
     let calls = 0;
     const counting = (input: Parameters<typeof fakeEstimate>[0]) => {
       calls++;

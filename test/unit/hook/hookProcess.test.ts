@@ -11,14 +11,14 @@ function run(stdin: string, args: string[] = []) {
 }
 
 describe('mvp hook as a process', () => {
-  it('reads the event from stdin and answers with one JSON object on stdout, exit 0', () => {
+  it('reads the event from stdin and answers with one JSON object on stdout, exit 0 @slow', () => {
     const result = run(payload('vscode'));
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout.trim().split('\n').length, 1);
     assert.match(JSON.parse(result.stdout).systemMessage, /^MVP: this request sends/);
   });
 
-  it('exits 0 with empty stdout when the event is garbage', () => {
+  it('exits 0 with empty stdout when the event is garbage @slow', () => {
     const result = run('\u0000\u0001 not an event');
     assert.equal(result.status, 0);
     assert.equal(result.stdout, '');

@@ -68,7 +68,7 @@ describe('panel today totals', () => {
     assert.equal(store.totals().prompts, 1);
   });
 
-  it('keeps the most recently recorded documents when a day gets very busy', async () => {
+  it('keeps the most recently recorded documents when a day gets very busy @slow', async () => {
     for (let i = 0; i < 505; i++) {
       await store.record(`file:///p${i}.md`, figures(1, 0.001));
     }

@@ -96,7 +96,7 @@ describe('parsePrompt', () => {
     assert.equal(code.range.end, text.length - 1);
   });
 
-  it('parses a megabyte prompt in linear time without stack growth', () => {
+  it('parses a megabyte prompt in linear time without stack growth @slow', () => {
     const para = 'This paragraph explains the task in some detail, with numbers 12345 and words.\n\n';
     const text = para.repeat(Math.ceil(1_000_000 / para.length));
     const parsed = parsePrompt(text, { baseDir: base });

@@ -61,7 +61,7 @@ describe('runRules', () => {
   });
 
   describe('declarative rules', () => {
-    it('existence with a replacement becomes a measured quick fix; scope prose skips code', () => {
+    it('existence with a replacement becomes a measured quick fix; scope prose skips code @slow', () => {
       const text = 'Basically, fix it.\n```\nbasically in code\n```';
       const ctx = buildContext({ text, parts: [partOf(text, '```\nbasically in code\n```', 'codeBlock')] });
       const rules = declarative({ id: 'team/filler', kind: 'existence', message: "Drop '%s'", tokens: ['basically,?\\s*'], ignoreCase: true, nonword: true, replacement: '' });
@@ -101,7 +101,7 @@ describe('runRules', () => {
       assert.equal(run({ 't/cat': { severity: 'off', options: {} } }).length, 0);
       assert.equal(run({ 't/cat': { severity: 'error', options: {} } })[0].severity, 'error');
     });
-    it('stops a catastrophic pattern in bounded time, names the rule, and keeps the others', function () {
+    it('stops a catastrophic pattern in bounded time, names the rule, and keeps the others @slow', function () {
       this.timeout(30000);
       resetPatternRunner();
       // Warm the worker first so the measurement is about the pattern, not the worker start.

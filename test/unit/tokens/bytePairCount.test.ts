@@ -22,7 +22,7 @@ describe('bytePairCount', () => {
       );
     });
 
-    it(`${encoding}: long single pieces (whitespace runs, CJK runs, letters) match tiktoken (WASM)`, () => {
+    it(`${encoding}: long single pieces (whitespace runs, CJK runs, letters) match tiktoken (WASM) @slow`, () => {
       const { ranks } = loadRankTable(encoding);
       for (const piece of [' '.repeat(5000), '日本語'.repeat(700), 'abcdefghij'.repeat(300), 'x'.repeat(1000)]) {
         // Each of these is one pre-split piece, so its BPE count is the whole text's count.

@@ -19,12 +19,12 @@ function profileWith(tokenizer: TokenizerSpec): ModelProfile {
 const text = 'Explain the attached spreadsheet in three bullet points. <|endoftext|> 日本語\n';
 
 describe('countForProfile', () => {
-  it('is exact and not approximate for a profile that uses its own encoding', () => {
+  it('is exact and not approximate for a profile that uses its own encoding @slow', () => {
     const result = countForProfile(profileWith({ encoding: 'cl100k_base', approximate: false, calibrationFactor: 1 }), text);
     assert.deepEqual(result, { tokens: referenceCount('cl100k_base', text), approximate: false });
   });
 
-  it('scales the proxy count by the calibration factor, rounded, and says it is approximate', () => {
+  it('scales the proxy count by the calibration factor, rounded, and says it is approximate @slow', () => {
     const proxy = referenceCount('o200k_base', text);
     const result = countForProfile(profileWith({ encoding: 'o200k_base', approximate: true, calibrationFactor: 1.23, calibrationMethod: 'estimated' }), text);
     assert.deepEqual(result, { tokens: Math.round(proxy * 1.23), approximate: true });

@@ -12,7 +12,7 @@ function inFreshProcess(script: string, nodeFlags: string[] = []): unknown {
 }
 
 describe('lazy loading of encodings', () => {
-  it('importing the token modules and getting a counter loads no rank file; a count loads only its encoding', () => {
+  it('importing the token modules and getting a counter loads no rank file; a count loads only its encoding @slow', () => {
     const result = inFreshProcess(`
       const rankModules = () => Object.keys(require.cache).filter((file) => /ranks/.test(file) && !/src.core.tokens/.test(file));
       const { getTokenCounter } = require('./src/core/tokens/tokenCounter');
@@ -35,7 +35,7 @@ describe('lazy loading of encodings', () => {
 });
 
 describe('memory over an editing session', () => {
-  it('cached chunks do not keep every past version of a large document alive', () => {
+  it('cached chunks do not keep every past version of a large document alive @slow', () => {
     // Each edit makes a new 1 MB text; a cached chunk sliced from it would pin it in memory.
     const result = inFreshProcess(`
       const { IncrementalDocumentCount } = require('./src/core/tokens/incrementalDocumentCount');

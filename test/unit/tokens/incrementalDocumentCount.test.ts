@@ -35,7 +35,7 @@ function spyingCounter(inner: TokenCounter): TokenCounter & { chunkChars: number
 
 describe('IncrementalDocumentCount', () => {
   for (const encoding of ENCODINGS) {
-    it(`${encoding}: total equals js-tiktoken's count after every edit of a random edit sequence`, () => {
+    it(`${encoding}: total equals js-tiktoken's count after every edit of a random edit sequence @slow`, () => {
       fc.assert(
         fc.property(adversarialDocument(), fc.array(edit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
           const document = new IncrementalDocumentCount(createTokenCounter(encoding), initial);
@@ -56,7 +56,7 @@ describe('IncrementalDocumentCount', () => {
   }
 
   for (const encoding of ENCODINGS) {
-    it(`${encoding}: edits that start or end exactly on a chunk boundary stay exact`, () => {
+    it(`${encoding}: edits that start or end exactly on a chunk boundary stay exact @slow`, () => {
       // Boundaries are where a careless re-chunk would keep a cut whose neighbour chars changed.
       fc.assert(
         fc.property(adversarialDocument(), fc.constantFrom('x', ' ', '\n', '1', "'", '/', '\u0301', ''), (text, insert) => {
@@ -77,7 +77,7 @@ describe('IncrementalDocumentCount', () => {
     });
   }
 
-  it('types a document char by char from empty and deletes it again, exact at every step', () => {
+  it('types a document char by char from empty and deletes it again, exact at every step @slow', () => {
     const source = 'Summarise the table below.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nThanks — 日本語 👍🏽 it\'s fine.\n';
     const counter = createTokenCounter('o200k_base');
     const document = new IncrementalDocumentCount(counter);
@@ -93,7 +93,7 @@ describe('IncrementalDocumentCount', () => {
     assert.equal(document.total(), 0);
   });
 
-  it('re-tokenizes only the chunks next to a one-character edit in a large document', () => {
+  it('re-tokenizes only the chunks next to a one-character edit in a large document @slow', () => {
     const paragraph = 'The quarterly report lists revenue by region, with notes on each outlier.\n';
     const text = paragraph.repeat(4000) + 'const total = items.reduce((sum, x) => sum + x.price, 0);\n'.repeat(2000);
     const spy = spyingCounter(createTokenCounter('o200k_base'));
@@ -107,7 +107,7 @@ describe('IncrementalDocumentCount', () => {
     assert.equal(document.total(), referenceCount('o200k_base', document.currentText()));
   });
 
-  it('keeps chunks from fragmenting over many small edits in one place', () => {
+  it('keeps chunks from fragmenting over many small edits in one place @slow', () => {
     const counter = createTokenCounter('cl100k_base');
     const document = new IncrementalDocumentCount(counter, 'Some prose with words in it.\n'.repeat(2000));
     const before = document.chunkCount();

@@ -89,13 +89,13 @@ describe('exact counts for the open model families', function () {
         openReferenceCount(encoding, 'warm up');
       });
 
-      it('matches the published tokenizer on the adversarial corpus (0 mismatches)', () => {
+      it('matches the published tokenizer on the adversarial corpus (0 mismatches) @slow', () => {
         const texts = corpusTexts();
         const found = mismatches(encoding, texts);
         assert.deepEqual(found, [], `${found.length} of ${texts.length} texts differ`);
       });
 
-      it('matches it on random adversarial text (fixed seed)', () => {
+      it('matches it on random adversarial text (fixed seed) @slow', () => {
         const part = fc.oneof(
           { weight: 6, arbitrary: fc.constantFrom(...CORPUS.filter((text) => text.length < 100)) },
           { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
@@ -107,7 +107,7 @@ describe('exact counts for the open model families', function () {
         assert.deepEqual(found, [], `${found.length} of ${texts.length} texts differ`);
       });
 
-      it('stays exact on long documents counted chunk by chunk, and after edits', () => {
+      it('stays exact on long documents counted chunk by chunk, and after edits @slow', () => {
         const documents = fc.sample(adversarialDocument(), { numRuns: 12, seed: 4 });
         const found = mismatches(encoding, documents);
         assert.deepEqual(found, [], `${found.length} of ${documents.length} documents differ`);
@@ -127,7 +127,7 @@ describe('exact counts for the open model families', function () {
     });
   }
 
-  it('each family counts with its own vocabulary (the counts differ where the vocabularies do)', () => {
+  it('each family counts with its own vocabulary (the counts differ where the vocabularies do) @slow', () => {
     const sample = CORPUS.join('\n');
     const counts = [...OPEN_ENCODINGS, 'o200k_base' as const].map((encoding) => getTokenCounter(encoding).count(sample));
     assert.equal(new Set(counts).size, counts.length, `counts ${counts.join(', ')}`);

@@ -16,7 +16,7 @@ function listing(ranks: [string, number][], extra: Partial<RankListing> = {}): R
 describe('compact rank files', function () {
   this.timeout(120_000); // the build step parses the open families' tokenizer.json files
 
-  it('the files the build writes hold exactly the source ranks, pre-split and merge splits, for every encoding', () => {
+  it('the files the build writes hold exactly the source ranks, pre-split and merge splits, for every encoding @slow', () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'mvp-ranks-'));
     try {
       const written = writeRankFiles(directory);

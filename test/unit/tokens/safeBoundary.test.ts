@@ -27,7 +27,7 @@ describe('safe boundaries', () => {
       splitter = new PreSplitter(loadRankTable(encoding).preSplit);
     });
 
-    it(`${encoding}: every safe cut of every string of up to 4 chars from the class alphabet keeps the pre-split`, () => {
+    it(`${encoding}: every safe cut of every string of up to 4 chars from the class alphabet keeps the pre-split @slow`, () => {
       let safeCuts = 0;
       const visit = (text: string, depth: number): void => {
         for (let index = 1; index < text.length; index++) {
@@ -43,7 +43,7 @@ describe('safe boundaries', () => {
       assert.ok(safeCuts > 10000, `only ${safeCuts} safe cuts exercised`);
     });
 
-    it(`${encoding}: every safe cut of every string of up to 3 chars from the class and family-edge alphabet keeps the pre-split`, () => {
+    it(`${encoding}: every safe cut of every string of up to 3 chars from the class and family-edge alphabet keeps the pre-split @slow`, () => {
       const alphabet = [...ALPHABET, ...FAMILY_EDGES];
       let safeCuts = 0;
       const visit = (text: string, depth: number): void => {

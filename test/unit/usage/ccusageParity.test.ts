@@ -64,7 +64,7 @@ describe('mvp usage equals ccusage on the same Claude Code logs', function () {
     if (!existsSync(CCUSAGE)) throw new Error(`ccusage is a devDependency; run npm install (missing ${CCUSAGE})`);
   });
 
-  it('synthetic logs: streamed blocks, resumed-session copies, sub-agent files, synthetic and odd entries', () => {
+  it('synthetic logs: streamed blocks, resumed-session copies, sub-agent files, synthetic and odd entries @slow', () => {
     compare(path.join(SYNTHETIC, 'claude-code'));
   });
 

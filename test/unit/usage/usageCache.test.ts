@@ -32,7 +32,7 @@ describe('usage cache: per-file digests, append-only resumption', () => {
     box.cleanup();
   });
 
-  it('a second run takes every file from the cache and reports the same figures', () => {
+  it('a second run takes every file from the cache and reports the same figures @slow', () => {
     const cold = run(box);
     assert.equal(cold.scan.counts.read, 7);
     const warm = run(box);
