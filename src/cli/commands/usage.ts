@@ -5,8 +5,8 @@
  * heaviest sessions with what starting fresh would have saved. Logs never leave the machine.
  */
 import * as os from 'node:os';
-import { profileRegistryFor } from '../../core/analyse';
 import { findGridZone, METHOD_VERSION } from '../../core/energy';
+import { createProfileRegistry, loadBuiltinProfiles } from '../../core/profiles';
 import { formatGrams, formatMl, formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
 import {
   AGENT_IDS,
@@ -81,7 +81,9 @@ export async function runUsage(args: string[], io: CliIo, environment: UsageEnvi
 
   const collected = collectUsage({
     environment,
-    registry: profileRegistryFor(),
+    // The built-in profiles (no team config applies to agent logs); loaded directly so the command
+    // does not initialise the prompt-analysis engine it does not use.
+    registry: createProfileRegistry(loadBuiltinProfiles()),
     region,
     cacheDir: flags['no-cache'] ? undefined : cacheDir,
     grouping,

@@ -22,7 +22,7 @@ export interface CollectedUsage {
   report: UsageReport;
   /** The log folders looked at, and whether each exists. */
   roots: (LogRoot & { exists: boolean })[];
-  scan: Omit<ScanResult, 'files'>;
+  scan: Omit<ScanResult, 'files' | 'save'>;
   calculator: FootprintCalculator;
 }
 
@@ -31,8 +31,17 @@ export function collectUsage(options: CollectUsageOptions): CollectedUsage {
   const existing = existingLogRoots(options.environment);
   const wanted = options.agents && options.agents.length > 0 ? existing.filter((r) => options.agents!.includes(r.agent)) : existing;
   const files = listLogFiles(wanted);
-  const { files: scanned, ...scan } = scanLogFiles(files, { cacheDir: options.cacheDir, calculator });
-  const report = buildUsageReport(scanned, calculator, options);
+  const result = scanLogFiles(files, {
+    cacheDir: options.cacheDir,
+    calculator,
+    roots: candidateLogRoots(options.environment)
+      .filter((r) => !options.agents || options.agents.length === 0 || options.agents.includes(r.agent))
+      .map((r) => r.dir),
+  });
+  const coachedBefore = result.files.map((f) => f.digest.coaching);
+  const report = buildUsageReport(result.files, calculator, options);
+  result.save(result.files.some((f, i) => f.digest.coaching !== coachedBefore[i]));
+  const scan = { counts: result.counts, unreadable: result.unreadable, cacheProblem: result.cacheProblem };
   const existingDirs = new Set(existing.map((r) => `${r.agent}\0${r.dir}`));
   const roots = candidateLogRoots(options.environment).map((r) => ({ ...r, exists: existingDirs.has(`${r.agent}\0${r.dir}`) }));
   return { report, roots, scan, calculator };

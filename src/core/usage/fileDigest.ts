@@ -3,7 +3,7 @@
  * its requests (time, model, tokens, dedup key) in columns, each request's footprint, and the reader's
  * state at the end of the bytes read, so an append-only log is resumed from that offset.
  */
-import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { ClaudeCodeUsageReader } from './claudeCodeUsageReader';
@@ -28,17 +28,26 @@ export interface FileDigest {
   unneeded: Record<string, number>;
   compactions: number[];
   models: string[];
-  /** Per request: time (ms), index into `models`, dedup key or null. */
-  times: number[];
-  modelIndex: number[];
+  /**
+   * Per request: time (ms), index into `models`, dedup key or null. A key seen earlier in the same
+   * file is a later copy (another content block of the same reply) and is not kept: the first copy
+   * decides whether the request counts, so dropping the rest changes nothing and halves the cache.
+   */
+  times: NumberColumn;
+  modelIndex: NumberColumn;
   keys: (string | null)[];
   /** Per request, 5 numbers: input, output, cacheCreation, cacheRead, reasoning. */
-  tokens: number[];
+  tokens: NumberColumn;
   /** FootprintCalculator.key the footprints were computed with. */
   footprintKey: string;
   /** Per request, 9 numbers (FootprintVector). */
-  footprints: number[];
+  footprints: NumberColumn;
+  /** Coaching of the whole log, once computed (usageReport.ts), for the method and request count it was made with. */
+  coaching?: { footprintKey: string; requests: number; value: import('./sessionCoaching').SessionCoaching };
 }
+
+/** Arrays while a file is read; typed arrays straight from the cache (no copy) until it grows. */
+export type NumberColumn = number[] | Float64Array | Float32Array | Uint32Array;
 
 const HEAD_BYTES = 4096;
 const CHUNK_BYTES = 1 << 20;
@@ -57,24 +66,42 @@ export function digestFile(
   previous: FileDigest | undefined,
   calculator: FootprintCalculator,
 ): { digest: FileDigest; outcome: DigestOutcome } {
+  // The common case, an unchanged file, costs one stat and no open.
+  const before = statSync(file);
+  if (previous && previous.agent === agent && previous.size === before.size && previous.mtimeMs === before.mtimeMs) {
+    refreshFootprints(previous, calculator);
+    return { digest: previous, outcome: 'cached' };
+  }
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);
-    if (previous && previous.agent === agent && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) {
-      refreshFootprints(previous, calculator);
-      return { digest: previous, outcome: 'cached' };
-    }
     const head = headHash(fd, stat.size);
     const wholeFile = agent === 'gemini-cli' && file.endsWith('.json');
     const canAppend =
       !wholeFile && previous !== undefined && previous.agent === agent && stat.size > previous.size && previous.head === head && previous.offset <= stat.size;
     const digest: FileDigest = canAppend
-      ? { ...previous!, size: stat.size, mtimeMs: stat.mtimeMs }
+      ? {
+          ...previous!,
+          size: stat.size,
+          mtimeMs: stat.mtimeMs,
+          times: Array.from(previous!.times),
+          modelIndex: Array.from(previous!.modelIndex),
+          keys: [...previous!.keys],
+          tokens: Array.from(previous!.tokens),
+          footprints: Array.from(previous!.footprints),
+        }
       : emptyDigest(agent, stat.size, stat.mtimeMs, head, calculator.key);
     if (canAppend) refreshFootprints(digest, calculator);
+    const keysInFile = new Set(digest.keys.filter((k): k is string => k !== null));
     const reader = makeReader(agent, file, canAppend ? previous!.readerState : undefined);
     const add = (records: UsageRecord[]) => {
-      for (const record of records) appendRecord(digest, record, calculator);
+      for (const record of records) {
+        if (record.dedupKey !== undefined) {
+          if (keysInFile.has(record.dedupKey)) continue;
+          keysInFile.add(record.dedupKey);
+        }
+        appendRecord(digest, record, calculator);
+      }
     };
     if (wholeFile && reader instanceof GeminiUsageReader) {
       const text = readRange(fd, 0, stat.size).toString('utf8');
@@ -111,12 +138,12 @@ function emptyDigest(agent: AgentId, size: number, mtimeMs: number, head: string
 function appendRecord(digest: FileDigest, record: UsageRecord, calculator: FootprintCalculator): void {
   let index = digest.models.indexOf(record.model);
   if (index === -1) index = digest.models.push(record.model) - 1;
-  digest.times.push(record.time);
-  digest.modelIndex.push(index);
-  digest.keys.push(record.dedupKey ?? null);
+  (digest.times as number[]).push(record.time);
+  (digest.modelIndex as number[]).push(index);
+  digest.keys.push(record.dedupKey === undefined ? null : keyDigest(record.dedupKey));
   const t = record.tokens;
-  digest.tokens.push(t.input, t.output, t.cacheCreation, t.cacheRead, t.reasoning);
-  digest.footprints.push(...calculator.footprint(record.model, t));
+  (digest.tokens as number[]).push(t.input, t.output, t.cacheCreation, t.cacheRead, t.reasoning);
+  (digest.footprints as number[]).push(...single(calculator.footprint(record.model, t)));
 }
 
 /** Footprints computed under other profiles or another method are recomputed from the stored tokens. */
@@ -128,10 +155,26 @@ function refreshFootprints(digest: FileDigest, calculator: FootprintCalculator):
     const v: FootprintVector = calculator.footprint(digest.models[digest.modelIndex[i]], {
       input: digest.tokens[o], output: digest.tokens[o + 1], cacheCreation: digest.tokens[o + 2], cacheRead: digest.tokens[o + 3], reasoning: digest.tokens[o + 4],
     });
-    footprints.push(...v);
+    footprints.push(...single(v));
   }
   digest.footprints = footprints;
   digest.footprintKey = calculator.key;
+}
+
+/**
+ * Dedup keys are kept as a 128-bit digest (22 characters instead of ~60 for Claude Code's two ids):
+ * a third of the cache's size, and equal keys stay equal.
+ */
+function keyDigest(key: string): string {
+  return createHash('md5').update(key).digest('base64').slice(0, 22);
+}
+
+/**
+ * Footprints are kept in single precision (7 significant digits, for estimates shown with two), both
+ * when computed and in the cache, so a run from the cache reports exactly what a fresh read reports.
+ */
+function single(v: FootprintVector): number[] {
+  return v.map(Math.fround);
 }
 
 function headHash(fd: number, size: number): string {

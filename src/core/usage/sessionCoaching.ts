@@ -18,13 +18,14 @@ import { contextTokens } from './usageRecord';
 /** Tokens assumed for the summary a fresh session starts from (a page of notes). */
 export const SEED_SUMMARY_TOKENS = 2000;
 /** Candidate restart points tried per session (evenly spread), to bound the work on long sessions. */
-const MAX_CANDIDATES = 24;
+const MAX_CANDIDATES = 12;
 
 export interface SessionRequest {
   time: number;
   model: string;
   tokens: TokenCounts;
-  whCentral: number;
+  /** The request's energy as estimated for the totals: low, central, high. */
+  wh: [number, number, number];
 }
 
 export interface SessionCoaching {
@@ -89,12 +90,12 @@ function bestRestart(
     let after = 0;
     for (let i = k + 1; i < n; i++) {
       if (nextCompaction !== undefined && requests[i].time >= nextCompaction) break;
-      const actual = calculator.footprint(requests[i].model, requests[i].tokens);
+      const actual = requests[i].wh;
       const fresh = calculator.footprint(requests[i].model, shrink(requests[i].tokens, Math.max(0, base - first - SEED_SUMMARY_TOKENS)));
       saved.low += actual[0] - fresh[0];
       saved.central += actual[1] - fresh[1];
       saved.high += actual[2] - fresh[2];
-      after += requests[i].whCentral;
+      after += actual[1];
     }
     if (saved.central > bestCentral) {
       bestCentral = saved.central;

@@ -86,17 +86,19 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
   const agents = options.agents && options.agents.length > 0 ? new Set(options.agents) : undefined;
   const ordered = files
     .filter((f) => !agents || agents.has(f.agent))
-    .map((f) => ({ f, first: f.digest.times.length > 0 ? Math.min(...f.digest.times) : Infinity }))
+    .map((f) => ({ f, first: minimum(f.digest.times) }))
     .sort((a, b) => a.first - b.first || (a.f.path < b.f.path ? -1 : 1))
     .map((x) => x.f);
 
   const seen = new Set<string>();
-  const total = newAccumulator();
-  const groups = new Map<string, { acc: Accumulator; models: Map<string, Accumulator>; agents: Set<AgentId>; extra: SessionExtra }>();
-  const sessionEnergy = new Map<string, { wh: number[]; requests: number; agent: AgentId; project: string; file: string; best: { file: ScannedFile; wh: number } }>();
-  const perFileWh = new Map<ScannedFile, number>();
+  const groups = new Map<string, { models: Map<string, Accumulator>; agents: Set<AgentId>; extra: SessionExtra }>();
+  const sessionEnergy = new Map<string, { wh: number[]; requests: number; agent: AgentId; project: string; best: { file: ScannedFile; wh: number } }>();
   const sources = new Map<AgentId, UsageReport['sources'][number]>();
+  const since = options.since;
+  const until = options.until;
 
+  // The hot loop (every request of every log): one accumulator per (group, model) cell, found by
+  // Map only when the group or model changes from the previous request; totals are derived after.
   for (const file of ordered) {
     const d = file.digest;
     const source = sources.get(file.agent) ?? { agent: file.agent, files: 0, requests: 0, duplicatesSkipped: 0, malformedLines: 0, entriesNotNeeded: 0 };
@@ -106,8 +108,15 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
     source.entriesNotNeeded += Object.values(d.unneeded).reduce((a, b) => a + b, 0);
     const project = projectOf(file);
     const sessionKey = `${file.agent}:${d.sessionId ?? path.basename(file.path).replace(/\.jsonl?$/, '')}`;
-    for (let i = 0; i < d.times.length; i++) {
-      const key = d.keys[i];
+    const { times, keys, modelIndex, tokens, footprints, models } = d;
+    const synthetic = models.map((m) => m === '<synthetic>');
+    const fileWh = [0, 0, 0];
+    let fileRequests = 0;
+    let lastGroupKey: string | undefined;
+    let lastModel = -1;
+    let cell: Accumulator | undefined;
+    for (let i = 0; i < times.length; i++) {
+      const key = keys[i];
       if (key !== null) {
         if (seen.has(key)) {
           source.duplicatesSkipped++;
@@ -115,45 +124,75 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
         }
         seen.add(key);
       }
-      const time = d.times[i];
-      const day = localDate(time);
-      if ((options.since && day < options.since) || (options.until && day > options.until)) continue;
-      const model = d.models[d.modelIndex[i]];
-      const o = i * TOKEN_STRIDE;
-      const tokens: TokenCounts = { input: d.tokens[o], output: d.tokens[o + 1], cacheCreation: d.tokens[o + 2], cacheRead: d.tokens[o + 3], reasoning: d.tokens[o + 4] };
-      const synthetic = model === '<synthetic>';
-      const cost = synthetic ? 0 : calculator.cost(model, tokens);
-      const f = i * FOOTPRINT_STRIDE;
-      const groupKey = groupKeyOf(options.grouping, time, sessionKey, project);
-      let group = groups.get(groupKey);
-      if (!group) {
-        group = { acc: newAccumulator(), models: new Map(), agents: new Set(), extra: { project, first: time, last: time, files: new Set() } };
-        groups.set(groupKey, group);
+      const time = times[i];
+      if (since !== undefined || until !== undefined) {
+        const day = localDate(time);
+        if ((since !== undefined && day < since) || (until !== undefined && day > until)) continue;
       }
-      group.agents.add(file.agent);
-      group.extra.first = Math.min(group.extra.first, time);
-      group.extra.last = Math.max(group.extra.last, time);
-      group.extra.files.add(file);
-      let modelAcc = group.models.get(model);
-      if (!modelAcc) group.models.set(model, (modelAcc = newAccumulator()));
-      for (const acc of [total, group.acc, modelAcc]) add(acc, tokens, d.footprints, f, cost, synthetic);
-      if (!synthetic) source.requests++;
-      perFileWh.set(file, (perFileWh.get(file) ?? 0) + d.footprints[f + 1]);
+      const m = modelIndex[i];
+      const groupKey = groupKeyOf(options.grouping, time, sessionKey, project);
+      if (groupKey !== lastGroupKey || m !== lastModel || !cell) {
+        let group = groups.get(groupKey);
+        if (!group) groups.set(groupKey, (group = { models: new Map(), agents: new Set(), extra: { project, first: time, last: time, files: new Set() } }));
+        group.agents.add(file.agent);
+        group.extra.files.add(file);
+        cell = group.models.get(models[m]);
+        if (!cell) group.models.set(models[m], (cell = newAccumulator()));
+        lastGroupKey = groupKey;
+        lastModel = m;
+        const extra = group.extra;
+        if (time < extra.first) extra.first = time;
+        if (time > extra.last) extra.last = time;
+      } else if (options.grouping === 'session') {
+        const extra = groups.get(groupKey)!.extra;
+        if (time < extra.first) extra.first = time;
+        if (time > extra.last) extra.last = time;
+      }
+      const o = i * 5;
+      const t = cell.tokens;
+      t.input += tokens[o];
+      t.output += tokens[o + 1];
+      t.cacheCreation += tokens[o + 2];
+      t.cacheRead += tokens[o + 3];
+      t.reasoning += tokens[o + 4];
+      if (synthetic[m]) continue;
+      cell.requests++;
+      const f = i * 9;
+      const fp = cell.fp;
+      for (let j = 0; j < 9; j++) fp[j] += footprints[f + j];
+      fileWh[0] += footprints[f];
+      fileWh[1] += footprints[f + 1];
+      fileWh[2] += footprints[f + 2];
+      fileRequests++;
+    }
+    source.requests += fileRequests;
+    if (fileRequests > 0) {
       let session = sessionEnergy.get(sessionKey);
-      if (!session) sessionEnergy.set(sessionKey, (session = { wh: [0, 0, 0], requests: 0, agent: file.agent, project, file: file.path, best: { file, wh: 0 } }));
-      session.wh[0] += d.footprints[f];
-      session.wh[1] += d.footprints[f + 1];
-      session.wh[2] += d.footprints[f + 2];
-      if (!synthetic) session.requests++;
+      if (!session) sessionEnergy.set(sessionKey, (session = { wh: [0, 0, 0], requests: 0, agent: file.agent, project, best: { file, wh: -1 } }));
+      for (let j = 0; j < 3; j++) session.wh[j] += fileWh[j];
+      session.requests += fileRequests;
+      // Each session is coached on its main log: the file that holds most of its energy.
+      if (fileWh[1] > session.best.wh) session.best = { file, wh: fileWh[1] };
     }
   }
 
-  // The heaviest sessions; each is coached on its main log (the file that holds most of its energy).
-  for (const [file, wh] of perFileWh) {
-    const key = `${file.agent}:${file.digest.sessionId ?? path.basename(file.path).replace(/\.jsonl?$/, '')}`;
-    const session = sessionEnergy.get(key);
-    if (session && wh > session.best.wh) session.best = { file, wh };
+  // Cost is linear in the tokens, so it is priced per (group, model) cell rather than per request.
+  const total = newAccumulator();
+  const groupTotals = new Map<string, Accumulator>();
+  for (const [groupKey, group] of groups) {
+    const groupAcc = newAccumulator();
+    for (const [model, cell] of group.models) {
+      if (model !== '<synthetic>') {
+        const cost = calculator.cost(model, cell.tokens);
+        if (cost === undefined) cell.unpriced = cell.requests;
+        else cell.cost = cost;
+      }
+      merge(groupAcc, cell);
+    }
+    merge(total, groupAcc);
+    groupTotals.set(groupKey, groupAcc);
   }
+
   const heaviest = [...sessionEnergy.entries()]
     .sort((a, b) => b[1].wh[1] - a[1].wh[1])
     .slice(0, options.heaviest ?? 3)
@@ -164,14 +203,14 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
       file: s.best.file.path,
       requests: s.requests,
       energy: { wh: { low: s.wh[0], central: s.wh[1], high: s.wh[2] } },
-      coaching: coachSession(requestsOf(s.best.file, options), s.best.file.digest.compactions, calculator),
+      coaching: coachingOf(s.best.file, options, calculator),
     }));
 
   const groupList = [...groups.entries()].map(([key, g]): UsageGroup => {
     const out: UsageGroup = {
       key,
       agents: [...g.agents].sort(),
-      ...figures(g.acc),
+      ...figures(groupTotals.get(key)!),
       models: [...g.models.entries()]
         .filter(([model]) => model !== '<synthetic>')
         .map(([model, acc]) => {
@@ -207,17 +246,22 @@ interface SessionExtra {
   files: Set<ScannedFile>;
 }
 
-function add(acc: Accumulator, t: TokenCounts, footprints: number[], f: number, cost: number | undefined, synthetic: boolean): void {
-  acc.tokens.input += t.input;
-  acc.tokens.output += t.output;
-  acc.tokens.cacheCreation += t.cacheCreation;
-  acc.tokens.cacheRead += t.cacheRead;
-  acc.tokens.reasoning += t.reasoning;
-  if (synthetic) return;
-  acc.requests++;
-  for (let j = 0; j < FOOTPRINT_STRIDE; j++) acc.fp[j] += footprints[f + j];
-  if (cost === undefined) acc.unpriced++;
-  else acc.cost += cost;
+function minimum(values: ArrayLike<number>): number {
+  let min = Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] < min) min = values[i];
+  return min;
+}
+
+function merge(into: Accumulator, from: Accumulator): void {
+  into.tokens.input += from.tokens.input;
+  into.tokens.output += from.tokens.output;
+  into.tokens.cacheCreation += from.tokens.cacheCreation;
+  into.tokens.cacheRead += from.tokens.cacheRead;
+  into.tokens.reasoning += from.tokens.reasoning;
+  into.requests += from.requests;
+  for (let j = 0; j < FOOTPRINT_STRIDE; j++) into.fp[j] += from.fp[j];
+  into.cost += from.cost;
+  into.unpriced += from.unpriced;
 }
 
 function figures(acc: Accumulator): UsageFigures {
@@ -230,6 +274,19 @@ function figures(acc: Accumulator): UsageFigures {
     water: { ml: e(6) },
     cost: { usd: acc.cost, estimate: true, unpricedRequests: acc.unpriced },
   };
+}
+
+/**
+ * Coaching of a session's main log. Over the whole log (no date filter) it depends only on the
+ * digest and the footprint method, so it is kept in the digest and cached with it.
+ */
+function coachingOf(file: ScannedFile, options: UsageReportOptions, calculator: FootprintCalculator): SessionCoaching {
+  const d = file.digest;
+  const whole = options.since === undefined && options.until === undefined;
+  if (whole && d.coaching && d.coaching.footprintKey === calculator.key && d.coaching.requests === d.times.length) return d.coaching.value;
+  const value = coachSession(requestsOf(file, options), d.compactions, calculator);
+  if (whole) d.coaching = { footprintKey: calculator.key, requests: d.times.length, value };
+  return value;
 }
 
 /** The requests of one log in time order, deduplicated within it, for coaching. */
@@ -252,7 +309,7 @@ function requestsOf(file: ScannedFile, options: UsageReportOptions): SessionRequ
       time: d.times[i],
       model,
       tokens: { input: d.tokens[o], output: d.tokens[o + 1], cacheCreation: d.tokens[o + 2], cacheRead: d.tokens[o + 3], reasoning: d.tokens[o + 4] },
-      whCentral: d.footprints[i * FOOTPRINT_STRIDE + 1],
+      wh: [d.footprints[i * FOOTPRINT_STRIDE], d.footprints[i * FOOTPRINT_STRIDE + 1], d.footprints[i * FOOTPRINT_STRIDE + 2]],
     });
   }
   return out.sort((a, b) => a.time - b.time);
@@ -284,10 +341,23 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** YYYY-MM-DD in the local time zone (as ccusage's daily report, which uses the system zone). */
+const QUARTER_HOUR = 15 * 60 * 1000;
+const dayOfQuarterHour = new Map<number, string>();
+
+/**
+ * YYYY-MM-DD in the local time zone (as ccusage's daily report, which uses the system zone).
+ * Every zone offset is a multiple of 15 minutes, so the day is memoised per quarter hour.
+ */
 export function localDate(time: number): string {
-  const d = new Date(time);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const quarter = Math.floor(time / QUARTER_HOUR);
+  let day = dayOfQuarterHour.get(quarter);
+  if (day === undefined) {
+    const d = new Date(quarter * QUARTER_HOUR);
+    day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    if (dayOfQuarterHour.size > 100_000) dayOfQuarterHour.clear();
+    dayOfQuarterHour.set(quarter, day);
+  }
+  return day;
 }
 
 /** The Monday (local) that starts the ISO week of `time`, as YYYY-MM-DD. */

@@ -2,6 +2,7 @@
  * Finds the agents' logs and brings each file's digest up to date, reading only new or changed
  * bytes. Unreadable files are listed, never fatal; nothing is written next to the logs.
  */
+import * as path from 'node:path';
 import type { FootprintCalculator } from './requestFootprint';
 import { digestFile, type DigestOutcome, type FileDigest } from './fileDigest';
 import type { LogFile } from './logDiscovery';
@@ -21,18 +22,28 @@ export interface ScanResult {
   unreadable: { path: string; reason: string }[];
   /** The cache could not be used (damaged, other version); it was rebuilt. */
   cacheProblem?: string;
+  /**
+   * Writes the digests to the cache when anything changed, or when `force` (the report added
+   * something to a digest, e.g. a session's coaching). Called by the caller after the report.
+   */
+  save(force?: boolean): void;
 }
 
 export interface ScanOptions {
   /** Where digests are kept between runs; undefined: no cache. */
   cacheDir?: string;
   calculator: FootprintCalculator;
+  /**
+   * The folders searched: cached digests of files under them that are gone are dropped; digests of
+   * files elsewhere (another CLAUDE_CONFIG_DIR, an agent not asked for) are kept for later runs.
+   */
+  roots?: readonly string[];
 }
 
-export function scanLogFiles(files: readonly LogFile[], { cacheDir, calculator }: ScanOptions): ScanResult {
+export function scanLogFiles(files: readonly LogFile[], { cacheDir, calculator, roots = [] }: ScanOptions): ScanResult {
   const stored = cacheDir ? loadDigests(cacheDir) : { files: new Map<string, FileDigest>() };
   const next = new Map<string, FileDigest>();
-  const result: ScanResult = { files: [], counts: { cached: 0, appended: 0, read: 0 }, unreadable: [], cacheProblem: stored.problem };
+  const result: ScanResult = { files: [], counts: { cached: 0, appended: 0, read: 0 }, unreadable: [], cacheProblem: stored.problem, save: () => undefined };
   let changed = stored.problem !== undefined;
   for (const file of files) {
     try {
@@ -47,14 +58,20 @@ export function scanLogFiles(files: readonly LogFile[], { cacheDir, calculator }
       result.unreadable.push({ path: file.path, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     }
   }
-  // Files that disappeared drop out of the cache too.
-  if (next.size !== stored.files.size) changed = true;
-  if (cacheDir && changed) {
+  for (const [file, digest] of stored.files) {
+    if (next.has(file)) continue;
+    const underRoot = roots.some((root) => file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+    if (underRoot) changed = true; // deleted: drop it
+    else next.set(file, digest);
+  }
+  result.save = (force = false) => {
+    if (!cacheDir || !(changed || force)) return;
     try {
       saveDigests(cacheDir, next);
+      changed = false;
     } catch (error) {
       result.cacheProblem = `the cache could not be saved in ${cacheDir} (${(error as Error).message}); the next run reads every log again`;
     }
-  }
+  };
   return result;
 }

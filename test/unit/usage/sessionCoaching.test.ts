@@ -12,7 +12,8 @@ function growingSession(requests: number, growth: number): SessionRequest[] {
     const context = 15000 + i * growth;
     const tokens = { input: 10, cacheCreation: growth, cacheRead: context - growth - 10, output: 400, reasoning: 0 };
     if (i === 0) Object.assign(tokens, { cacheCreation: context - 10, cacheRead: 0 });
-    return { time: Date.UTC(2026, 11, 1, 9, i), model: MODEL, tokens, whCentral: calculator.footprint(MODEL, tokens)[1] };
+    const f = calculator.footprint(MODEL, tokens);
+    return { time: Date.UTC(2026, 11, 1, 9, i), model: MODEL, tokens, wh: [f[0], f[1], f[2]] as [number, number, number] };
   });
 }
 

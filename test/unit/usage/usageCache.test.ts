@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, readdirSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
+import { appendFileSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
 import { profileRegistryFor } from '../../../src/core/analyse';
 import { collectUsage, USAGE_CACHE_FILE, type CollectedUsage } from '../../../src/core/usage';
@@ -90,6 +90,16 @@ describe('usage cache: per-file digests, append-only resumption', () => {
     assert.deepEqual(sweden.report.totals.tokens, usa.report.totals.tokens);
     assert.ok(sweden.report.totals.carbon.g.central < usa.report.totals.carbon.g.central / 3, 'Swedish grid is far cleaner');
     assert.deepEqual(sweden.report.totals, run(box, false, 'SE').report.totals);
+  });
+
+  it('a deleted log drops out of the cache; logs of another folder or agent stay cached', () => {
+    run(box);
+    rmSync(path.join(box.home, SESSION));
+    const codexOnly = collectUsage({ environment: box.environment, registry: profileRegistryFor(), grouping: 'daily', cacheDir: box.cacheDir, agents: ['codex'] });
+    assert.deepEqual(codexOnly.scan.counts, { cached: 1, appended: 0, read: 0 });
+    const all = run(box);
+    assert.deepEqual(all.scan.counts, { cached: 6, appended: 0, read: 0 }, 'Gemini and the other Claude Code logs were kept');
+    assert.deepEqual(all.report.totals, run(box, false).report.totals);
   });
 
   it('writes nothing next to the logs, only in the cache folder', () => {
