@@ -34,6 +34,21 @@ describe('lazy loading of encodings', () => {
   });
 });
 
+describe('lazy loading of the open families', () => {
+  it('a count with one family loads that family only, from its own source', () => {
+    const result = inFreshProcess(`
+      const { getTokenCounter } = require('./src/core/tokens/tokenCounter');
+      const { loadedEncodings } = require('./src/core/tokens/loadRankTable');
+      const sources = () => Object.keys(require.cache).filter((file) => /js-tiktoken.ranks|tokenizer\\.json|tekken/.test(file));
+      const tokens = getTokenCounter('tekken').count('hello world');
+      console.log(JSON.stringify({ loaded: loadedEncodings(), modules: sources(), tokens }));
+    `) as { loaded: string[]; modules: string[]; tokens: number };
+    assert.deepEqual(result.loaded, ['tekken']);
+    assert.deepEqual(result.modules, [], 'no rank module is required (the Tekken listing is read as a file)');
+    assert.equal(result.tokens, 2);
+  });
+});
+
 describe('memory over an editing session', () => {
   it('cached chunks do not keep every past version of a large document alive @slow', () => {
     // Each edit makes a new 1 MB text; a cached chunk sliced from it would pin it in memory.
