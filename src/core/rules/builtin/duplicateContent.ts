@@ -1,3 +1,4 @@
+import { formatWh } from '../../format';
 import path from 'node:path';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import type { TextEdit } from '../finding';
@@ -137,7 +138,7 @@ export const duplicateContent: Rule = {
       const noun = NOUN[u.kind];
       findings.push({
         range: u.range,
-        message: `This ${noun} repeats the one at line ${lineOf(earlier.range.start)} word for word; removing the copy saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${saving.wh.toPrecision(2)} Wh).`,
+        message: `This ${noun} repeats the one at line ${lineOf(earlier.range.start)} word for word; removing the copy saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${formatWh(saving.wh)}).`,
         saving,
         fix: { title: `Remove the repeated ${noun}`, edits },
         related: context.file ? [{ file: context.file, range: earlier.range, message: `First occurrence (line ${lineOf(earlier.range.start)})` }] : undefined,

@@ -5,7 +5,7 @@ import type { TextRange } from '../../textRange';
 import type { PartKind } from '../../prompt/parsedPrompt';
 import type { AttachmentForm } from '../../attachments/attachment';
 import { declarationFamily, findDeclarations, type CodeDeclaration } from '../../attachments/codeDeclarations';
-import { formatTokens } from '../../formatNumbers';
+import { formatTokens, formatWh } from '../../format';
 import { savingOfEdits } from '../measureSaving';
 import { promptQuestion } from '../promptQuestion';
 
@@ -148,7 +148,7 @@ export const wholeCodeFile: Rule = {
       const name = path.basename(a.reference.path);
       findings.push({
         range: referenceRange,
-        message: `The question is about ${quoted(names)}, but all of ${name} is attached (${formatTokens(a.naive.tokens)} tokens). Sending only ${names.length === 1 ? 'that declaration' : 'those declarations'} (${lines}) saves ${formatTokens(saving.tokens)} tokens (≈${saving.wh.toPrecision(2)} Wh per request). Keep the whole file if the answer needs the rest of it.`,
+        message: `The question is about ${quoted(names)}, but all of ${name} is attached (${formatTokens(a.naive.tokens)} tokens). Sending only ${names.length === 1 ? 'that declaration' : 'those declarations'} (${lines}) saves ${formatTokens(saving.tokens)} tokens (≈${formatWh(saving.wh)} per request). Keep the whole file if the answer needs the rest of it.`,
         saving,
         fix: { title: `Paste only ${quoted(names)} from ${name} (${lines})`, edits: [edit] },
       });
