@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readAttachment } from '../../src/core/attachments/readAttachment';
 import { countPdfPages } from '../../src/core/attachments/pdfReader';
-import { removeScratch, scratch } from './hostileKit';
+import { removeScratch, runCli, scratch } from './hostileKit';
 
 const fixture = (name: string) => path.resolve(__dirname, '../fixtures/attachments', name);
 const countTokens = (text: string) => Math.ceil(text.length / 4);
@@ -40,6 +40,25 @@ describe('hostile inputs: small items', () => {
     const honest = Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Pages /Count 3 >> endobj\n${' '.repeat(200)}%%EOF\n`, 'latin1');
     assert.equal(countPdfPages(honest), 3);
   });
+
+  for (const [what, value] of [['1e308', '1e308'], ['negative', '-5000']] as const) {
+    it(`recorded usage of ${what} tokens gives no Infinity or negative figure (mvp session)`, async () => {
+      const clean = readFileSync(path.resolve(__dirname, '../fixtures/history/claude-code-small.jsonl'), 'utf8');
+      const root = scratch({ 'clean.jsonl': clean, 'hostile.jsonl': clean.replace(/"input_tokens":\d+,/g, `"input_tokens":${value},`) });
+      const read = async (file: string) => JSON.parse((await runCli(['session', file, '--format', 'json'], root)).stdout) as unknown;
+      const [before, after] = [await read('clean.jsonl'), await read('hostile.jsonl')];
+      // Wherever the clean transcript gives a figure, the hostile one gives a finite one of the same sign.
+      const walk = (a: unknown, b: unknown, at: string): void => {
+        if (typeof a === 'number') {
+          assert.equal(typeof b, 'number', `${at} is ${JSON.stringify(b)}`);
+          assert.ok(Number.isFinite(b as number) && (a < 0 || (b as number) >= 0), `${at} = ${b}`);
+        } else if (a && typeof a === 'object' && b && typeof b === 'object') {
+          for (const key of Object.keys(a)) walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
+        }
+      };
+      walk(before, after, '$');
+    });
+  }
 
   it('the outside-the-workspace message names no setting that does not exist', async () => {
     const workspace = scratch();

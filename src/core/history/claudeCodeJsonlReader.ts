@@ -222,10 +222,17 @@ function toolResultText(content: unknown, parser: ClaudeCodeJsonlParser): string
   return texts.join('\n');
 }
 
+/** More tokens than any request can hold, by three orders of magnitude: a recorded count above it is not a count. */
+const MAX_RECORDED_TOKENS = 1e9;
+
 function readUsage(value: unknown): RecordedUsage | undefined {
   if (!isObject(value)) return undefined;
   const number = (key: string): number => (typeof value[key] === 'number' ? (value[key] as number) : 0);
   if (typeof value.input_tokens !== 'number' && typeof value.output_tokens !== 'number') return undefined;
+  // 1e308 summed to Infinity, a negative count to negative energy: an implausible record is not used
+  // (the messages are then counted with the tokenizer, as for a log without usage).
+  const fields = ['input_tokens', 'output_tokens', 'cache_read_input_tokens', 'cache_creation_input_tokens'];
+  if (fields.some((key) => key in value && !(typeof value[key] === 'number' && Number.isFinite(value[key]) && (value[key] as number) >= 0 && (value[key] as number) <= MAX_RECORDED_TOKENS))) return undefined;
   return {
     inputTokens: number('input_tokens'),
     outputTokens: number('output_tokens'),
