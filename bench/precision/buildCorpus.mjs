@@ -81,7 +81,14 @@ function skillFolders(paths, skillFile) {
   return paths.filter((p) => skillFile.test(p)).map((p) => path.posix.dirname(p)).sort();
 }
 
-const manifest = { description: 'Real-world prompt, instruction, agent and skill files for bench/precision. Each entry: local path (relative to this folder), source repository, commit, upstream path, licence.', sources: [], files: [], skipped: [] };
+const manifest = {
+  description:
+    'Real-world prompt, instruction, agent and skill files for bench/precision. files: local path (relative to this folder), source repository, commit, upstream path, licence. notCopied: files of the copied skill folders that exist upstream but are not copied (binary, or too large): a link to one is not a broken link.',
+  sources: [],
+  files: [],
+  skipped: [],
+  notCopied: [],
+};
 rmSync(outRoot, { recursive: true, force: true });
 let totalBytes = 0;
 
@@ -102,7 +109,17 @@ for (const source of sources) {
   const wanted = new Set(source.select(paths));
   const companions = new Set();
   for (const dir of source.skillFolders?.(paths, show) ?? []) {
-    for (const p of paths) if (p.startsWith(dir + '/') && TEXT_EXTENSIONS.test(p)) (p.endsWith('/SKILL.md') ? wanted : companions).add(p);
+    for (const p of paths) {
+      if (!p.startsWith(dir + '/')) continue;
+      if (TEXT_EXTENSIONS.test(p)) (p.endsWith('/SKILL.md') ? wanted : companions).add(p);
+      // Binary assets (fonts, images) are not copied; a link to one is a link to a file that exists upstream.
+      else manifest.notCopied.push({ local: path.posix.join(prefix, p), bytes: sizes.get(p), why: 'binary or not a prompt-related text file' });
+    }
+  }
+  // Skills link to one another (`../other-skill/SKILL.md`): the skills not sampled still exist upstream.
+  const sampled = new Set([...wanted].filter((p) => p.endsWith('/SKILL.md')));
+  if (source.skillFolders) {
+    for (const p of paths) if (p.endsWith('/SKILL.md') && !sampled.has(p)) manifest.notCopied.push({ local: path.posix.join(prefix, p), bytes: sizes.get(p), why: 'skill not in the sample' });
   }
   for (const p of [...wanted, ...companions].sort()) {
     const size = sizes.get(p);
@@ -110,6 +127,7 @@ for (const source of sources) {
     const limit = companions.has(p) ? MAX_COMPANION_BYTES : MAX_FILE_BYTES;
     if (size > limit) {
       manifest.skipped.push({ repo: source.repo, commit: source.commit, path: p, bytes: size, why: `larger than ${limit} bytes` });
+      manifest.notCopied.push({ local: path.posix.join(prefix, source.place ? source.place(p) : p), bytes: size, why: `larger than ${limit} bytes` });
       continue;
     }
     const local = path.posix.join(prefix, source.place ? source.place(p) : p);

@@ -34,10 +34,17 @@ export function fenceStructure(text: string): { blocks: number; unclosed: boolea
   return { blocks, unclosed: open !== undefined };
 }
 
-/** What a fix broke, or undefined: a fence left open that was not before. */
+/** Fence-looking lines at any indentation (fences nested in list items and quotes count too). */
+function fenceLines(text: string): number {
+  return (text.match(/^[ \t>]*(?:`{3,}|~{3,})/gm) ?? []).length;
+}
+
+/** What a fix broke, or undefined: a fence left open that was not before, or an odd number of fence lines removed. */
 export function fenceProblems(before: string, after: string): string | undefined {
   const a = fenceStructure(before);
   const b = fenceStructure(after);
   if (b.unclosed && !a.unclosed) return `leaves a code fence open (${a.blocks} blocks before, ${b.blocks} after)`;
+  const removed = fenceLines(before) - fenceLines(after);
+  if (removed % 2 !== 0) return `removes an odd number of fence lines (${removed})`;
   return undefined;
 }

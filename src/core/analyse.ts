@@ -2,6 +2,7 @@
  * The pipeline of ARCHITECTURE.md: prompt → parts → attachments → tokens → energy → rules →
  * Analysis. Every surface (CLI, editor, sidebar, hook) calls this one function.
  */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Analysis, AnalysedModel, PartSummary } from './analysis';
 import type { AnalyseOptions, ModelSource } from './analyseOptions';
@@ -15,6 +16,7 @@ import { createProfileRegistry, loadBuiltinProfiles, type ProfileRegistry } from
 import type { ResolvedProfile } from './profiles/modelProfile';
 import type { AttachmentReference } from './prompt/parsedPrompt';
 import { parsePrompt } from './prompt/parsePrompt';
+import { skillAlwaysSentText } from './prompt/fileKind';
 import { DocumentVersion, type BlockMemo } from './document/documentVersion';
 import type { Finding } from './rules/finding';
 import type { RuleContext } from './rules/rule';
@@ -87,7 +89,7 @@ export async function analysePrompt(
   // The editor analyses the same document after every pause in typing; work on the blocks the
   // edit did not touch is carried over from the previous analysis.
   const version = options.memory?.nextVersion(options.text) ?? new DocumentVersion(options.text);
-  const prompt = parsePrompt(options.text, { baseDir, version });
+  const prompt = parsePrompt(options.text, { baseDir, version, file: options.file, workspaceRoot: options.workspaceRoot });
   const trusted = options.trusted ?? true;
   const config =
     options.config ??
@@ -113,7 +115,10 @@ export async function analysePrompt(
     options.readAttachment
       ? options.readAttachment(reference, profile)
       : readAttachment(reference, { countTokens, provider: profile.provider, workspaceRoot: options.workspaceRoot });
-  const attachments: AttachmentAnalysis[] = await Promise.all(references.map(read));
+  // A skill's linked files are opened only when the agent needs them: checked for existence, not counted.
+  const attachments: AttachmentAnalysis[] = await Promise.all(
+    references.map((reference) => (reference.onDemand ? onDemandReference(reference) : read(withExistingPath(reference)))),
+  ).then((all) => all.filter((a): a is AttachmentAnalysis => a !== undefined));
 
   const history = await analyseHistory(options, profile, { countTokens, region: options.region ?? config.region, config });
   const session = history?.session;
@@ -151,8 +156,10 @@ export async function analysePrompt(
     parts.push({ kind: 'history', label: `History (${session.turns.length} turns)`, range: { start: 0, end: 0 }, tokens: historyTokens });
   }
 
-  const attachmentNaive = sum(attachments.map((a) => a.naive.tokens));
-  const attachmentMinimal = sum(attachments.map((a) => a.minimal?.tokens ?? a.naive.tokens));
+  // The same file referenced twice is attached once (agents de-duplicate attachments by path).
+  const sent = attachmentsSentOnce(attachments);
+  const attachmentNaive = sum(sent.map((a) => a.naive.tokens));
+  const attachmentMinimal = sum(sent.map((a) => a.minimal?.tokens ?? a.naive.tokens));
   const total = promptTokens + attachmentNaive + historyTokens;
   const region = options.region ?? config.region;
   const outputTokens = options.outputTokens;
@@ -191,7 +198,14 @@ export async function analysePrompt(
   return {
     file: options.file,
     model: describeModel(resolved, choice.name, choice.source),
-    tokens: { total, minimalTotal: promptTokens + attachmentMinimal + historyTokens, parts },
+    fileKind: prompt.fileKind ?? 'request',
+    tokens: {
+      total,
+      minimalTotal: promptTokens + attachmentMinimal + historyTokens,
+      parts,
+      // A skill costs its name and description on every request, its body only when used.
+      alwaysSent: prompt.fileKind === 'skill' ? countTokens(skillAlwaysSentText(prompt.frontMatter)) : undefined,
+    },
     estimate,
     attachments,
     session,
@@ -202,6 +216,36 @@ export async function analysePrompt(
     method: { version: METHOD_VERSION },
     notices: [...ruleRun.notices, ...registry.problems, ...(history?.notices ?? [])],
     config,
+  };
+}
+
+/** One attachment per file (and sheet): what the agent sends. */
+function attachmentsSentOnce(attachments: readonly AttachmentAnalysis[]): AttachmentAnalysis[] {
+  const seen = new Set<string>();
+  return attachments.filter((a) => {
+    const key = `${a.reference.path}#${a.reference.sheet ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `#file:` paths: where the agent also looks (the workspace root) when the prompt's folder has no such file. */
+function withExistingPath(reference: AttachmentReference): AttachmentReference {
+  if (!reference.alsoTried || existsSync(reference.path) || !existsSync(reference.alsoTried)) return reference;
+  return { ...reference, path: reference.alsoTried, resolvedAgainst: 'workspaceRoot', alsoTried: reference.path };
+}
+
+/** A file the agent opens only when it needs it: nothing to count; a missing one is still a problem. */
+async function onDemandReference(reference: AttachmentReference): Promise<AttachmentAnalysis | undefined> {
+  if (existsSync(reference.path)) return undefined;
+  return {
+    reference,
+    format: 'unreadable',
+    bytes: 0,
+    naive: { description: 'not sent (opened when needed)', tokens: 0 },
+    details: {},
+    problems: [{ code: 'missing', message: `no such file (${reference.path})` }],
   };
 }
 

@@ -3,6 +3,7 @@
  * diagnostics/hovers/status bar, the webview draws it. Plain, serialisable data.
  */
 import type { PromptPart } from './prompt/parsedPrompt';
+import type { FileKind } from './prompt/fileKind';
 import type { AttachmentAnalysis } from './attachments/attachment';
 import type { SessionAnalysis } from './history/sessionAnalysis';
 import type { RequestEstimate } from './energy/estimate';
@@ -39,11 +40,18 @@ export interface Analysis {
   /** Absolute path of the analysed document, if any. */
   file?: string;
   model: AnalysedModel;
+  /** Request (sent once), standing instructions (sent with every request) or skill (see prompt/fileKind.ts). */
+  fileKind?: FileKind;
   tokens: {
     /** Input tokens of the request as it would be sent (prompt + attachments naive + history). */
     total: number;
     /** Same, with every attachment in its minimal form. */
     minimalTotal: number;
+    /**
+     * For a skill: the tokens sent with every request (its name and description); `total` is what
+     * it costs when used. Absent for other kinds, which are sent whole.
+     */
+    alwaysSent?: number;
     parts: PartSummary[];
   };
   estimate: RequestEstimate;

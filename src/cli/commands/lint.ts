@@ -3,7 +3,7 @@
  * pre-commit. Exit 0 clean, 1 findings at error level (or more warnings than --max-warnings),
  * 2 usage or config errors. Config problems are reported once per config file, not per prompt.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analysePrompt, configProblemFinding, type AnalysisWithNotices } from '../../core/analyse';
 import type { AnalyseOptions } from '../../core/analyseOptions';
@@ -65,6 +65,8 @@ export async function runLint(args: string[], io: CliIo, analyse?: Analyse): Pro
     return 2;
   }
   const doAnalyse = analyse ?? analysePrompt;
+  // References resolve as the agent resolves them: `#file:` and `/root-relative` links against the repository.
+  const workspaceRoot = repositoryRoot(io.cwd);
 
   const report: LintReport = { cwd: io.cwd, files: [], configProblems: [], notices: [], counts: { error: 0, warning: 0, info: 0, hint: 0 } };
   const seenProblems = new Set<string>();
@@ -87,7 +89,7 @@ export async function runLint(args: string[], io: CliIo, analyse?: Analyse): Pro
     const text = decodeText(read.bytes).text;
     let analysis: AnalysisWithNotices;
     try {
-      analysis = await doAnalyse({ text, file, model: flags.model as string | undefined, config, trusted: true });
+      analysis = await doAnalyse({ text, file, workspaceRoot, model: flags.model as string | undefined, config, trusted: true });
     } catch (e) {
       // One file the engine cannot handle must not cost the report on all the others.
       io.stderr(`mvp lint: ${path.relative(io.cwd, file) || file}: could not be analysed (${(e as Error).message}); the other files are still reported. Please report this as a bug.\n`);
@@ -256,4 +258,12 @@ function lintReportToJson(report: LintReport): Record<string, unknown> {
     notices: report.notices,
     summary: { files: report.files.length, ...report.counts },
   };
+}
+
+/** The repository the linted files belong to: the nearest folder up from `cwd` with a `.git`, else `cwd`. */
+function repositoryRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
 }

@@ -11,12 +11,18 @@ import type { AttachmentReference, ParsedPrompt, PartKind, PromptPart } from './
 import { DocumentVersion } from '../document/documentVersion';
 import { classifyBlock, findBase64Run } from './classifyBlock';
 import { findReferences, findWrittenReferences, type WrittenReference } from './findReferences';
+import { fileKindOf } from './fileKind';
+import { findQuestion } from './findQuestion';
 
 export interface ParsePromptOptions {
   /** Folder that relative references are resolved against (the prompt's own folder, or cwd). */
   baseDir: string;
   /** This text as a version of a document analysed before: unchanged blocks are not classified or searched again. */
   version?: DocumentVersion;
+  /** The document's path: its kind (request, instructions, skill) decides which syntaxes attach files. */
+  file?: string;
+  /** Workspace root: `#file:` and root-relative links resolve there, as the agent resolves them. */
+  workspaceRoot?: string;
 }
 
 export interface FrontMatterProblem {
@@ -116,13 +122,15 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
   const proseRanges: { start: number; end: number }[] = [];
   let section: string | undefined;
   let instructions: PromptPart | undefined;
-  let lastProseParagraph: { start: number; end: number; section: PromptPart } | undefined;
+  /** Prose paragraphs (not headings), each with the part it belongs to: one of them is the question. */
+  const proseParagraphs: { start: number; end: number; section: PromptPart }[] = [];
+  const kind = fileKindOf(options.file);
 
   const closeInstructions = () => {
     instructions = undefined;
   };
   let sectionResumed = false;
-  const addProse = (start: number, end: number) => {
+  const addProse = (start: number, end: number, isHeading = false) => {
     if (!instructions) {
       const isTurn = section !== undefined && ROLE_HEADING.test(section);
       instructions = {
@@ -135,7 +143,7 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
     }
     instructions.range.end = end;
     proseRanges.push({ start, end });
-    lastProseParagraph = { start, end, section: instructions };
+    if (!isHeading) proseParagraphs.push({ start, end, section: instructions });
   };
 
   let i = 0;
@@ -176,7 +184,7 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
       section = heading[2] || section;
       sectionResumed = false;
       closeInstructions();
-      addProse(line.start, line.end);
+      addProse(line.start, line.end, true);
       i++;
       continue;
     }
@@ -211,29 +219,56 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
     i = j + 1;
   }
 
-  // The last prose paragraph is the question the prompt asks; split it out of its section.
-  if (lastProseParagraph && !HEADING.test(text.slice(lastProseParagraph.start, lastProseParagraph.end))) {
-    const { start, end, section: owner } = lastProseParagraph;
-    const question: PromptPart = { kind: 'question', label: 'Question', range: { start, end } };
-    if (owner.range.start === start) {
-      owner.kind = 'question';
-      owner.label = 'Question';
-    } else {
-      owner.range.end = previousContentEnd(text, start, owner.range.start);
-      parts.push(question);
-    }
-  }
+  // A request's task paragraph is its question: split it out of its section (standing
+  // instructions and skills ask nothing).
+  const asked = kind.hasQuestion ? findQuestion(proseParagraphs.map((p) => text.slice(p.start, p.end))) : -1;
+  if (asked >= 0) splitOutQuestion(parts, proseParagraphs[asked], text);
 
-  const references: AttachmentReference[] = findReferences(text, proseRanges, options.baseDir, (range) =>
-    proseReferences.get(range.start, range.end, findWrittenReferences),
+  const references: AttachmentReference[] = findReferences(
+    text,
+    proseRanges,
+    { baseDir: options.baseDir, workspaceRoot: options.workspaceRoot, syntaxes: kind.attachSyntaxes },
+    (range) => proseReferences.get(range.start, range.end, (chunk) => findWrittenReferences(chunk, kind.attachSyntaxes)),
   );
+  if (kind.linksOnDemand) for (const ref of references) if (ref.syntax === 'markdownLink') ref.onDemand = true;
   for (const ref of references) {
     parts.push({ kind: 'reference', label: referenceLabel(ref), range: ref.range! });
   }
   parts.sort((a, b) => a.range.start - b.range.start || kindOrder(a.kind) - kindOrder(b.kind));
 
   const model = typeof frontMatter?.model === 'string' ? frontMatter.model.trim() || undefined : undefined;
-  return { text, frontMatter, model, parts, references, frontMatterProblem, version };
+  return { text, frontMatter, model, fileKind: kind.kind, parts, references, frontMatterProblem, version };
+}
+
+/** Makes the paragraph the question part: its section keeps what comes before, and a "continued" part what comes after. */
+function splitOutQuestion(parts: PromptPart[], paragraph: { start: number; end: number; section: PromptPart }, text: string): void {
+  const { start, end, section: owner } = paragraph;
+  const question: PromptPart = { kind: 'question', label: 'Question', range: { start, end } };
+  const ownerEnd = owner.range.end;
+  if (owner.range.start === start && ownerEnd === end) {
+    owner.kind = 'question';
+    owner.label = 'Question';
+    return;
+  }
+  if (ownerEnd > end) {
+    const restStart = nextContentStart(text, end, ownerEnd);
+    parts.push({ kind: owner.kind, label: owner.label.endsWith('(continued)') ? owner.label : `${owner.label} (continued)`, range: { start: restStart, end: ownerEnd } });
+  }
+  if (owner.range.start === start) {
+    // The question opens its section: the section's part becomes the question.
+    owner.kind = 'question';
+    owner.label = 'Question';
+    owner.range.end = end;
+    return;
+  }
+  owner.range.end = previousContentEnd(text, start, owner.range.start);
+  parts.push(question);
+}
+
+function nextContentStart(text: string, after: number, ceiling: number): number {
+  let start = after;
+  while (start < ceiling && /\s/.test(text[start])) start++;
+  return start;
 }
 
 function previousContentEnd(text: string, before: number, floor: number): number {

@@ -1,5 +1,6 @@
 /** A prompt document split into the parts that travel to the model. */
 import type { DocumentVersion } from '../document/documentVersion';
+import type { FileKind } from './fileKind';
 import type { TextRange } from '../textRange';
 
 export type PartKind =
@@ -43,8 +44,17 @@ export interface AttachmentReference {
   syntax: ReferenceSyntax;
   /** The path as written. */
   rawPath: string;
-  /** Absolute path, resolved against the prompt's folder (or cwd for the CLI). */
+  /** Absolute path, resolved as the agent resolves it (see `resolvedAgainst`). */
   path: string;
+  /** What `path` was resolved against: the prompt's folder (or cwd for the CLI), or the workspace root. */
+  resolvedAgainst?: 'promptFolder' | 'workspaceRoot';
+  /** Where the agent also looks when `path` does not exist (`#file:` in a prompt file: the workspace root). */
+  alsoTried?: string;
+  /**
+   * Opened by the agent only when it needs the file (a skill's linked references and scripts): not
+   * sent with the document, so not counted in it; a missing file is still reported.
+   */
+  onDemand?: boolean;
   /** `#file:book.xlsx#Sales`, `book.xlsx?sheet=Sales`. */
   sheet?: string;
   /** Where the reference is written in the prompt (undefined for CLI-given files). */
@@ -57,6 +67,8 @@ export interface ParsedPrompt {
   frontMatter: Record<string, unknown> | null;
   /** `model:` from the front matter, if any. */
   model?: string;
+  /** What kind of prompt file this is (request, standing instructions, skill); absent = request. */
+  fileKind?: FileKind;
   parts: PromptPart[];
   references: AttachmentReference[];
   /**

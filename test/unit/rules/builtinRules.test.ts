@@ -221,14 +221,25 @@ describe('built-in rules', () => {
       assert.deepEqual(f.related?.[0].range, { start: 0, end: para.length });
       assertMeasured(ctx, f);
     });
-    it('removes a second reference to the same file, counting its content when it was read twice', () => {
+    it('names a file attached twice instead of attaching it again (the agent sends it once), keeping the sentence', () => {
+      // Real excerpt shape (github/awesome-copilot prompts): the same #file: repeated in one prompt.
       const text = 'See #file:a.csv and again #file:a.csv please';
       const first = referenceTo(text, '#file:a.csv', '/w/a.csv');
       const second = { ...first, range: { start: text.lastIndexOf('#file:a.csv'), end: text.lastIndexOf('#file:a.csv') + 11 } };
       const ctx = buildContext({ text, references: [first, second], attachments: [attachment(first, 'csv', 1000), attachment(second, 'csv', 1000)] });
       const [f] = findingsOf('duplicate-content', ctx);
       assert.deepEqual(f.range, second.range);
-      assert.ok(f.saving!.tokens > 1000);
+      assert.equal(applyEdits(text, f.fix!.edits!), 'See #file:a.csv and again `a.csv` please');
+      assert.match(f.message, /already attached at line 1; the agent sends it once/);
+      assert.ok(f.saving!.tokens < 1000, 'the file is sent once: only the reference itself is saved');
+    });
+    it('says nothing about a repeated reference to a file that does not exist', () => {
+      const text = 'See #file:gone.md and #file:gone.md';
+      const first = referenceTo(text, '#file:gone.md', '/w/gone.md');
+      const second = { ...first, range: { start: text.lastIndexOf('#file'), end: text.length } };
+      const missing = attachment(first, 'unreadable', 0);
+      missing.problems.push({ code: 'missing', message: 'no such file (/w/gone.md)' });
+      assert.equal(findingsOf('duplicate-content', buildContext({ text, references: [first, second], attachments: [missing] })).length, 0);
     });
     it('is quiet for short repeated lines and distinct paragraphs', () => {
       assert.equal(findingsOf('duplicate-content', buildContext({ text: 'Yes.\n\nYes.\n\n' + para })).length, 0);
@@ -425,10 +436,11 @@ describe('built-in rules', () => {
     it('measures politeness and calls it negligible', () => {
       const text = 'Please summarise the report. Thank you so much!';
       const ctx = buildContext({ text, totalInputTokens: 20000 });
-      const [f] = findingsOf('politeness-tokens', ctx);
+      assert.equal(findingsOf('politeness-tokens', ctx).length, 0, 'off by default');
+      const [f] = findingsOf('politeness-tokens', ctx, { 'politeness-tokens': { severity: 'info', options: {} } });
       assert.equal(f.severity, 'info');
       assert.equal(f.fix, undefined);
-      const expected = testTokens(text) - testTokens(' summarise the report. ');
+      const expected = testTokens(text) - testTokens('summarise the report. ');
       assert.equal(f.saving?.tokens, expected);
       assert.match(f.message, new RegExp(`2 phrases\\) costs ${expected} tokens.*negligible`));
     });
@@ -440,14 +452,14 @@ describe('built-in rules', () => {
 
 describe('unreadable-attachment', () => {
   const text = 'Read #file:gone.xlsx and #file:ok.csv please.';
-  it('reports each problem at its reference, a missing file as an error', () => {
+  it('reports each problem at its reference, a missing file as a warning (the request still goes out)', () => {
     const gone = attachment(referenceTo(text, '#file:gone.xlsx', '/ws/gone.xlsx'), 'unreadable', 0);
     gone.problems.push({ code: 'missing', message: 'gone.xlsx: no such file. Check the path.' });
     const big = attachment(referenceTo(text, '#file:ok.csv', '/ws/ok.csv'), 'csv', 10);
     big.problems.push({ code: 'tooLarge', message: 'is 300 MB, above the 50 MB limit; not read.' });
     const found = findingsOf('unreadable-attachment', buildContext({ text, attachments: [gone, big] }));
     assert.equal(found.length, 2);
-    assert.equal(found[0].severity, 'error');
+    assert.equal(found[0].severity, 'warning');
     assert.equal(text.slice(found[0].range!.start, found[0].range!.end), '#file:gone.xlsx');
     assert.equal(found[1].severity, 'warning');
     assert.match(found[1].message, /^ok\.csv: is 300 MB/);

@@ -11,16 +11,19 @@ import { buildContext, partOf } from './ruleContextBuilder';
 const config = (over: Partial<ResolvedConfig> = {}): ResolvedConfig => ({ ...emptyConfig(), ...over });
 const declarative = (...specs: DeclarativeRuleSpec[]) => specs.map((spec) => ({ spec, sourceFile: '/repo/.mvp.jsonc' }));
 const politeText = 'Please fix the bug.';
+/** politeness-tokens is off by default (a hint a team turns on): these tests use it as the sample rule, turned on. */
+const politenessOn = (over: Partial<ResolvedConfig> = {}): ResolvedConfig => config({ ...over, rules: { 'politeness-tokens': { severity: 'info', options: {} }, ...over.rules } });
 
 describe('runRules', () => {
   after(() => resetPatternRunner());
 
   it('fills rule id, severity and docs link; a docs base turns the link absolute', () => {
-    const [f] = runRules(buildContext({ text: politeText }), config(), { trusted: true }).findings;
+    assert.equal(runRules(buildContext({ text: politeText }), config(), { trusted: true }).findings.length, 0, 'off by default');
+    const [f] = runRules(buildContext({ text: politeText }), politenessOn(), { trusted: true }).findings;
     assert.equal(f.ruleId, 'politeness-tokens');
     assert.equal(f.severity, 'info');
     assert.equal(f.docsUrl, 'docs/rules/politeness-tokens.md');
-    const [g] = runRules(buildContext({ text: politeText }), config(), { trusted: true, docsBaseUrl: 'https://example.test/docs/' }).findings;
+    const [g] = runRules(buildContext({ text: politeText }), politenessOn(), { trusted: true, docsBaseUrl: 'https://example.test/docs/' }).findings;
     assert.equal(g.docsUrl, 'https://example.test/docs/rules/politeness-tokens.md');
   });
 
@@ -37,7 +40,7 @@ describe('runRules', () => {
   });
 
   describe('disable comments', () => {
-    const lint = (text: string) => runRules(buildContext({ text }), config(), { trusted: true }).findings.map((f) => `${f.ruleId}@${text.slice(0, f.range?.start).split('\n').length}`);
+    const lint = (text: string) => runRules(buildContext({ text }), politenessOn(), { trusted: true }).findings.map((f) => `${f.ruleId}@${text.slice(0, f.range?.start).split('\n').length}`);
     it('mvp-disable / mvp-enable bracket lines', () => {
       const text = 'please a\n<!-- mvp-disable politeness-tokens -->\nplease b\n<!-- mvp-enable politeness-tokens -->\nplease c';
       // One politeness finding, anchored at its first phrase: disabling line 1 hides it.

@@ -16,6 +16,7 @@ function normalise(text: string): string {
 /** Parts sent as one block: a repeated one is removed whole, fences included, never half of it. */
 const BLOCK_KINDS = new Set<PartKind>(['codeBlock', 'pastedLog', 'pastedJson', 'pastedTable', 'base64', 'frontMatter', 'history']);
 const HEADING = /^ {0,3}(#{1,6})\s+\S/;
+const FENCE_LINE = /^[ \t>]*(?:`{3,}|~{3,})/m;
 /** Near-duplicates: prose paragraphs of at least this many characters sharing this share of their word triples. */
 const NEAR_MIN_CHARS = 200;
 const NEAR_SIMILARITY = 0.8;
@@ -72,6 +73,8 @@ function units(prompt: Pick<ParsedPrompt, 'text' | 'version' | 'parts'>, minChar
     if (r.end - r.start < minChars) continue;
     if (blocks.some((b) => r.start < b.end && r.end > b.start)) continue; // inside or touching code: the block is the unit
     if (HEADING.test(text.slice(r.start, r.start + 10))) continue; // a heading glued to its text: the section is the unit
+    // A fence line at any indentation (a code block nested in a list item): removing part of it would unbalance the fences.
+    if (FENCE_LINE.test(text.slice(r.start, r.end))) continue;
     unit('paragraph', r);
   }
   return out;
@@ -156,7 +159,7 @@ function nearDuplicates(context: RuleContext, exactCopies: readonly TextRange[],
   const text = context.prompt.text;
   const blocks = context.prompt.parts.filter((p) => BLOCK_KINDS.has(p.kind)).map((p) => p.range);
   const long = paragraphRanges(text)
-    .filter((r) => r.end - r.start >= NEAR_MIN_CHARS && !blocks.some((b) => r.start < b.end && r.end > b.start))
+    .filter((r) => r.end - r.start >= NEAR_MIN_CHARS && !blocks.some((b) => r.start < b.end && r.end > b.start) && !FENCE_LINE.test(text.slice(r.start, r.end)))
     .filter((r) => !exactCopies.some((c) => r.start < c.end && r.end > c.start))
     .slice(0, NEAR_MAX_PARAGRAPHS)
     .map((r) => ({ range: r, words: shingles(text.slice(r.start, r.end)), key: normalise(text.slice(r.start, r.end)) }));

@@ -1,8 +1,15 @@
 import type { Rule } from '../rule';
 import { promptQuestion } from '../promptQuestion';
 
-/** Tasks whose natural answer is long. */
-const INVITES_LONG = /\b(explain|describe|write|summari[sz]e|list|document|overview|essay|report|walk me through|elaborate|in detail|detailed|comprehensive|everything|tell me about|compare|review)\b/i;
+/**
+ * Tasks answered in prose, whose natural answer is long. Not tasks whose output is an artefact —
+ * "write", "generate", "document", "list", "review" in a prompt file make code, files or a report
+ * whose length the work decides: a word limit there truncates the work (measured on real prompt
+ * files, see bench/precision).
+ */
+const INVITES_LONG = /\b(explain|describe|summari[sz]e|walk me through|elaborate|tell me (?:about|everything)|in detail|compare|what(?:'s| is| are) the (?:difference|pros and cons))\b/i;
+/** A question or a short chat-style request: a paragraph of a few sentences, not a list item or a block of rules. */
+const MAX_QUESTION_CHARS = 600;
 /** Any statement of how long the answer should be. */
 const LENGTH_GUIDANCE =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)\s+(?:short\s+)?(words?|sentences?|lines?|paragraphs?|bullets?|bullet points?|items?|points?|tokens?|characters?|pages?|examples?)\b|\b(brief(?:ly)?|concise(?:ly)?|succinct(?:ly)?|tl;?dr|at most|no more than|one[- ]liner|in short|keep it short|short answer|short summary|max(?:imum)? length)\b/i;
@@ -24,8 +31,11 @@ export const unboundedOutput: Rule = {
   },
   defaultOptions: { suggestedWords: 150 },
   check(context, options) {
+    // Standing instructions and skills are sent with many requests and ask nothing: a length
+    // appended there would cut every answer, including the ones that need to be long.
+    if ((context.prompt.fileKind ?? 'request') !== 'request') return [];
     const question = promptQuestion(context.prompt);
-    if (!question || !INVITES_LONG.test(question.text)) return [];
+    if (!question || question.text.length > MAX_QUESTION_CHARS || /^\s*(?:[-*+]|\d+[.)])\s/.test(question.text) || !INVITES_LONG.test(question.text)) return [];
     const fm = context.prompt.frontMatter ?? {};
     let prose = context.prompt.text;
     for (const part of context.prompt.parts) {

@@ -46,6 +46,8 @@ export const unreferencedAttachment: Rule = {
   },
   defaultOptions: { minTokens: 200 },
   check(context, options) {
+    // Only a request asks something; instructions and skills link what the agent may need.
+    if ((context.prompt.fileKind ?? 'request') !== 'request') return [];
     const question = promptQuestion(context.prompt);
     if (!question) return [];
     const words = new Set(question.text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
