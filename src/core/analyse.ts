@@ -194,6 +194,11 @@ export async function analysePrompt(
     sessionWhSoFar: session?.totals.wh.central ?? 0,
   });
   const modelComparisons = compareModels({ tokens: { total }, estimate }, profile, registry.list(), estimateRequest, { region });
+  // Agents re-send the history as an unchanged prefix, which a caching provider serves as cache reads.
+  const estimateWithCachedHistory =
+    session?.caching?.applies && historyTokens > 0
+      ? estimateRequest(profile, { inputTokens: total, cachedInputTokens: historyTokens, outputTokens: estimate.tokens.output, region: estimate.grid.zone })
+      : undefined;
 
   return {
     file: options.file,
@@ -213,6 +218,7 @@ export async function analysePrompt(
     window,
     budgets,
     modelComparisons,
+    estimateWithCachedHistory,
     method: { version: METHOD_VERSION },
     notices: [...ruleRun.notices, ...registry.problems, ...(history?.notices ?? [])],
     config,

@@ -65,5 +65,7 @@ export interface Analysis {
   budgets: BudgetStatus;
   /** The request on the chosen model, a smaller one of the same vendor and an open one (`profiles/compareModels.ts`). */
   modelComparisons: ModelComparison[];
+  /** This request with its history served from the provider's prompt cache; only when the profile caches and there is history. */
+  estimateWithCachedHistory?: RequestEstimate;
   method: { version: string };
 }

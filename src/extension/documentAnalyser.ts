@@ -97,7 +97,8 @@ export class DocumentAnalyser implements vscode.Disposable {
   /** Analyse any text (a selection, a file picked in a quick pick) without publishing it. */
   analyseText(text: string, file: string | undefined, scope?: vscode.Uri, transcript?: Transcript): Promise<AnalysisWithNotices> {
     const options = this.options(text, file, scope);
-    return this.analyse(transcript ? { ...options, transcript } : options);
+    // The transcript's file name goes into its seed summary, as `mvp session` names it.
+    return this.analyse(transcript ? { ...options, transcript, transcriptName: scope ? path.posix.basename(scope.path) : undefined } : options);
   }
 
   forget(document: vscode.TextDocument): void {

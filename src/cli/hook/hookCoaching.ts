@@ -3,8 +3,7 @@
  * estimated energy and the session's cumulative figure, then the few suggestions that save the
  * most. Short on purpose — it is read between pressing Enter and the answer, every time.
  */
-import { profileRegistryFor, type AnalysisWithNotices } from '../../core/analyse';
-import { estimateRequest } from '../../core/energy';
+import type { AnalysisWithNotices } from '../../core/analyse';
 import { formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
 import { sessionWhWithThisRequest } from './hookBudget';
 
@@ -59,21 +58,9 @@ function headline(analysis: AnalysisWithNotices): string {
   return `${line}.`;
 }
 
-/**
- * Agents resend the history as an unchanged prefix, which providers with prompt caching serve as
- * cache reads: the same request with the history counted as cached input. Undefined when the
- * model's profile has no caching or there is no history.
- */
+/** This turn if the provider's prompt cache serves the history: the engine's estimate (Analysis.estimateWithCachedHistory). */
 function cachedTurnWh(analysis: AnalysisWithNotices, historyTokens: number): number | undefined {
-  if (historyTokens <= 0 || !analysis.session?.caching?.applies) return undefined;
-  const profile = profileRegistryFor(analysis.config).get(analysis.model.id);
-  if (!profile) return undefined;
-  return estimateRequest(profile, {
-    inputTokens: analysis.tokens.total,
-    cachedInputTokens: historyTokens,
-    outputTokens: analysis.estimate.tokens.output,
-    region: analysis.estimate.grid.zone,
-  }).energyWh.central;
+  return historyTokens > 0 ? analysis.estimateWithCachedHistory?.energyWh.central : undefined;
 }
 
 /** Below this share of the request, an info-level finding is not worth interrupting anyone for. */
