@@ -220,9 +220,15 @@ export async function analysePrompt(
     modelComparisons,
     estimateWithCachedHistory,
     method: { version: METHOD_VERSION },
-    notices: [...ruleRun.notices, ...registry.problems, ...(history?.notices ?? [])],
+    notices: [...ruleRun.notices, ...registry.problems, ...unknownModelNotice(resolved, choice), ...(history?.notices ?? [])],
     config,
   };
+}
+
+/** A model name no profile matches is estimated with the labelled default, never an older namesake: say so. */
+function unknownModelNotice(resolved: ResolvedProfile, choice: { name: string; source: ModelSource }): string[] {
+  if (resolved.resolvedBy !== 'default' || choice.source === 'default') return [];
+  return [`Model "${choice.name}" (from ${choice.source === 'frontMatter' ? 'the front matter' : choice.source === 'explicit' ? '--model' : `the ${choice.source}`}) matches no model profile; estimated as ${resolved.profile.name}, the labelled default. Add one under "profiles" in .mvp.jsonc (docs/config.md) for figures of its own.`];
 }
 
 /** One attachment per file (and sheet): what the agent sends. */

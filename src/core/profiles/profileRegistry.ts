@@ -82,6 +82,22 @@ function tokenMatches(familyToken: string, nameToken: string): boolean {
   return nameToken === familyToken || (nameToken.startsWith(familyToken) && /^[\d.]+$/.test(nameToken.slice(familyToken.length)));
 }
 
+/** Tokens that are versions ("5", "4o", "70b"): they start with a digit. */
+const isVersion = (t: string) => /^\d/.test(t);
+
+/**
+ * A family's version numbers must open the name's: "gpt-5.4" is of family gpt-5 (5 ~ 5.4), not of
+ * gpt-4 (a 4 somewhere in the name) nor gpt-3.5; "gpt-5.3-codex" is not gpt-3.5. A newer version
+ * never resolves to an older generation: unmatched, it falls to the labelled default.
+ */
+function sameGeneration(familyTokens: readonly string[], nameTokens: readonly string[]): boolean {
+  const familyVersion = familyTokens.filter(isVersion);
+  if (!familyVersion.length) return true;
+  // Versions in the name that precede the name's own words such as a size ("70b") stay in order.
+  const nameVersion = nameTokens.filter(isVersion);
+  return familyVersion.every((v, i) => nameVersion[i] !== undefined && (nameVersion[i] === v || tokenMatches(v, nameVersion[i])));
+}
+
 export function createProfileRegistry(profiles: readonly ModelProfile[], overrides: readonly ProfileOverride[] = []): ProfileRegistry {
   const applied = applyOverrides(profiles, overrides);
   const all = applied.profiles;
@@ -105,7 +121,7 @@ export function createProfileRegistry(profiles: readonly ModelProfile[], overrid
     const sizeB = sizeToken ? parseFloat(sizeToken) : undefined;
     let best: { score: number; profile: ModelProfile } | undefined;
     for (const f of families) {
-      if (f.tokens.length === 0 || !f.tokens.every((ft) => tokens.some((t) => tokenMatches(ft, t)))) continue;
+      if (f.tokens.length === 0 || !f.tokens.every((ft) => tokens.some((t) => tokenMatches(ft, t))) || !sameGeneration(f.tokens, tokens)) continue;
       const idTokens = nameTokens(f.profile.id);
       const overlap = idTokens.filter((t) => tokens.includes(t)).length;
       // A more specific family wins, then the member sharing most of the name (and nearest in size), then the family default.
