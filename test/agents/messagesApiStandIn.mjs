@@ -145,7 +145,7 @@ function sendJson(response, status, value) {
  * Starts the stand-in on 127.0.0.1.
  * @param {{ port?: number, recordDir?: string, replyText?: string,
  *           script?: Array<{ text?: string, toolUse?: { name: string, input?: object, id?: string } }> }} [options]
- * @returns {Promise<{ url: string, port: number, requests: object[], messageRequests: () => object[], close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, requests: object[], messageRequests: () => object[], setScript: (steps: object[]) => void, close: () => Promise<void> }>}
  */
 export async function startMessagesApiStandIn(options = {}) {
   const recordDir = options.recordDir ?? process.env.MESSAGES_STAND_IN_RECORD_DIR;
@@ -209,6 +209,8 @@ export async function startMessagesApiStandIn(options = {}) {
     port,
     requests,
     messageRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
+    // Replaces the replies still to come (one stand-in serving several client runs in turn).
+    setScript: (steps) => script.splice(0, script.length, ...steps),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -61,11 +61,15 @@ export class FootprintCalculator {
     ];
   }
 
-  /** List-price cost in USD, or undefined when the model has no price (or matched no profile). */
+  /**
+   * List-price cost in USD, or undefined when the model has no price of its own: a name matched
+   * only by family (a newer model, e.g. "claude-opus-5-5" estimated with Opus 4.5's profile) is not
+   * priced with another model's price list.
+   */
   cost(model: string, tokens: TokenCounts): number | undefined {
     const { profile, resolvedBy } = this.model(model);
     const price = profile.pricing;
-    if (!price || resolvedBy === 'default') return undefined;
+    if (!price || resolvedBy === 'default' || resolvedBy === 'family') return undefined;
     return (
       (tokens.input * price.inputPerMTok +
         tokens.cacheCreation * (price.cacheWritePerMTok ?? price.inputPerMTok) +

@@ -37,7 +37,7 @@ describe('mvp usage', () => {
     assert.ok(json.totals.energy.wh.low <= json.totals.energy.wh.central && json.totals.energy.wh.central <= json.totals.energy.wh.high);
     assert.ok(json.totals.carbon.g.central > 0 && json.totals.water.ml.central > 0);
     assert.equal(json.totals.cost.estimate, true);
-    assert.equal(json.totals.cost.unpricedRequests, 0);
+    assert.equal(json.totals.cost.unpricedRequests, 2, 'gpt-5-codex matches gpt-5 only by family: not priced with its list');
     const codexModel = json.periods.flatMap((p: { models: { model: string; profile: string; matchedBy: string }[] }) => p.models).find((m: { model: string }) => m.model === 'gpt-5-codex');
     assert.deepEqual([codexModel.profile, codexModel.matchedBy], ['gpt-5', 'family']);
     assert.deepEqual(json.periods.map((p: { key: string }) => p.key), ['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
