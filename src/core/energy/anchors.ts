@@ -66,7 +66,6 @@ const OVIEDO = 'https://arxiv.org/abs/2509.20241';
 const MISTRAL = 'https://mistral.ai/news/our-contribution-to-a-global-environmental-standard-for-ai';
 const JEGHAM = 'https://arxiv.org/abs/2505.09598';
 const MLENERGY = 'https://ml.energy/leaderboard';
-const FULL = 'full serving: accelerators + host + data-centre overhead (PUE)';
 
 export const ENERGY_ANCHORS: EnergyAnchor[] = [
   {
