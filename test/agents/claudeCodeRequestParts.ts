@@ -10,7 +10,7 @@
  *   "Contents of PATH (…):" sections; its last block is what the user typed.
  */
 export interface RequestPart {
-  kind: 'system' | 'tools' | 'mcp' | 'memory' | 'skills' | 'messages' | 'prompt';
+  kind: 'system' | 'tools' | 'mcp' | 'memory' | 'instructions' | 'skills' | 'messages' | 'prompt';
   /** Server name for mcp, file path for memory, skill name for skills. */
   name: string;
   text: string;
@@ -93,8 +93,9 @@ export function splitClaudeCodeRequest(body: CapturedRequest, projectSkills: str
 export function mergeParts(parts: RequestPart[]): Map<string, string> {
   const merged = new Map<string, string>();
   for (const part of parts) {
-    const key =
-      part.kind === 'mcp' || part.kind === 'memory' || part.kind === 'skills' ? `${part.kind}:${part.name}` : part.kind;
+    const key = ['mcp', 'memory', 'instructions', 'skills'].includes(part.kind)
+      ? `${part.kind}:${part.name}`
+      : part.kind;
     merged.set(key, (merged.get(key) ?? '') + part.text);
   }
   return merged;

@@ -36,6 +36,8 @@ export interface ContextPiece {
   origin: string;
   /** Something wrong with this item (unreadable file, server that did not answer, import cycle…). */
   problem?: string;
+  /** For instruction files: the user's global file or the project's (agents place them apart). */
+  scope?: 'global' | 'project';
 }
 
 export interface ContextItem {

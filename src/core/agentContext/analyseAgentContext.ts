@@ -10,7 +10,8 @@ import { profileRegistryFor } from '../analyse';
 import { estimateRequest, mapBounds, type Estimate3 } from '../energy';
 import { calibrate, countForProfile } from '../tokens/countForProfile';
 import type { AgentContext, AgentId, ContextItem, ContextPiece } from './agentContextTypes';
-import { baselineOf, baselinePieces, memoryWrapperPiece } from './builtinLoad';
+import { mcpSendsNamesOnly, mcpServerText, wrapInstructionPieces } from './agentFormats';
+import { baselineOf, baselinePieces, mcpSupportPiece, memoryWrapperPiece } from './builtinLoad';
 import { recentClaudeSessions, type ClaudeSessionFacts } from './claudeCodeLogs';
 import { contextFindings } from './contextFindings';
 import { detectAgent } from './detectAgent';
@@ -58,7 +59,10 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
   const agent: AgentId = detected?.agent ?? (options.agent as AgentId);
   const notes: string[] = detected ? [`agent: ${agent} (${detected.reason})`] : [];
 
-  const sessions = options.useLogs !== false && agent === 'claude-code' ? recentClaudeSessions(home, folder, options.maxLogSessions) : [];
+  const sessions =
+    options.useLogs !== false && agent === 'claude-code'
+      ? recentClaudeSessions(home, folder, options.maxLogSessions)
+      : [];
   const registry = profileRegistryFor();
   const requested = options.model ?? AGENT_DEFAULT_MODEL[agent];
   const resolved = registry.resolve(requested);
@@ -66,7 +70,7 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
   const countText = (text: string) => countForProfile(profile, text).tokens;
 
   const memory = memoryPieces(agent, folder, { home, env });
-  const { pieces: skillItems, skills } = skillPieces(agent, folder, home);
+  const { pieces: skillItems, skills } = skillPieces(agent, folder, home, env);
   const { servers, problems: configProblems } = mcpServersOf(agent, folder, home, env);
   const mcp = await mcpPieces(agent, servers, { folder, home, env, options });
   for (const problem of configProblems) {
@@ -80,9 +84,14 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
     });
   }
   const userPieces = [...memory, ...skillItems, ...mcp.pieces];
+  userPieces.push(...wrapInstructionPieces(agent, folder, memory));
   if (agent === 'claude-code' && memory.some((p) => p.text)) {
     const wrapper = memoryWrapperPiece(agent);
     if (wrapper) userPieces.push(wrapper);
+  }
+  if (servers.length) {
+    const support = mcpSupportPiece(agent);
+    if (support) userPieces.push(support);
   }
 
   const tokensOf = (piece: ContextPiece): number => {
@@ -229,21 +238,6 @@ function paceOf(sessions: ClaudeSessionFacts[]): {
   };
 }
 
-/** How an agent sends MCP tools: Claude Code (tool search on by default) sends only deferred names. */
-function mcpToolText(agent: AgentId, server: string, tool: McpTool, env: Record<string, string | undefined>): string {
-  if (agent === 'claude-code') {
-    const name = `mcp__${server}__${tool.name}`;
-    if (toolSearchOff(env))
-      return JSON.stringify({ name, description: tool.description ?? '', input_schema: tool.inputSchema ?? {} });
-    return `${name}\n`;
-  }
-  return JSON.stringify({ name: tool.name, description: tool.description ?? '', parameters: tool.inputSchema ?? {} });
-}
-
-function toolSearchOff(env: Record<string, string | undefined>): boolean {
-  return /^(false|0|off)$/i.test(env.ENABLE_TOOL_SEARCH ?? '');
-}
-
 async function mcpPieces(
   agent: AgentId,
   servers: McpServerConfig[],
@@ -253,10 +247,9 @@ async function mcpPieces(
   const notes: string[] = [];
   const unmeasured: McpServerConfig[] = [];
   const timeoutMs = context.options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-  const how =
-    agent === 'claude-code' && !toolSearchOff(context.env)
-      ? 'tool names only (Claude Code defers MCP tool schemas behind tool search)'
-      : 'full tool schemas';
+  const how = mcpSendsNamesOnly(agent, context.env)
+    ? 'tool names only (Claude Code defers MCP tool schemas behind tool search)'
+    : 'full tool schemas';
   const pieces = await Promise.all(
     servers.map(async (server): Promise<ContextPiece> => {
       const base = { kind: 'mcp' as const, name: `MCP server ${server.name}`, path: server.configFile };
@@ -311,7 +304,7 @@ async function mcpPieces(
       return {
         ...base,
         source,
-        text: tools.map((tool) => mcpToolText(agent, server.name, tool, context.env)).join(''),
+        text: mcpServerText(agent, server.name, tools, context.env),
         origin: `${tools.length} tools from tools/list, ${when}; sent as ${how}`,
         problem,
       };

@@ -6,6 +6,8 @@
  */
 import type { AgentId, ContextItemKind, ContextPiece } from './agentContextTypes';
 import claudeCodeBaseline from './baselines/claude-code.json';
+import codexBaseline from './baselines/codex.json';
+import geminiBaseline from './baselines/gemini.json';
 
 interface BaselineItem {
   kind: string;
@@ -20,10 +22,14 @@ export interface AgentBaseline {
   measuredAt: string;
   items: BaselineItem[];
   memoryWrapper?: BaselineItem;
+  /** Tools the client adds once as soon as any MCP server is configured (Codex: MCP resource tools). */
+  mcpSupport?: BaselineItem;
 }
 
 const BASELINES: Partial<Record<AgentId, AgentBaseline>> = {
   'claude-code': claudeCodeBaseline as unknown as AgentBaseline,
+  codex: codexBaseline as unknown as AgentBaseline,
+  gemini: geminiBaseline as unknown as AgentBaseline,
 };
 
 export function baselineOf(agent: AgentId): AgentBaseline | undefined {
@@ -52,5 +58,18 @@ export function memoryWrapperPiece(agent: AgentId): ContextPiece | undefined {
     source: 'client-format',
     tokensByEncoding: wrapper.tokensByEncoding,
     origin: `measured with ${agent} ${BASELINES[agent]!.clientVersion}`,
+  };
+}
+
+/** What a client adds once when any MCP server is configured (measured), besides the servers' own tools. */
+export function mcpSupportPiece(agent: AgentId): ContextPiece | undefined {
+  const support = BASELINES[agent]?.mcpSupport;
+  if (!support) return undefined;
+  return {
+    kind: support.kind as ContextItemKind,
+    name: support.name,
+    source: 'client-format',
+    tokensByEncoding: support.tokensByEncoding,
+    origin: `measured with ${agent} ${BASELINES[agent]!.clientVersion}: added once when any MCP server is configured`,
   };
 }

@@ -171,7 +171,8 @@ function codexInstructions(folder: string, options: MemoryOptions): ContextPiece
   const pieces: ContextPiece[] = [];
   const codexHome = options.env?.CODEX_HOME ?? path.join(options.home, '.codex');
   const globalFile = [path.join(codexHome, 'AGENTS.override.md'), path.join(codexHome, 'AGENTS.md')].find(nonEmptyFile);
-  if (globalFile) pushFile(pieces, 'instructions', globalFile, folder, 'global Codex instructions ($CODEX_HOME)');
+  if (globalFile)
+    pushFile(pieces, 'instructions', globalFile, folder, 'global Codex instructions ($CODEX_HOME)', 'global');
   const root = gitRootOf(folder);
   const chain = root
     ? ancestorsOf(folder)
@@ -237,6 +238,7 @@ function pushFile(
   file: string,
   folder: string,
   origin: string,
+  scope: 'global' | 'project' = 'project',
 ): void {
   const read = readContextFile(file);
   if (read.kind === 'absent') return;
@@ -248,6 +250,7 @@ function pushFile(
     text: read.kind === 'text' ? read.text : undefined,
     origin,
     problem: read.kind === 'problem' ? read.problem : undefined,
+    scope,
   });
 }
 

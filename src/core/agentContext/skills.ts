@@ -16,23 +16,42 @@ export interface SkillEntry {
   name: string;
   description: string;
   path: string;
+  /** The skills folder it was found in. */
+  root: string;
   problem?: string;
 }
 
-function skillRoots(agent: AgentId, folder: string, home: string): string[] {
+function skillRoots(agent: AgentId, folder: string, home: string, env: Record<string, string | undefined>): string[] {
   switch (agent) {
     case 'claude-code':
       return [path.join(home, '.claude', 'skills'), path.join(folder, '.claude', 'skills')];
     case 'vscode':
       return ['.github/skills', '.claude/skills', '.agents/skills'].map((dir) => path.join(folder, dir));
-    default:
-      return [];
+    case 'codex':
+      // Observed with Codex 0.169.0, in this order (its own skills live in $CODEX_HOME/skills/.system).
+      return [
+        path.join(folder, '.codex', 'skills'),
+        path.join(env.CODEX_HOME ?? path.join(home, '.codex'), 'skills'),
+        path.join(folder, '.agents', 'skills'),
+      ];
+    case 'gemini':
+      // Observed with Gemini CLI 0.61.0.
+      return [
+        path.join(home, '.gemini', 'skills'),
+        path.join(folder, '.gemini', 'skills'),
+        path.join(folder, '.agents', 'skills'),
+      ];
   }
 }
 
-export function findSkills(agent: AgentId, folder: string, home: string): SkillEntry[] {
+export function findSkills(
+  agent: AgentId,
+  folder: string,
+  home: string,
+  env: Record<string, string | undefined> = {},
+): SkillEntry[] {
   const skills: SkillEntry[] = [];
-  for (const root of skillRoots(agent, folder, home)) {
+  for (const root of skillRoots(agent, folder, home, env)) {
     let names: string[];
     try {
       names = fs.readdirSync(root).sort();
@@ -44,7 +63,7 @@ export function findSkills(agent: AgentId, folder: string, home: string): SkillE
       const read = readContextFile(file);
       if (read.kind === 'absent') continue;
       if (read.kind === 'problem') {
-        skills.push({ name: dirName, description: '', path: file, problem: read.problem });
+        skills.push({ name: dirName, description: '', path: file, root, problem: read.problem });
         continue;
       }
       const front = splitFrontMatter(read.text);
@@ -54,6 +73,7 @@ export function findSkills(agent: AgentId, folder: string, home: string): SkillE
         name,
         description,
         path: file,
+        root,
         problem: front.problem
           ? `${file}: ${front.problem}`
           : description
@@ -65,22 +85,36 @@ export function findSkills(agent: AgentId, folder: string, home: string): SkillE
   return skills;
 }
 
-export function skillListingLine(skill: SkillEntry): string {
-  return `- ${skill.name}: ${skill.description}\n`;
+/**
+ * A skill's entry in the listing, as each agent writes it (observed: Claude Code 2.1.328, Codex
+ * 0.169.0, Gemini CLI 0.61.0). Codex also names each skills folder once in a roots table.
+ */
+export function skillListingText(agent: AgentId, skill: SkillEntry, firstOfRoot: boolean): string {
+  switch (agent) {
+    case 'codex': {
+      const root = firstOfRoot ? `- \`r0\` = \`${skill.root}\`\n` : '';
+      return `${root}- ${skill.name}: ${skill.description} (file: r0/${path.basename(path.dirname(skill.path))}/SKILL.md)\n`;
+    }
+    case 'gemini':
+      return `  <skill>\n    <name>${skill.name}</name>\n    <description>${skill.description}</description>\n    <location>${skill.path}</location>\n  </skill>\n`;
+    default:
+      return `- ${skill.name}: ${skill.description}\n`;
+  }
 }
 
 export function skillPieces(
   agent: AgentId,
   folder: string,
   home: string,
+  env: Record<string, string | undefined> = {},
 ): { pieces: ContextPiece[]; skills: SkillEntry[] } {
-  const skills = findSkills(agent, folder, home);
-  const pieces = skills.map((skill): ContextPiece => ({
+  const skills = findSkills(agent, folder, home, env);
+  const pieces = skills.map((skill, index): ContextPiece => ({
     kind: 'skills',
     name: `skill ${skill.name}`,
     path: skill.path,
     source: 'file',
-    text: skillListingLine(skill),
+    text: skillListingText(agent, skill, index === 0 || skills[index - 1].root !== skill.root),
     origin: 'skill listing (name and description; the body loads only when used)',
     problem: skill.problem,
   }));

@@ -1,0 +1,143 @@
+/**
+ * `mvp context` against the real Codex CLI and Gemini CLI, each driven offline against a loopback
+ * stand-in of its API (Responses API, Gemini API): the request it really sent is split into the
+ * same items and counted with the same tokenizer. Total within ±15 %, each item within ±25 %.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyseAgentContext } from '../../src/core/agentContext/analyseAgentContext';
+import type { AgentContext } from '../../src/core/agentContext/agentContextTypes';
+import { profileRegistryFor } from '../../src/core/analyse';
+import { countForProfile } from '../../src/core/tokens/countForProfile';
+import { mergeParts, type RequestPart } from './claudeCodeRequestParts';
+import { splitCodexRequest, type CodexRequest } from './codexRequestParts';
+import { FILESYSTEM_MCP_BIN } from './driveClaudeCode';
+import { captureCodexRequest, codexInstalled, codexVersion, freshCodexHome } from './driveCodex';
+import { captureGeminiRequest, freshGeminiHome, geminiInstalled, geminiVersion } from './driveGeminiCli';
+import { splitGeminiRequest, type GeminiRequest } from './geminiRequestParts';
+
+function write(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+const SKILL = (name: string) =>
+  `---\nname: ${name}\ndescription: Summarise a CSV file column by column (counts, distinct values, ranges) before answering questions about it.\n---\n\n# CSV summary\n\nRun the summariser and read its output first.\n`;
+const PROJECT_NOTES =
+  '# Project notes\n\nThis is a small TypeScript CLI that summarises CSV files. Use `npm test` to run the tests and\n`npm run build` to build. Keep functions small and name them after what they return.\n\nErrors are values, never thrown across module boundaries. Tests live beside the code as `*.test.ts`.\n';
+const GLOBAL_NOTES = 'Answer in British English. Prefer small, reviewable changes and say which tests you ran.\n';
+
+function keyOf(item: AgentContext['items'][number]): string {
+  if (item.kind === 'instructions' || item.kind === 'memory') return `instructions:${item.path}`;
+  if (item.kind === 'skills') return `skills:${item.name.replace(/^skill /, '')}`;
+  if (item.kind === 'mcp') return `mcp:${item.name.replace(/^MCP server /, '')}`;
+  return item.kind;
+}
+
+function compare(context: AgentContext, parts: RequestPart[], model: string, client: string): void {
+  const profile = profileRegistryFor().resolve(model).profile;
+  const measured = new Map(
+    [...mergeParts(parts.map((p) => (p.kind === 'memory' ? { ...p, kind: 'instructions' as const } : p)))].map(
+      ([key, text]) => [key, countForProfile(profile, text).tokens],
+    ),
+  );
+  const ours = new Map<string, number>();
+  for (const item of context.items) ours.set(keyOf(item), (ours.get(keyOf(item)) ?? 0) + item.tokens);
+  const theirs = [...measured.keys()].filter((k) => k !== 'prompt');
+  assert.deepEqual([...ours.keys()].sort(), theirs.sort(), `${client}: mvp context items vs request parts`);
+  const real = theirs.reduce((n, k) => n + measured.get(k)!, 0);
+  const ratio = context.total.tokens / real;
+  if (process.env.MVP_DEBUG)
+    console.log(
+      `    ${client}: mvp context ${context.total.tokens} vs request ${real}; ${[...ours].map(([k, t]) => `${k} ${t}/${measured.get(k)}`).join(', ')}`,
+    );
+  assert.ok(
+    Math.abs(ratio - 1) <= 0.15,
+    `${client}: total ${context.total.tokens} vs ${real} (ratio ${ratio.toFixed(3)})`,
+  );
+  const off = [...ours]
+    .filter(([k, t]) => Math.abs(t / measured.get(k)! - 1) > 0.25)
+    .map(([k, t]) => `${k}: ours ${t}, request ${measured.get(k)}`);
+  assert.deepEqual(off, [], `${client}: items outside ±25 %`);
+  assert.deepEqual(
+    context.items.filter((i) => i.problem).map((i) => `${i.name}: ${i.problem}`),
+    [],
+  );
+}
+
+describe('mvp context against the real Codex CLI (offline, Responses API stand-in)', function () {
+  this.timeout(180_000);
+  let root: string;
+  after(() => root && fs.rmSync(root, { recursive: true, force: true }));
+
+  it('itemises global and project AGENTS.md, a skill, an MCP server and the built-in load within tolerance', async function () {
+    if (!codexInstalled()) {
+      console.log('    skipped: @openai/codex is not installed (npm ci installs it as a devDependency)');
+      this.skip();
+    }
+    root = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'mvp-codex-context-'));
+    const project = path.join(root, 'project');
+    write(path.join(project, 'AGENTS.md'), PROJECT_NOTES);
+    write(path.join(project, '.agents', 'skills', 'csv-summary', 'SKILL.md'), SKILL('csv-summary'));
+    execFileSync('git', ['init', '-q', project]);
+    const home = freshCodexHome(
+      root,
+      `[mcp_servers.filesystem]\ncommand = "${FILESYSTEM_MCP_BIN}"\nargs = ["${project}"]\n`,
+    );
+    write(path.join(home, '.codex', 'AGENTS.md'), GLOBAL_NOTES);
+    const context = await analyseAgentContext({
+      folder: project,
+      agent: 'codex',
+      home,
+      env: {},
+      probeMcp: true,
+      cacheDir: path.join(root, 'cache'),
+      useLogs: false,
+    });
+    const { body } = await captureCodexRequest({ project, home, prompt: 'hello there' });
+    const parts = splitCodexRequest(body as CodexRequest, {
+      projectSkills: ['csv-summary'],
+      globalInstructions: path.join(home, '.codex', 'AGENTS.md'),
+      projectInstructions: path.join(project, 'AGENTS.md'),
+    });
+    compare(context, parts, context.model.id, `Codex ${await codexVersion()}`);
+  });
+});
+
+describe('mvp context against the real Gemini CLI (offline, Gemini API stand-in)', function () {
+  this.timeout(180_000);
+  let root: string;
+  after(() => root && fs.rmSync(root, { recursive: true, force: true }));
+
+  it('itemises global and project GEMINI.md, a skill and the built-in load within tolerance', async function () {
+    if (!geminiInstalled()) {
+      console.log('    skipped: @google/gemini-cli is not installed (npm ci installs it as a devDependency)');
+      this.skip();
+    }
+    root = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'mvp-gemini-context-'));
+    const project = path.join(root, 'project');
+    write(path.join(project, 'GEMINI.md'), PROJECT_NOTES);
+    write(path.join(project, '.gemini', 'skills', 'csv-summary', 'SKILL.md'), SKILL('csv-summary'));
+    execFileSync('git', ['init', '-q', project]);
+    const home = freshGeminiHome(root);
+    write(path.join(home, '.gemini', 'GEMINI.md'), GLOBAL_NOTES);
+    const context = await analyseAgentContext({
+      folder: project,
+      agent: 'gemini',
+      home,
+      env: {},
+      cacheDir: path.join(root, 'cache'),
+      useLogs: false,
+    });
+    const { body } = await captureGeminiRequest({ project, home, prompt: 'hello there' });
+    compare(
+      context,
+      splitGeminiRequest(body as GeminiRequest, { projectSkills: ['csv-summary'] }),
+      context.model.id,
+      `Gemini CLI ${await geminiVersion()}`,
+    );
+  });
+});
