@@ -12,7 +12,17 @@
  *  - JSON nested 5,000 levels, vs flat JSON of the same size (was a stack overflow);
  *  - 60 slow declarative rules, vs the 2,000 ms budget (was 22 s).
  */
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readJson } from '../../src/core/attachments/jsonReader';
@@ -118,7 +128,12 @@ async function main(): Promise<void> {
   // 5. JSON nested 5,000 levels vs flat JSON of the same length.
   const deep = '['.repeat(5000) + ']'.repeat(5000);
   const flat = `[${Array.from({ length: 3333 }, () => '1').join(',')}]`.padEnd(deep.length, ' ');
-  const ctx = { label: 'x.json', countTokens: (t: string) => Math.ceil(t.length / 4), keepTextUpTo: 0, previewRows: 20 };
+  const ctx = {
+    label: 'x.json',
+    countTokens: (t: string) => Math.ceil(t.length / 4),
+    keepTextUpTo: 0,
+    previewRows: 20,
+  };
   cases.push({
     name: 'JSON attachment nested 5,000 levels',
     was: 'stack overflow, exit 70',
@@ -148,7 +163,14 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`,
     cases: cases.map((c) => ({ ...c, ratio: Math.round((c.hostile.ms / Math.max(c.baseline.ms, 0.01)) * 10) / 10 })),
-    declarativeRules: { rules: jobs.length, budgetMs, elapsedMs: Math.round(rules.ms), slowestMs, skipped, elapsedOverBudget: Math.round((rules.ms / budgetMs) * 100) / 100 },
+    declarativeRules: {
+      rules: jobs.length,
+      budgetMs,
+      elapsedMs: Math.round(rules.ms),
+      slowestMs,
+      skipped,
+      elapsedOverBudget: Math.round((rules.ms / budgetMs) * 100) / 100,
+    },
   };
   console.log(JSON.stringify(results, null, 2));
   if (!write) return;
@@ -160,7 +182,10 @@ function writeSection(r: Record<string, any>): void {
   const docs = path.join(root, 'docs/benchmarks.md');
   const text = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
   const rows = r.cases
-    .map((c: any) => `| ${c.name} | ${c.was} | ${c.hostile.ms} ms, +${c.hostile.peakRssGrowthMB} MB | ${c.baselineName}: ${c.baseline.ms} ms, +${c.baseline.peakRssGrowthMB} MB | ${c.ratio}× |`)
+    .map(
+      (c: any) =>
+        `| ${c.name} | ${c.was} | ${c.hostile.ms} ms, +${c.hostile.peakRssGrowthMB} MB | ${c.baselineName}: ${c.baseline.ms} ms, +${c.baseline.peakRssGrowthMB} MB | ${c.ratio}× |`,
+    )
     .join('\n');
   const d = r.declarativeRules;
   const section = `## Hostile inputs
@@ -183,7 +208,10 @@ the slowest (before: 22 s blocked, no notice).
 `;
   const start = text.indexOf('\n## Hostile inputs\n');
   const next = start === -1 ? -1 : text.indexOf('\n## ', start + 1);
-  const updated = start === -1 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start + 1)}${section}${next === -1 ? '' : text.slice(next)}`;
+  const updated =
+    start === -1
+      ? `${text.trimEnd()}\n\n${section}`
+      : `${text.slice(0, start + 1)}${section}${next === -1 ? '' : text.slice(next)}`;
   writeFileSync(docs, updated.endsWith('\n') ? updated : updated + '\n');
 }
 

@@ -7,10 +7,20 @@
  */
 import type { Finding } from '../core/rules/finding';
 
-export function matchCurrentFinding(current: readonly Finding[], described: unknown, sameText: boolean): Finding | undefined {
+export function matchCurrentFinding(
+  current: readonly Finding[],
+  described: unknown,
+  sameText: boolean,
+): Finding | undefined {
   if (!described || typeof described !== 'object') return undefined;
-  const wanted = described as { ruleId?: unknown; fix?: { title?: unknown }; range?: { start?: unknown; end?: unknown } };
-  const candidates = current.filter((f) => f.fix !== undefined && f.ruleId === wanted.ruleId && f.fix.title === wanted.fix?.title);
+  const wanted = described as {
+    ruleId?: unknown;
+    fix?: { title?: unknown };
+    range?: { start?: unknown; end?: unknown };
+  };
+  const candidates = current.filter(
+    (f) => f.fix !== undefined && f.ruleId === wanted.ruleId && f.fix.title === wanted.fix?.title,
+  );
   if (sameText) {
     // Same text: the very finding, at the very place.
     return candidates.find((f) => f.range?.start === wanted.range?.start && f.range?.end === wanted.range?.end);

@@ -2,9 +2,11 @@
  * MVP: Analyse Chat Session… (a transcript file: OpenAI messages JSON, VS Code chat export,
  * Claude Code JSONL, Markdown with role headings) and MVP: Start Fresh Session from Summary.
  */
+import { decodeText } from '../core/attachments/decodeText';
+import { readRegularFile } from '../core/files/readRegularFile';
+import { MAX_WHOLE_TRANSCRIPT_BYTES } from '../core/files/fileLimits';
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
 import type { Analysis } from '../core/analysis';
 import { toUri } from './commandArguments';
 import type { DocumentAnalyser } from './documentAnalyser';
@@ -72,7 +74,14 @@ export class SessionCommands {
   private async analyseTranscript(uri: vscode.Uri): Promise<Analysis | undefined> {
     let text: string;
     try {
-      text = uri.scheme === 'file' ? await fs.readFile(uri.fsPath, 'utf8') : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (uri.scheme === 'file') {
+        // Regular files only, capped, BOM-decoded: a FIFO picked here must not freeze the editor.
+        const read = await readRegularFile(uri.fsPath, 'transcript', { maxBytes: MAX_WHOLE_TRANSCRIPT_BYTES });
+        if (!read.ok) throw new Error(read.message);
+        text = decodeText(read.bytes).text;
+      } else {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      }
     } catch (e) {
       void vscode.window.showErrorMessage(`MVP: cannot read ${uri.fsPath}: ${(e as Error).message}`);
       return undefined;

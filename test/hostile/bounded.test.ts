@@ -34,18 +34,31 @@ describe('hostile inputs: bounded work', () => {
     const root = scratch({ 'p.md': `Describe this image.\n\n${'QUJDabc123+/'.repeat(500_000)}\n` });
     const run = await runCli(['analyse', 'p.md', '--format', 'json'], root);
     assert.equal(run.code, 0, run.stderr);
-    assert.ok((JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings.some((f) => f.ruleId === 'base64-blob'));
+    assert.ok(
+      (JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings.some((f) => f.ruleId === 'base64-blob'),
+    );
   });
 
   it('a JSON attachment nested 5,000 levels is counted as written with a problem, and the lint run still reports', async () => {
-    const root = scratch({ 'deep.json': '['.repeat(5000) + ']'.repeat(5000), 'a.prompt.md': 'Check #file:deep.json please.\n', 'b.prompt.md': 'Please summarise.\n' });
+    const root = scratch({
+      'deep.json': '['.repeat(5000) + ']'.repeat(5000),
+      'a.prompt.md': 'Check #file:deep.json please.\n',
+      'b.prompt.md': 'Please summarise.\n',
+    });
     const before = fingerprint(root);
     const run = await runCli(['lint', '--format', 'json'], root);
     assert.notEqual(run.code, 70);
     const report = JSON.parse(run.stdout) as { files: { file: string }[] };
     assert.deepEqual(report.files.map((f) => f.file).sort(), ['a.prompt.md', 'b.prompt.md']);
-    const analysis = await analysePrompt({ text: 'Check #file:deep.json please.\n', file: path.join(root, 'a.prompt.md'), trusted: false });
-    assert.match(analysis.attachments[0].problems.map((p) => p.message).join('\n'), /nested 5,000 levels deep \(more than 512\)/);
+    const analysis = await analysePrompt({
+      text: 'Check #file:deep.json please.\n',
+      file: path.join(root, 'a.prompt.md'),
+      trusted: false,
+    });
+    assert.match(
+      analysis.attachments[0].problems.map((p) => p.message).join('\n'),
+      /nested 5,000 levels deep \(more than 512\)/,
+    );
     assert.equal(fingerprint(root), before);
   });
 
@@ -67,7 +80,10 @@ describe('hostile inputs: bounded work', () => {
     const skipped = result.stopped.filter((s) => s.reason === 'budget');
     assert.equal(result.budgetSpentMs, 300);
     assert.ok(skipped.length >= 50, `most rules skipped (${skipped.length})`);
-    assert.ok(result.slow.length >= 1 && result.slow[0].job.ruleId.startsWith('team/slow-'), 'the slow rules are named');
+    assert.ok(
+      result.slow.length >= 1 && result.slow[0].job.ruleId.startsWith('team/slow-'),
+      'the slow rules are named',
+    );
     // Skipped for this run only: a budget is not a verdict on the pattern.
     const again = runPatterns('short', jobs.slice(0, 2), { timeoutMs: 60_000, totalBudgetMs: 300 });
     assert.deepEqual(again.stopped, []);
@@ -79,7 +95,11 @@ describe('hostile inputs: bounded work', () => {
     const rule = { id: 'team/huge', kind: 'existence', tokens: [huge], nonword: true, message: 'x', scope: 'all' };
     const root = scratch({ 'p.md': 'x' });
     writeFileSync(path.join(root, '.mvp.jsonc'), JSON.stringify({ declarativeRules: [rule] }));
-    const analysis = await analysePrompt({ text: `${'a'.repeat(40)}!\n`, file: path.join(root, 'p.md'), trusted: false });
+    const analysis = await analysePrompt({
+      text: `${'a'.repeat(40)}!\n`,
+      file: path.join(root, 'p.md'),
+      trusted: false,
+    });
     const notice = analysis.notices.find((n) => n.includes('team/huge'));
     assert.ok(notice, analysis.notices.join('\n'));
     assert.ok(notice.length < 1000, `notice of ${notice.length} characters`);

@@ -38,7 +38,10 @@ describe('hostile inputs: encodings and long lines', () => {
       assert.equal(encoded.stdout, plain.stdout);
       const analysed = await runCli(['analyse', 'encoded.md', '--format', 'json'], root);
       const json = JSON.parse(analysed.stdout) as { attachments: { path: string }[] };
-      assert.deepEqual(json.attachments.map((a) => path.basename(a.path)), ['notes.md']);
+      assert.deepEqual(
+        json.attachments.map((a) => path.basename(a.path)),
+        ['notes.md'],
+      );
     });
   }
 
@@ -61,7 +64,13 @@ describe('hostile inputs: encodings and long lines', () => {
     writeFileSync(file, `short one\n${'x'.repeat(5000)}\nshort two\n`);
     const lines: string[] = [];
     const oversized: [number, number][] = [];
-    await streamLines(file, (line) => lines.push(line), 256, (n, chars) => oversized.push([n, chars]), 1000);
+    await streamLines(
+      file,
+      (line) => lines.push(line),
+      256,
+      (n, chars) => oversized.push([n, chars]),
+      1000,
+    );
     assert.deepEqual(lines, ['short one', 'short two']);
     assert.equal(oversized.length, 1);
     assert.equal(oversized[0][0], 2);

@@ -14,7 +14,13 @@ const posix = HAS_FIFOS ? it : it.skip;
 const withDevZero = process.platform === 'linux' || process.platform === 'darwin' ? it : it.skip;
 
 function event(cwd: string, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ session_id: 's1', hook_event_name: 'UserPromptSubmit', cwd, prompt: 'Add a test for the parser, please.', ...extra });
+  return JSON.stringify({
+    session_id: 's1',
+    hook_event_name: 'UserPromptSubmit',
+    cwd,
+    prompt: 'Add a test for the parser, please.',
+    ...extra,
+  });
 }
 
 async function hook(cwd: string, stdin: string, args: string[] = []) {
@@ -54,10 +60,14 @@ describe('hostile inputs: mvp hook', () => {
   });
 
   it('the config search stops at the repository root: a config in a parent folder is not used', async () => {
-    const root = scratch({ '.mvp.jsonc': '{ "budgets": { "tokens": 1 }, "hook": { "block": true } }', 'repo/.git/HEAD': '', 'repo/src/x.ts': '' });
+    const root = scratch({
+      '.mvp.jsonc': '{ "budgets": { "tokens": 1 }, "hook": { "block": true } }',
+      'repo/.git/HEAD': '',
+      'repo/src/x.ts': '',
+    });
     const run = await hook(root, event(path.join(root, 'repo', 'src')));
     assert.equal(run.code, 0);
-    assert.doesNotMatch(run.stdout, /blocked/i, 'the parent folder\'s budget did not apply');
+    assert.doesNotMatch(run.stdout, /blocked/i, "the parent folder's budget did not apply");
     assert.match(run.stdout, /MVP: this request sends/);
   });
 
@@ -80,20 +90,38 @@ describe('hostile inputs: mvp hook', () => {
     const untrusted = await withConfigHome(configHome, () => hook(root, event(path.join(root, 'repo'))));
     assert.equal(untrusted.code, 0);
     assert.equal(existsSync(marker), false, 'the module was not loaded');
-    assert.match(untrusted.stderr, /JavaScript rules of .*\.mvp\.jsonc were not run: it is not in your trust list\. To run them, add its path as a line of .*mvp[\\/]trusted-configs/);
+    assert.match(
+      untrusted.stderr,
+      /JavaScript rules of .*\.mvp\.jsonc were not run: it is not in your trust list\. To run them, add its path as a line of .*mvp[\\/]trusted-configs/,
+    );
 
     mkdirSync(path.join(configHome, 'mvp'), { recursive: true });
-    writeFileSync(path.join(configHome, 'mvp', 'trusted-configs'), `# trusted team configs\n${path.join(root, 'repo', '.mvp.jsonc')}\n`);
+    writeFileSync(
+      path.join(configHome, 'mvp', 'trusted-configs'),
+      `# trusted team configs\n${path.join(root, 'repo', '.mvp.jsonc')}\n`,
+    );
     const trusted = await withConfigHome(configHome, () => hook(root, event(path.join(root, 'repo'))));
     assert.equal(trusted.code, 0);
-    assert.equal(existsSync(marker), true, 'the trusted config\'s module ran');
+    assert.equal(existsSync(marker), true, "the trusted config's module ran");
   });
 
   it('an overall deadline: past it the hook says what it was doing, prints nothing for the agent, exits 0', async () => {
     // A 2,000-message transcript takes well over a millisecond to read and parse.
-    const line = (i: number) => JSON.stringify({ type: 'user', uuid: `u${i}`, sessionId: 's1', message: { role: 'user', content: `Message ${i}: ${'lorem ipsum '.repeat(40)}` } });
-    const root = scratch({ 'repo/.git/HEAD': '', 't.jsonl': Array.from({ length: 2000 }, (_, i) => line(i)).join('\n') + '\n' });
-    const run = await hook(root, event(path.join(root, 'repo'), { transcript_path: path.join(root, 't.jsonl') }), ['--deadline', '0.001']);
+    const line = (i: number) =>
+      JSON.stringify({
+        type: 'user',
+        uuid: `u${i}`,
+        sessionId: 's1',
+        message: { role: 'user', content: `Message ${i}: ${'lorem ipsum '.repeat(40)}` },
+      });
+    const root = scratch({
+      'repo/.git/HEAD': '',
+      't.jsonl': Array.from({ length: 2000 }, (_, i) => line(i)).join('\n') + '\n',
+    });
+    const run = await hook(root, event(path.join(root, 'repo'), { transcript_path: path.join(root, 't.jsonl') }), [
+      '--deadline',
+      '0.001',
+    ]);
     assert.equal(run.code, 0);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /stopped after the 0\.001 s deadline while .*; no coaching for this prompt/);
@@ -103,7 +131,12 @@ describe('hostile inputs: mvp hook', () => {
     this.timeout(60_000);
     const root = scratch();
     const main = path.resolve(__dirname, '../../src/cli/main.ts');
-    const run = spawnSync(process.execPath, ['-r', require.resolve('esbuild-register'), main, 'hook'], { cwd: root, input: Buffer.alloc(17 * 1024 * 1024, 0x61), encoding: 'utf8', timeout: 50_000 });
+    const run = spawnSync(process.execPath, ['-r', require.resolve('esbuild-register'), main, 'hook'], {
+      cwd: root,
+      input: Buffer.alloc(17 * 1024 * 1024, 0x61),
+      encoding: 'utf8',
+      timeout: 50_000,
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /more than 16 MB on standard input; not read/);

@@ -17,14 +17,17 @@ const withDevZero = hasDevZero ? it : it.skip;
 describe('hostile inputs: reads', () => {
   afterEach(removeScratch);
 
-  withDevZero('High: "extends": ["/dev/zero"] is refused at once with a message naming the device (mvp lint)', async () => {
-    const root = scratch({ '.mvp.jsonc': '{ "extends": ["/dev/zero"] }', 'a.prompt.md': 'Summarise the report.\n' });
-    const before = fingerprint(root);
-    const run = await runCli(['lint', 'a.prompt.md'], root);
-    assert.equal(run.code, 2);
-    assert.match(run.stdout, /\/dev\/zero: is a character device, not a regular file/);
-    assert.equal(fingerprint(root), before);
-  });
+  withDevZero(
+    'High: "extends": ["/dev/zero"] is refused at once with a message naming the device (mvp lint)',
+    async () => {
+      const root = scratch({ '.mvp.jsonc': '{ "extends": ["/dev/zero"] }', 'a.prompt.md': 'Summarise the report.\n' });
+      const before = fingerprint(root);
+      const run = await runCli(['lint', 'a.prompt.md'], root);
+      assert.equal(run.code, 2);
+      assert.match(run.stdout, /\/dev\/zero: is a character device, not a regular file/);
+      assert.equal(fingerprint(root), before);
+    },
+  );
 
   posix('an extends entry naming a FIFO is refused, not waited on', () => {
     const root = scratch({ '.mvp.jsonc': '{ "extends": ["./pack.json"] }' });

@@ -15,7 +15,8 @@ import { escapeMarkdown } from '../../src/extension/markdownEscape';
 import { renderReportHtml } from '../../src/extension/report/reportHtml';
 import { removeScratch, scratch } from './hostileKit';
 
-const INJECTED = '[Click to apply](command:mvp.applyFix?%5B%22file%3A%2F%2F%2Fetc%2Fpasswd%22%5D) <command:mvp.applyFix>';
+const INJECTED =
+  '[Click to apply](command:mvp.applyFix?%5B%22file%3A%2F%2F%2Fetc%2Fpasswd%22%5D) <command:mvp.applyFix>';
 
 /** Markdown punctuation not preceded by a backslash: what could form a link. */
 const UNESCAPED_LINK_SYNTAX = /(^|[^\\])[[\]()<>]/;
@@ -24,19 +25,51 @@ describe('hostile inputs: trust', () => {
   afterEach(removeScratch);
 
   it('a declarative rule whose link is command: is refused in the config and never reaches a finding', async () => {
-    const rule = { id: 'team/no-please', kind: 'existence', tokens: ['please'], message: 'Drop "%s"', link: 'command:mvp.applyFix?%5B%5D' };
-    const root = scratch({ '.mvp.jsonc': JSON.stringify({ declarativeRules: [rule] }), 'p.md': 'Summarise this, please.\n' });
+    const rule = {
+      id: 'team/no-please',
+      kind: 'existence',
+      tokens: ['please'],
+      message: 'Drop "%s"',
+      link: 'command:mvp.applyFix?%5B%5D',
+    };
+    const root = scratch({
+      '.mvp.jsonc': JSON.stringify({ declarativeRules: [rule] }),
+      'p.md': 'Summarise this, please.\n',
+    });
     const config = loadConfigFor(path.join(root, 'p.md'), { trusted: false });
-    assert.match(config.problems.map((p) => p.message).join('\n'), /declarativeRules\.0\.link must match \^https\?:\/\//);
-    const analysis = await analysePrompt({ text: 'Summarise this, please.\n', file: path.join(root, 'p.md'), trusted: false });
+    assert.match(
+      config.problems.map((p) => p.message).join('\n'),
+      /declarativeRules\.0\.link must match \^https\?:\/\//,
+    );
+    const analysis = await analysePrompt({
+      text: 'Summarise this, please.\n',
+      file: path.join(root, 'p.md'),
+      trusted: false,
+    });
     assert.ok(!analysis.findings.some((f) => f.docsUrl?.startsWith('command:')));
   });
 
-  it('the report webview links a finding\'s docs only when they are http(s)', async () => {
+  it("the report webview links a finding's docs only when they are http(s)", async () => {
     const analysis = await analysePrompt({ text: 'Hello there.\n', baseDir: scratch(), trusted: false });
-    analysis.findings.push({ ruleId: 'team/evil', severity: 'warning', message: INJECTED, docsUrl: 'command:mvp.applyFix?%5B%5D' });
-    analysis.findings.push({ ruleId: 'team/fine', severity: 'warning', message: 'ok', docsUrl: 'https://example.com/rules/fine' });
-    const html = renderReportHtml(analysis, { nonce: 'n', cspSource: 'vscode-webview:', documentUri: 'file:///w/p.md', version: 1, title: 'MVP' });
+    analysis.findings.push({
+      ruleId: 'team/evil',
+      severity: 'warning',
+      message: INJECTED,
+      docsUrl: 'command:mvp.applyFix?%5B%5D',
+    });
+    analysis.findings.push({
+      ruleId: 'team/fine',
+      severity: 'warning',
+      message: 'ok',
+      docsUrl: 'https://example.com/rules/fine',
+    });
+    const html = renderReportHtml(analysis, {
+      nonce: 'n',
+      cspSource: 'vscode-webview:',
+      documentUri: 'file:///w/p.md',
+      version: 1,
+      title: 'MVP',
+    });
     assert.ok(!/href="command:mvp\.applyFix\?%5B%5D"/.test(html), 'the pack link is not a link');
     assert.match(html, /href="https:\/\/example\.com\/rules\/fine"/);
     assert.ok(!html.includes('<command:'), 'the message is escaped');
@@ -54,29 +87,59 @@ describe('hostile inputs: trust', () => {
   });
 
   it('applyFix takes the finding from the current analysis, never the fix in its argument', async () => {
-    const analysis = await analysePrompt({ text: 'Please, could you kindly summarise this report for me?\n\nThank you so much in advance!\n', baseDir: scratch(), trusted: false });
+    const analysis = await analysePrompt({
+      text: 'Please, could you kindly summarise this report for me?\n\nThank you so much in advance!\n',
+      baseDir: scratch(),
+      trusted: false,
+    });
     const real = analysis.findings.find((f) => f.fix);
     assert.ok(real, 'the prompt has a fixable finding');
     const crafted: Finding = {
       ...real,
-      fix: { title: real.fix!.title, action: { kind: 'writeSeedSummary', targetPath: '/etc/cron.d/x', text: 'evil' } as never, edits: [{ range: { start: 0, end: 9999 }, newText: 'evil' }] },
+      fix: {
+        title: real.fix!.title,
+        action: { kind: 'writeSeedSummary', targetPath: '/etc/cron.d/x', text: 'evil' } as never,
+        edits: [{ range: { start: 0, end: 9999 }, newText: 'evil' }],
+      },
     };
     const chosen = matchCurrentFinding(analysis.findings, crafted, true);
-    assert.equal(chosen, real, 'the analysis\'s own finding, with its own fix');
+    assert.equal(chosen, real, "the analysis's own finding, with its own fix");
     assert.notDeepEqual(chosen!.fix, crafted.fix);
-    const invented: Finding = { ruleId: 'made-up', severity: 'error', message: 'x', range: { start: 0, end: 1 }, fix: { title: 'Write', edits: [] } };
-    assert.equal(matchCurrentFinding(analysis.findings, invented, true), undefined, 'a finding the analysis does not have is not applied');
+    const invented: Finding = {
+      ruleId: 'made-up',
+      severity: 'error',
+      message: 'x',
+      range: { start: 0, end: 1 },
+      fix: { title: 'Write', edits: [] },
+    };
+    assert.equal(
+      matchCurrentFinding(analysis.findings, invented, true),
+      undefined,
+      'a finding the analysis does not have is not applied',
+    );
     assert.equal(matchCurrentFinding(analysis.findings, 'not a finding', true), undefined);
   });
 
   it('only http(s) addresses count as web links', () => {
-    for (const bad of ['command:mvp.applyFix', 'file:///etc/passwd', 'javascript:alert(1)', 'vscode://x', 'docs/x.md', '']) assert.equal(isWebLink(bad), false, bad);
+    for (const bad of [
+      'command:mvp.applyFix',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'vscode://x',
+      'docs/x.md',
+      '',
+    ])
+      assert.equal(isWebLink(bad), false, bad);
     assert.equal(isWebLink('https://example.com/x'), true);
   });
 
   it('"constructor" and "__proto__" keys are unknown properties, not silently accepted', () => {
-    const root = scratch({ '.mvp.jsonc': '{ "constructor": 1, "__proto__": { "x": 1 }, "budgets": { "toString": 3 } }' });
-    const messages = loadConfigFor(path.join(root, 'p.md'), { trusted: false }).problems.map((p) => p.message).join('\n');
+    const root = scratch({
+      '.mvp.jsonc': '{ "constructor": 1, "__proto__": { "x": 1 }, "budgets": { "toString": 3 } }',
+    });
+    const messages = loadConfigFor(path.join(root, 'p.md'), { trusted: false })
+      .problems.map((p) => p.message)
+      .join('\n');
     assert.match(messages, /Unknown property "constructor"/);
     assert.match(messages, /Unknown property "__proto__"/);
     assert.match(messages, /Unknown property "toString" in budgets/);

@@ -32,7 +32,10 @@ describe('hostile inputs: writes', () => {
     const before = fingerprint(root);
     const run = await runCli(['convert', 'sales.xlsx', '--sheet', '2', '--out', 'out.csv', '--force'], root);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /out\.csv: is a named pipe \(FIFO\) — MVP only ever replaces regular files, so nothing was written/);
+    assert.match(
+      run.stderr,
+      /out\.csv: is a named pipe \(FIFO\) — MVP only ever replaces regular files, so nothing was written/,
+    );
     assert.ok(lstatSync(path.join(root, 'out.csv')).isFIFO());
     assert.equal(fingerprint(root), before);
   });
@@ -50,7 +53,10 @@ describe('hostile inputs: writes', () => {
   it('mvp convert --out into a missing folder: a clear message, exit 2, nothing written @slow', async () => {
     const root = withWorkbook();
     const before = fingerprint(root);
-    const run = await runCli(['convert', 'sales.xlsx', '--sheet', '2', '--out', 'no/such/dir/out.csv', '--force'], root);
+    const run = await runCli(
+      ['convert', 'sales.xlsx', '--sheet', '2', '--out', 'no/such/dir/out.csv', '--force'],
+      root,
+    );
     assert.equal(run.code, 2);
     assert.match(run.stderr, /the folder .*no[\\/]such[\\/]dir does not exist — create it first/);
     assert.equal(fingerprint(root), before);

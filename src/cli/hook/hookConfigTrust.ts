@@ -29,7 +29,8 @@ export function configSearchStop(cwd: string, home = homedir()): string {
 
 /** The trust list: `$XDG_CONFIG_HOME/mvp/trusted-configs`, else `~/.config/mvp/trusted-configs`. */
 export function trustListPath(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
-  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+  const base =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
   return path.join(base, 'mvp', 'trusted-configs');
 }
 
@@ -61,7 +62,11 @@ export interface HookConfigChoice {
   trustList: string;
 }
 
-export function chooseHookConfig(cwd: string, env: NodeJS.ProcessEnv = process.env, home = homedir()): HookConfigChoice {
+export function chooseHookConfig(
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+): HookConfigChoice {
   const stopAt = configSearchStop(cwd, home);
   const configFile = findConfigFile(path.resolve(cwd), stopAt);
   const trustList = trustListPath(env, home);

@@ -7,7 +7,8 @@
 const MAX_REGULAR_SECTOR = 0xfffffffa;
 
 export function cfbTruncation(bytes: Uint8Array): { expectedBytes: number } | undefined {
-  if (bytes.length < 512 || bytes[0] !== 0xd0 || bytes[1] !== 0xcf || bytes[2] !== 0x11 || bytes[3] !== 0xe0) return undefined;
+  if (bytes.length < 512 || bytes[0] !== 0xd0 || bytes[1] !== 0xcf || bytes[2] !== 0x11 || bytes[3] !== 0xe0)
+    return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const shift = view.getUint16(0x1e, true);
   if (shift !== 9 && shift !== 12) return undefined;

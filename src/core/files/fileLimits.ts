@@ -20,6 +20,9 @@ export const MAX_BYTES: Record<FileKind, number> = {
   source: 16 * MIB,
 };
 
+/** JSON transcript formats cannot be streamed: parsing one costs several times its size in memory. */
+export const MAX_WHOLE_TRANSCRIPT_BYTES = 256 * MIB;
+
 /** One transcript line (one JSONL entry) longer than this is skipped with a problem, never held whole. */
 export const MAX_TRANSCRIPT_LINE_CHARS = 32 * MIB;
 

@@ -10,7 +10,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { open, type FileHandle } from 'node:fs/promises';
 import { formatByteSize, KIND_NAMES, MAX_BYTES, tooLargeAdvice, type FileKind } from './fileLimits';
 
-export type FileRefusalCode = 'missing' | 'folder' | 'notRegular' | 'tooLarge' | 'permission' | 'symlinkLoop' | 'unreadable';
+export type FileRefusalCode =
+  'missing' | 'folder' | 'notRegular' | 'tooLarge' | 'permission' | 'symlinkLoop' | 'unreadable';
 
 export interface FileRefusal {
   ok: false;
@@ -53,7 +54,9 @@ export function readRegularFileSync(file: string, kind: FileKind, limits: ReadLi
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size - total, 64 * 1024), max + 1 - total, 16 * 1024 * 1024));
+      const chunk = Buffer.allocUnsafe(
+        Math.min(Math.max(stat.size - total, 64 * 1024), max + 1 - total, 16 * 1024 * 1024),
+      );
       if (chunk.length === 0) break;
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
@@ -69,7 +72,11 @@ export function readRegularFileSync(file: string, kind: FileKind, limits: ReadLi
   }
 }
 
-export async function readRegularFile(file: string, kind: FileKind, limits: ReadLimits = {}): Promise<FileBytes | FileRefusal> {
+export async function readRegularFile(
+  file: string,
+  kind: FileKind,
+  limits: ReadLimits = {},
+): Promise<FileBytes | FileRefusal> {
   const opened = await openRegularFile(file, kind, limits);
   if (!opened.ok) return opened;
   const { handle, size } = opened;
@@ -99,7 +106,11 @@ export async function readRegularFile(file: string, kind: FileKind, limits: Read
  * Opens a regular file for streaming (transcripts): the same checks, the handle is the caller's to
  * close. Reads through it are plain reads of a regular file: they cannot block on a writer.
  */
-export async function openRegularFile(file: string, kind: FileKind, limits: ReadLimits = {}): Promise<{ ok: true; handle: FileHandle; size: number } | FileRefusal> {
+export async function openRegularFile(
+  file: string,
+  kind: FileKind,
+  limits: ReadLimits = {},
+): Promise<{ ok: true; handle: FileHandle; size: number } | FileRefusal> {
   const label = limits.label ?? file;
   let handle: FileHandle;
   try {
@@ -134,7 +145,11 @@ export function describeFileType(stat: Stats): string {
 
 function refuseStat(stat: Stats, label: string, kind: FileKind, limits: ReadLimits): FileRefusal | undefined {
   if (stat.isDirectory()) {
-    return { ok: false, code: 'folder', message: `${label}: is a folder, not a file — give the path of ${KIND_NAMES[kind]}.` };
+    return {
+      ok: false,
+      code: 'folder',
+      message: `${label}: is a folder, not a file — give the path of ${KIND_NAMES[kind]}.`,
+    };
   }
   if (!stat.isFile()) {
     return {
@@ -165,17 +180,37 @@ export function refusalForError(error: unknown, label: string, kind: FileKind): 
     case 'ENOTDIR':
       return { ok: false, code: 'missing', message: `${label}: no such file — check the path.` };
     case 'EISDIR':
-      return { ok: false, code: 'folder', message: `${label}: is a folder, not a file — give the path of ${KIND_NAMES[kind]}.` };
+      return {
+        ok: false,
+        code: 'folder',
+        message: `${label}: is a folder, not a file — give the path of ${KIND_NAMES[kind]}.`,
+      };
     case 'EACCES':
     case 'EPERM':
-      return { ok: false, code: 'permission', message: `${label}: permission denied — the file exists but cannot be read.` };
+      return {
+        ok: false,
+        code: 'permission',
+        message: `${label}: permission denied — the file exists but cannot be read.`,
+      };
     case 'ELOOP':
-      return { ok: false, code: 'symlinkLoop', message: `${label}: a symbolic link loop (the link points back to itself) — fix or remove the link.` };
+      return {
+        ok: false,
+        code: 'symlinkLoop',
+        message: `${label}: a symbolic link loop (the link points back to itself) — fix or remove the link.`,
+      };
     case 'ENXIO':
     case 'ENODEV':
       // Opening a socket, or a device with no driver behind it.
-      return { ok: false, code: 'notRegular', message: `${label}: is a socket or device, not a regular file — MVP reads only regular files, so it was not read.` };
+      return {
+        ok: false,
+        code: 'notRegular',
+        message: `${label}: is a socket or device, not a regular file — MVP reads only regular files, so it was not read.`,
+      };
     default:
-      return { ok: false, code: 'unreadable', message: `${label}: cannot be read (${code ?? (error as Error).message}).` };
+      return {
+        ok: false,
+        code: 'unreadable',
+        message: `${label}: cannot be read (${code ?? (error as Error).message}).`,
+      };
   }
 }

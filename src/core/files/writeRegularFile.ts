@@ -23,15 +23,27 @@ export type SafeWriteResult =
   | { ok: true; path: string }
   | { ok: false; code: 'exists' | 'notRegular' | 'isInput' | 'noFolder' | 'failed'; message: string };
 
-export async function writeRegularFile(target: string, data: string | Uint8Array, options: SafeWriteOptions): Promise<SafeWriteResult> {
+export async function writeRegularFile(
+  target: string,
+  data: string | Uint8Array,
+  options: SafeWriteOptions,
+): Promise<SafeWriteResult> {
   const resolved = path.resolve(target);
   const folder = path.dirname(resolved);
   const folderStat = await fs.stat(folder).catch(() => undefined);
   if (!folderStat) {
-    return { ok: false, code: 'noFolder', message: `${target}: the folder ${folder} does not exist — create it first, or choose another output path.` };
+    return {
+      ok: false,
+      code: 'noFolder',
+      message: `${target}: the folder ${folder} does not exist — create it first, or choose another output path.`,
+    };
   }
   if (!folderStat.isDirectory()) {
-    return { ok: false, code: 'noFolder', message: `${target}: ${folder} is not a folder — choose another output path.` };
+    return {
+      ok: false,
+      code: 'noFolder',
+      message: `${target}: ${folder} is not a folder — choose another output path.`,
+    };
   }
 
   // What the path names now, following links: that is what a write would replace.
@@ -45,16 +57,27 @@ export async function writeRegularFile(target: string, data: string | Uint8Array
   }
   for (const input of options.inputs ?? []) {
     if (await sameFile(resolved, existing, input)) {
-      return { ok: false, code: 'isInput', message: `${target}: is ${path.resolve(input) === resolved ? 'an input' : `the same file as the input ${input}`} of this run — writing there would destroy it. Choose another output path.` };
+      return {
+        ok: false,
+        code: 'isInput',
+        message: `${target}: is ${path.resolve(input) === resolved ? 'an input' : `the same file as the input ${input}`} of this run — writing there would destroy it. Choose another output path.`,
+      };
     }
   }
   if (existing && !options.overwrite) {
-    return { ok: false, code: 'exists', message: `${target} already exists — not overwritten. Choose another output path, or ${options.overwriteHint ?? 'pass --force'} to replace it.` };
+    return {
+      ok: false,
+      code: 'exists',
+      message: `${target} already exists — not overwritten. Choose another output path, or ${options.overwriteHint ?? 'pass --force'} to replace it.`,
+    };
   }
 
   // Through a symbolic link, the file it points to is replaced (the link stays a link).
   const destination = existing ? await fs.realpath(resolved).catch(() => resolved) : resolved;
-  const temporary = path.join(path.dirname(destination), `.${path.basename(destination)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = path.join(
+    path.dirname(destination),
+    `.${path.basename(destination)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     await fs.writeFile(temporary, data, { flag: 'wx', mode: existing ? existing.mode & 0o777 : 0o666 });
     if (existing) {
@@ -64,7 +87,13 @@ export async function writeRegularFile(target: string, data: string | Uint8Array
       await fs.link(temporary, destination).catch(async (error: NodeJS.ErrnoException) => {
         if (error.code === 'EEXIST') throw error;
         // Filesystems without hard links: rename, after checking again that nothing is there.
-        if (await fs.lstat(destination).then(() => true, () => false)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+        if (
+          await fs.lstat(destination).then(
+            () => true,
+            () => false,
+          )
+        )
+          throw Object.assign(new Error('exists'), { code: 'EEXIST' });
         await fs.rename(temporary, destination);
       });
     }
@@ -72,9 +101,20 @@ export async function writeRegularFile(target: string, data: string | Uint8Array
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      return { ok: false, code: 'exists', message: `${target} already exists — not overwritten. Choose another output path, or ${options.overwriteHint ?? 'pass --force'} to replace it.` };
+      return {
+        ok: false,
+        code: 'exists',
+        message: `${target} already exists — not overwritten. Choose another output path, or ${options.overwriteHint ?? 'pass --force'} to replace it.`,
+      };
     }
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the file system is read-only' : (code ?? (error as Error).message);
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'EROFS'
+            ? 'the file system is read-only'
+            : (code ?? (error as Error).message);
     return { ok: false, code: 'failed', message: `${target}: cannot write (${why}); nothing was changed.` };
   } finally {
     await fs.unlink(temporary).catch(() => undefined);

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { decodeText } from '../attachments/decodeText';
-import { MAX_TRANSCRIPT_LINE_CHARS, MIB } from '../files/fileLimits';
+import { MAX_TRANSCRIPT_LINE_CHARS, MAX_WHOLE_TRANSCRIPT_BYTES } from '../files/fileLimits';
 import { openRegularFile, readRegularFile } from '../files/readRegularFile';
 import { ClaudeCodeJsonlParser } from './claudeCodeJsonlReader';
 import type { LineTranscriptParser } from './lineTranscriptParser';
@@ -15,8 +15,7 @@ import type { SessionAccumulator } from './sessionAccumulator';
 import type { TranscriptFormat, TranscriptProblem } from './transcript';
 import { detectTranscriptFormat, FORMAT_SNIFF_CHARS } from './transcriptFormat';
 
-/** JSON exports cannot be streamed: parsing one costs several times its size in memory. */
-export const MAX_WHOLE_TRANSCRIPT_BYTES = 256 * MIB;
+export { MAX_WHOLE_TRANSCRIPT_BYTES };
 
 export interface SessionFileRead {
   format: TranscriptFormat;
