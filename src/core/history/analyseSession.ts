@@ -53,7 +53,13 @@ export async function analyseSession(
     const t = source.transcript;
     sourceName = source.name;
     accumulator.appendAll(t.messages);
-    read = { format: t.format, messages: t.messages.length, model: t.model, problems: t.problems, notes: t.notes ?? [] };
+    read = {
+      format: t.format,
+      messages: t.messages.length,
+      model: t.model,
+      problems: t.problems,
+      notes: t.notes ?? [],
+    };
   } else {
     sourceName = path.basename(source.file);
     const r = await readSessionFile(source.file, accumulator);

@@ -10,30 +10,14 @@ import path from 'node:path';
 import { analysePrompt, type AnalysisWithNotices } from '../../../src/core/analyse';
 import { formatTokens, formatWh } from '../../../src/core/formatNumbers';
 import { readTranscript } from '../../../src/core/history/readTranscript';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../cli/cliHarness';
+import { runHook } from '../hook/hookKit';
 import { fixturesDir } from './sessionTestKit';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function mvp(args: string[], cwd: string, stdin?: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd,
-    readStdin: stdin === undefined ? undefined : async () => stdin,
-  });
-  return { code, stdout, stderr };
-}
-
 /** What must agree: the rules' verdicts and what they save. */
-const verdicts = (findings: readonly { ruleId: string; severity: string; message: string; saving?: { tokens: number } }[]) =>
-  findings.map((f) => `${f.severity} ${f.ruleId} ${f.saving?.tokens ?? '-'}: ${f.message}`);
+const verdicts = (
+  findings: readonly { ruleId: string; severity: string; message: string; saving?: { tokens: number } }[],
+) => findings.map((f) => `${f.severity} ${f.ruleId} ${f.saving?.tokens ?? '-'}: ${f.message}`);
 
 describe('one session path: every surface gives the same answer for one transcript', function () {
   this.timeout(120_000);
@@ -62,11 +46,14 @@ describe('one session path: every surface gives the same answer for one transcri
         assert.deepEqual(fromFile.session!.totals, fromTranscript.session!.totals);
         assert.deepEqual(verdicts(fromFile.findings), verdicts(fromTranscript.findings));
         // The fixture is polluted: the history rules must have something to agree on.
-        assert.ok(fromFile.findings.some((f) => f.ruleId === 'polluted-history'), verdicts(fromFile.findings).join('\n'));
+        assert.ok(
+          fromFile.findings.some((f) => f.ruleId === 'polluted-history'),
+          verdicts(fromFile.findings).join('\n'),
+        );
       });
 
       it('mvp session --format json', async () => {
-        const r = await mvp(['session', name, '--format', 'json'], dir);
+        const r = await runCli(['session', name, '--format', 'json'], dir);
         assert.equal(r.code, 0, r.stderr);
         const json = JSON.parse(r.stdout);
         assert.equal(json.model.id, fromFile.model.id);
@@ -78,7 +65,7 @@ describe('one session path: every surface gives the same answer for one transcri
       });
 
       it('mvp analyse --history --format json', async () => {
-        const r = await mvp(['analyse', 'next.prompt.md', '--history', name, '--format', 'json'], dir);
+        const r = await runCli(['analyse', 'next.prompt.md', '--history', name, '--format', 'json'], dir);
         assert.equal(r.code, 0, r.stderr);
         const json = JSON.parse(r.stdout);
         assert.equal(json.model.id, fromFile.model.id);
@@ -89,20 +76,34 @@ describe('one session path: every surface gives the same answer for one transcri
       });
 
       it('mvp hook', async () => {
-        const event = { hook_event_name: 'UserPromptSubmit', session_id: 's', cwd: dir, transcript_path: file, prompt: '' };
-        const r = await mvp(['hook', '--agent', 'claude-code'], dir, JSON.stringify(event));
+        const event = {
+          hook_event_name: 'UserPromptSubmit',
+          session_id: 's',
+          cwd: dir,
+          transcript_path: file,
+          prompt: '',
+        };
+        const r = await runHook(JSON.stringify(event), ['--agent', 'claude-code']);
         assert.equal(r.code, 0, r.stderr);
         const text = String(JSON.parse(r.stdout).systemMessage);
         const [headline, ...suggestions] = text.split('\n');
         const expected = fromFile; // the hook reads this file in memory: the engine's transcript path
-        assert.ok(headline.includes(`sends ${expected.model.approximateTokens ? '≈' : ''}${formatTokens(expected.tokens.total)} tokens to ${expected.model.name}`), headline);
+        assert.ok(
+          headline.includes(
+            `sends ${expected.model.approximateTokens ? '≈' : ''}${formatTokens(expected.tokens.total)} tokens to ${expected.model.name}`,
+          ),
+          headline,
+        );
         const sessionWh = expected.session!.totals.wh.central + expected.estimate.energyWh.central;
         assert.ok(headline.includes(`session ≈${formatWh(sessionWh)}`), headline);
         // Every suggestion is one of the engine's findings, in the engine's words.
         assert.ok(suggestions.length > 0);
         const messages = expected.findings.map((f) => f.message);
         for (const s of suggestions.filter((line) => line.startsWith('• ') && !line.startsWith('• Over budget'))) {
-          assert.ok(messages.some((m) => s.slice(2).startsWith(m)), s);
+          assert.ok(
+            messages.some((m) => s.slice(2).startsWith(m)),
+            s,
+          );
         }
       });
     });
