@@ -94,10 +94,22 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
     if (support) userPieces.push(support);
   }
 
+  let convertedBaseline = false;
   const tokensOf = (piece: ContextPiece): number => {
     if (piece.tokens !== undefined) return piece.tokens;
     if (piece.text !== undefined) return countText(piece.text);
-    const proxy = piece.tokensByEncoding?.[profile.tokenizer.encoding];
+    const measured = piece.tokensByEncoding ?? {};
+    let proxy = measured[profile.tokenizer.encoding];
+    if (proxy === undefined) {
+      // Baselines are measured in OpenAI's encodings; the open families take the closest one's
+      // count (Llama 3's vocabulary extends cl100k_base), which makes these items approximate.
+      const closest = profile.tokenizer.encoding === 'llama3' ? 'cl100k_base' : 'o200k_base';
+      proxy = measured[closest];
+      if (proxy !== undefined && !convertedBaseline) {
+        convertedBaseline = true;
+        notes.push(`the agent's built-in load was measured in ${closest}, not ${profile.tokenizer.encoding}: those items are approximate`);
+      }
+    }
     return proxy === undefined ? 0 : calibrate(profile, proxy).tokens;
   };
   const userTokens = userPieces.reduce((n, p) => n + tokensOf(p), 0);
