@@ -78,7 +78,7 @@ export function contextText(context: AgentContext): string {
   const lines = [
     `${context.agent} in ${context.folder}`,
     `Sent with every request before you type a word: ${formatTokens(context.total.tokens)} tokens${context.model.approximateTokens ? ' (approximate)' : ''} for ${context.model.id}, ${formatRange(context.total.wh, formatWh)} per request`,
-    `Per session (${context.session.requests} requests): ${formatRange(context.session.wh, formatWh)}`,
+    `Per session (${context.session.requests} requests): ${formatRange(context.session.wh, formatWh)}; ${context.session.caching}`,
     '',
     ...[...context.items]
       .sort((a, b) => b.tokens - a.tokens)

@@ -78,7 +78,7 @@ export interface AgentContext {
   model: { id: string; requested: string; approximateTokens: boolean };
   total: { tokens: number; wh: Estimate3 };
   /** Requests per session assumed for `perSession` (from logs, else a stated default). */
-  session: { requests: number; requestsSource: string; wh: Estimate3 };
+  session: { requests: number; requestsSource: string; caching: string; wh: Estimate3 };
   items: ContextItem[];
   findings: ContextFinding[];
   /** Notes on how the built-in load was obtained (baseline version or learned from logs). */

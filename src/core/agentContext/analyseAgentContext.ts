@@ -51,6 +51,14 @@ const ASSUMED_REQUESTS_PER_SESSION = 20;
 const ASSUMED_SESSIONS_PER_MONTH = 40;
 const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
 
+/** Agents seen asking for prompt caching in their requests (test/agents captures). */
+const PREFIX_CACHING: Record<AgentId, string | undefined> = {
+  'claude-code': 'cache_control on its system blocks (observed with 2.1.328)',
+  codex: 'a prompt_cache_key in every request (observed with 0.169.0)',
+  vscode: undefined,
+  gemini: undefined,
+};
+
 export async function analyseAgentContext(options: AgentContextOptions): Promise<AgentContext> {
   const folder = path.resolve(options.folder);
   const home = options.home ?? os.homedir();
@@ -134,10 +142,10 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
   }));
 
   const pace = paceOf(sessions);
-  // Agents that cache their prompt prefix (Claude Code does) re-read the fixed load from the cache after the first request.
+  // Agents that ask the provider to cache their prompt prefix re-read the fixed load from the cache after the first request.
   const cached = estimateRequest(profile, {
     inputTokens: totalTokens,
-    cachedInputTokens: agent === 'claude-code' ? totalTokens : 0,
+    cachedInputTokens: PREFIX_CACHING[agent] ? totalTokens : 0,
     outputTokens: 0,
   }).energyWh;
   const sessionWh = mapBounds((b) => perRequest[b] + (pace.requestsPerSession - 1) * cached[b]);
@@ -179,7 +187,14 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
     folder,
     model: { id: profile.id, requested, approximateTokens: profile.tokenizer.approximate },
     total: { tokens: totalTokens, wh: perRequest },
-    session: { requests: pace.requestsPerSession, requestsSource: pace.source, wh: sessionWh },
+    session: {
+      requests: pace.requestsPerSession,
+      requestsSource: pace.source,
+      caching: PREFIX_CACHING[agent]
+        ? `requests after the first read the fixed load from the provider's cache: ${PREFIX_CACHING[agent]}`
+        : 'no prompt caching assumed',
+      wh: sessionWh,
+    },
     items,
     findings,
     notes,
