@@ -3,7 +3,7 @@
  * the panel's width with strokes that keep their thickness, and HTML tick labels positioned in
  * percent so they stay at the editor's font size. No arithmetic here beyond placing what came in.
  */
-import type { LineChartView } from '../src/extension/energyPanel/lineChart';
+import type { LineChartView } from '../src/shared/panel';
 import { h, positioned, svg } from './dom';
 
 export function renderLineChart(chart: LineChartView, idPrefix: string): HTMLElement {

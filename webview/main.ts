@@ -5,8 +5,8 @@
  * keyboard focus carried over. The last view model and the collapsed sections are kept with
  * setState, so a hidden-then-shown panel paints at once, before the extension answers "ready".
  */
-import type { ExtensionMessage, WebviewMessage } from '../src/extension/energyPanel/panelProtocol';
-import type { PanelViewModel, SectionId } from '../src/extension/energyPanel/panelViewModel';
+import type { ExtensionMessage, WebviewMessage } from '../src/shared/panel';
+import type { PanelViewModel, SectionId } from '../src/shared/panel';
 import { h } from './dom';
 import {
   renderCompare,

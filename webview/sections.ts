@@ -3,7 +3,7 @@
  * <button> or <select> (keyboard and screen readers for free) carrying a `data-focus-key`, so
  * focus survives when its section is re-rendered by an update.
  */
-import type { WebviewMessage } from '../src/extension/energyPanel/panelProtocol';
+import type { WebviewMessage } from '../src/shared/panel';
 import type {
   CompareView,
   HeaderView,
@@ -13,7 +13,7 @@ import type {
   SessionView,
   SuggestionsView,
   TodayView,
-} from '../src/extension/energyPanel/panelViewModel';
+} from '../src/shared/panel';
 import { h, withWidth } from './dom';
 import { renderLineChart } from './lineChart';
 

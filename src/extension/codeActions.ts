@@ -133,7 +133,12 @@ export class MvpCodeActionProvider implements vscode.CodeActionProvider {
         actions.push(file);
         const docs = docsTarget(finding.docsUrl, this.diagnostics.docsRoot);
         if (docs) {
-          actions.push(commandAction(`Show documentation for '${finding.ruleId}'`, 'mvp.openRuleDocs', [docs.toString()]));
+          // The built-in rules' pages ship with the extension: shown in the Markdown preview; web pages in the browser.
+          actions.push(
+            docs.scheme === 'http' || docs.scheme === 'https'
+              ? commandAction(`Show documentation for '${finding.ruleId}'`, 'mvp.openRuleDocs', [docs.toString()])
+              : commandAction(`Show documentation for '${finding.ruleId}'`, 'markdown.showPreview', [docs]),
+          );
         }
       }
     }

@@ -108,8 +108,11 @@ export function docsTarget(docsUrl: string | undefined, docsRoot?: vscode.Uri): 
   }
   try {
     const uri = vscode.Uri.parse(docsUrl, true);
-    // Web pages only: a config's link could otherwise open a local file with its default program.
-    return uri.scheme === 'https' || uri.scheme === 'http' ? uri : undefined;
+    // Web pages, or the rule docs shipped inside the extension (docsRoot); never another local file,
+    // which a config's link could otherwise open with its default program.
+    if (uri.scheme === 'https' || uri.scheme === 'http') return uri;
+    const inside = docsRoot && uri.scheme === docsRoot.scheme && uri.authority === docsRoot.authority && !uri.path.split('/').includes('..') && uri.path.startsWith(`${docsRoot.path.replace(/\/$/, '')}/docs/`);
+    return inside && /\.md$/i.test(uri.path) ? uri : undefined;
   } catch {
     return undefined;
   }

@@ -91,6 +91,9 @@ suite('Quick fixes', () => {
       await diagnosticsWith(document.uri, (r) => !r.includes('spreadsheet-attachment'), 'rule off in the config');
     } finally {
       await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(before));
+      // Let the restored config reach every open prompt before the next test counts reads.
+      await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'rule back on');
+      await new Promise((r) => setTimeout(r, 500));
     }
   });
 

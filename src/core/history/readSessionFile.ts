@@ -148,7 +148,7 @@ export async function streamLines(
   };
   try {
     const buffer = Buffer.alloc(Math.max(4, chunkBytes));
-    let decoder: TextDecoder | undefined;
+    let decoder: InstanceType<typeof TextDecoder> | undefined;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;

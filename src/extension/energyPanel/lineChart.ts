@@ -5,34 +5,13 @@
  * the text stays at the editor's font size at any width.
  */
 
+import type { ChartSeries, ChartTick, LineChartView } from '../../shared/panel/viewModel';
+export type { ChartSeries, ChartTick, LineChartView } from '../../shared/panel/viewModel';
+
 export interface ChartSeriesInput {
   id: string;
   label: string;
   values: number[];
-}
-
-export interface ChartTick {
-  /** Position along the axis, 0–100 (x: left→right, y: top→bottom). */
-  position: number;
-  text: string;
-}
-
-export interface ChartSeries {
-  id: string;
-  label: string;
-  /** SVG polyline points in plot space: "x,y x,y …". */
-  points: string;
-  /** The last point, drawn as a dot. */
-  last: { x: number; y: number };
-}
-
-export interface LineChartView {
-  ariaLabel: string;
-  xLabel: string;
-  yLabel: string;
-  xTicks: ChartTick[];
-  yTicks: ChartTick[];
-  series: ChartSeries[];
 }
 
 /** Enough points for a smooth line in a 300-pixel sidebar; a 2,000-turn session stays light. */

@@ -1,32 +1,10 @@
 /**
- * Messages between the extension and the energy panel's webview. The webview imports these types
- * only (no runtime code crosses), the provider validates what comes back with `parseWebviewMessage`
- * because a webview message is data from another process.
+ * Validates what the energy panel's webview sends (`parseWebviewMessage`): a webview message is
+ * data from another process. The message types are the shared contract (src/shared/panel/messages.ts).
  */
-import type { PanelViewModel, RevealTarget } from './panelViewModel';
 
-/** Extension → webview. */
-export type ExtensionMessage =
-  /**
-   * `sections` holds only the sections that changed since the last message (all of them when
-   * `full`); a section set to null is hidden.
-   */
-  | { type: 'render'; full: boolean; sections: Partial<PanelViewModel> };
-
-/** Webview → extension. */
-export type WebviewMessage =
-  /** The script has loaded (again): send everything. */
-  | { type: 'ready' }
-  | { type: 'reveal'; target: RevealTarget }
-  | { type: 'applyFix'; findingId: string }
-  /** Without a model id: open the model picker. */
-  | { type: 'chooseModel'; modelId?: string }
-  | { type: 'startFreshSession' }
-  | { type: 'convertSpreadsheet'; attachmentPath: string; sheet?: string }
-  | { type: 'selectEquivalence'; equivalenceId: string }
-  | { type: 'explainEstimate' }
-  | { type: 'openDocs'; url: string }
-  | { type: 'resetToday' };
+import type { ExtensionMessage, WebviewMessage } from '../../shared/panel/messages';
+export type { ExtensionMessage, WebviewMessage } from '../../shared/panel/messages';
 
 function isRange(value: unknown): value is { start: number; end: number } {
   const r = value as { start?: unknown; end?: unknown } | null;

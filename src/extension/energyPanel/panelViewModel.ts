@@ -11,185 +11,61 @@ import type { Estimate3 } from '../../core/energy/estimate';
 import type { SessionAnalysis } from '../../core/history/sessionAnalysis';
 import type { ResolutionStep } from '../../core/profiles/modelProfile';
 import { PART_KIND_LABELS } from '../../core/prompt/parsedPrompt';
-import type { Finding, Severity } from '../../core/rules/finding';
+import type { Finding } from '../../core/rules/finding';
 import type { TextRange } from '../../core/textRange';
 import { layoutLineChart, sampleIndexes, type LineChartView } from './lineChart';
 import type { ComparisonRole, PanelInput } from './panelInput';
 import { formatInteger, formatPercent, formatQuantity, formatSpan, plural, significant } from '../../core/format';
 import type { TodayTotals } from './todayTotals';
+import type {
+  SectionId,
+  HeaderView,
+  MetricView,
+  EquivalenceOption,
+  NowView,
+  RevealTarget,
+  PartRow,
+  PartsView,
+  ProjectionRow,
+  SessionTableRow,
+  SessionView,
+  SuggestionItem,
+  SuggestionsView,
+  CompareRow,
+  CompareView,
+  TodayView,
+  PanelViewModel,
+} from '../../shared/panel/viewModel';
+import { SECTION_IDS } from '../../shared/panel/viewModel';
+export type {
+  SectionId,
+  HeaderView,
+  MetricView,
+  EquivalenceOption,
+  NowView,
+  RevealTarget,
+  PartRow,
+  PartsView,
+  ProjectionRow,
+  SessionTableRow,
+  SessionView,
+  SuggestionItem,
+  SuggestionsView,
+  CompareRow,
+  CompareView,
+  TodayView,
+  PanelViewModel,
+} from '../../shared/panel/viewModel';
+export { SECTION_IDS } from '../../shared/panel/viewModel';
+import type { Severity as CoreSeverity } from '../../core/rules/finding';
+import type { Severity as SharedSeverity } from '../../shared/panel/viewModel';
+
+/** The contract's copy of Severity must stay the core's: a compile error here means they drifted. */
+const severityMatches: [CoreSeverity, SharedSeverity] extends [SharedSeverity, CoreSeverity] ? true : never = true;
+void severityMatches;
 
 // ---------------------------------------------------------------------------------------------
-// The view model (what the webview receives)
-
-export type SectionId = 'header' | 'now' | 'parts' | 'session' | 'suggestions' | 'compare' | 'today';
-export const SECTION_IDS: readonly SectionId[] = ['header', 'now', 'parts', 'session', 'suggestions', 'compare', 'today'];
-
-export interface HeaderView {
-  state: 'analysed' | 'empty';
-  title: string;
-  detail: string;
-}
-
-export interface MetricView {
-  id: 'energy' | 'carbon' | 'water' | 'sci';
-  label: string;
-  valueText: string;
-  rangeText: string;
-  /** Plain-language "why" for the tooltip. */
-  explanation: string;
-}
-
-export interface EquivalenceOption {
-  id: string;
-  /** Short name for the switcher: "Phone charge". */
-  label: string;
-  /** The equivalence itself: "2.1% of a phone charge". */
-  valueText: string;
-  /** The stated assumption, shown as a tooltip: device power and its source. */
-  assumption: string;
-}
-
-export interface NowView {
-  tokens: {
-    valueText: string;
-    windowText: string;
-    /** 0–100, the bar's fill. */
-    fillPercent: number;
-    usageText: string;
-    level: 'ok' | 'near' | 'over';
-    approximateNote?: string;
-  };
-  metrics: MetricView[];
-  model: { name: string; provider: string; resolutionText: string; tokenizerText: string };
-  equivalences: EquivalenceOption[];
-  selectedEquivalence: string;
-  why: { methodText: string; formula: string; gridText: string; assumptions: string[] };
-}
-
-/** Where the editor should go when a row is clicked: offsets in `file` (the prompt when absent). */
-export interface RevealTarget {
-  file?: string;
-  range: TextRange;
-}
-
-export interface PartRow {
-  key: string;
-  label: string;
-  kindLabel: string;
-  tokensText: string;
-  shareText: string;
-  /** 0–100 relative to the largest part, so small parts still show. */
-  barPercent: number;
-  /** For attachments: the minimal form next to the naive one. */
-  minimal?: { tokensText: string; barPercent: number; description: string; savingText: string };
-  naiveDescription?: string;
-  reveal?: RevealTarget;
-  /** A finding whose fix converts/shrinks this attachment, for the row's action button. */
-  fixFindingId?: string;
-  fixTitle?: string;
-  /** Spreadsheet without a matching fix: the plain convert command. */
-  convert?: { attachmentPath: string; sheet?: string };
-  ariaLabel: string;
-}
-
-export interface PartsView {
-  summaryText: string;
-  minimalText?: string;
-  rows: PartRow[];
-}
-
-export interface ProjectionRow {
-  id: 'continue' | 'fresh';
-  label: string;
-  valueText: string;
-  cachedText: string;
-  barPercent: number;
-}
-
-export interface SessionTableRow {
-  turn: number;
-  inputText: string;
-  turnText: string;
-  cumulativeText: string;
-  cumulativeCachedText: string;
-}
-
-export interface SessionView {
-  summaryText: string;
-  chart: LineChartView;
-  table: SessionTableRow[];
-  tableNote?: string;
-  projection: {
-    title: string;
-    rows: ProjectionRow[];
-    savingText: string;
-    breakEvenText: string;
-    caveat?: string;
-  };
-  recordedUsageNote?: string;
-}
-
-export interface SuggestionItem {
-  id: string;
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  /** The message's first sentence, when the message is long enough to fold the rest away. */
-  headline: string;
-  detail?: string;
-  savingText?: string;
-  fixTitle?: string;
-  /** The fix deletes content (a reference, history): shown as a secondary action, never primary. */
-  fixRemovesContent?: boolean;
-  reveal?: RevealTarget;
-  docsUrl?: string;
-}
-
-export interface SuggestionsView {
-  items: SuggestionItem[];
-  summaryText: string;
-}
-
-export interface CompareRow {
-  modelId: string;
-  name: string;
-  roleText: string;
-  chosen: boolean;
-  tokensText: string;
-  energyText: string;
-  rangeText: string;
-  carbonText: string;
-  barPercent: number;
-  tradeOff: string;
-  tokensNote?: string;
-}
-
-export interface CompareView {
-  rows: CompareRow[];
-  note: string;
-}
-
-export interface TodayView {
-  empty: boolean;
-  dayText: string;
-  promptsText: string;
-  tokensText: string;
-  energyText: string;
-  carbonText: string;
-  waterText: string;
-  equivalenceText?: string;
-  privacyNote: string;
-}
-
-export interface PanelViewModel {
-  header: HeaderView;
-  now: NowView | null;
-  parts: PartsView | null;
-  session: SessionView | null;
-  suggestions: SuggestionsView | null;
-  compare: CompareView | null;
-  today: TodayView;
-}
+// The view model's types are the shared panel contract (src/shared/panel/viewModel.ts).
 
 export interface PanelViewModelInput {
   /** Undefined when no prompt document is active. */
