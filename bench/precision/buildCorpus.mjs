@@ -16,7 +16,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const outRoot = path.resolve(here, '../../test/fixtures/real-world');
 
 /** Largest single file taken (bytes): the corpus stays a few MB; bigger files are listed as skipped. */
-const MAX_FILE_BYTES = 48_000;
+const MAX_FILE_BYTES = 80_000;
 /** Companion files of a skill (references, scripts) are smaller still: most are read only when the agent opens them. */
 const MAX_COMPANION_BYTES = 16_000;
 const TEXT_EXTENSIONS = /\.(md|txt|py|js|mjs|ts|sh|ps1|json|ya?ml|html|css|csv|xml|toml|ini|sql|rb|go|java|cs)$/i;

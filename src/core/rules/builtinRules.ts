@@ -8,6 +8,7 @@ import { largeJson } from './builtin/largeJson';
 import { pastedLog } from './builtin/pastedLog';
 import { wholeCodeFile } from './builtin/wholeCodeFile';
 import { base64Blob } from './builtin/base64Blob';
+import { largePart } from './builtin/largePart';
 import { duplicateContent } from './builtin/duplicateContent';
 import { unreferencedAttachment } from './builtin/unreferencedAttachment';
 import { longHistory } from './builtin/longHistory';
@@ -27,6 +28,7 @@ export const builtinRules: readonly Rule[] = [
   pastedLog,
   wholeCodeFile,
   base64Blob,
+  largePart,
   duplicateContent,
   unreferencedAttachment,
   longHistory,

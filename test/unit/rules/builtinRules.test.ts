@@ -46,7 +46,7 @@ describe('built-in rules', () => {
       assert.equal((r.optionsSchema as { type: string }).type, 'object');
       for (const key of Object.keys(r.defaultOptions)) assert.ok(key in ((r.optionsSchema as { properties: object }).properties ?? {}), `${r.id}.${key}`);
     }
-    assert.equal(builtinRules.length, 16);
+    assert.equal(builtinRules.length, 17);
   });
 
   it('the rules index (docs/rules/README.md) lists every rule with its description', () => {
