@@ -53,7 +53,18 @@ export function analysisToJson(analysis: AnalysisWithNotices, text: string): Rec
       turns: analysis.session.turns.length,
       totals: analysis.session.totals,
       projection: analysis.session.projection,
+      evidence: analysis.session.evidence,
     },
+    window: analysis.window,
+    budgets: { limits: analysis.budgets.limits, breaches: analysis.budgets.breaches, sessionWh: analysis.budgets.sessionWh },
+    modelComparisons: analysis.modelComparisons.map((c) => ({
+      role: c.role,
+      modelId: c.modelId,
+      inputTokens: c.inputTokens,
+      tokensConverted: c.tokensConverted,
+      wh: c.estimate.energyWh,
+      tradeOff: c.tradeOff,
+    })),
     findings: analysis.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,

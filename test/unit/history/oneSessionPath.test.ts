@@ -72,6 +72,8 @@ describe('one session path: every surface gives the same answer for one transcri
         assert.equal(json.tokens.total, fromFile.tokens.total);
         assert.deepEqual(json.energy.wh, fromFile.estimate.energyWh);
         assert.deepEqual(json.session.totals, fromFile.session!.totals);
+        assert.deepEqual(json.window, fromFile.window);
+        assert.deepEqual(json.budgets.breaches, fromFile.budgets.breaches);
         assert.deepEqual(verdicts(json.findings), verdicts(fromFile.findings));
       });
 
