@@ -5,3 +5,4 @@ export { candidateLogRoots, existingLogRoots, listLogFiles, type LogRoot, type L
 export { defaultCacheDir, clearDigests, USAGE_CACHE_FILE } from './usageCache';
 export { FootprintCalculator } from './requestFootprint';
 export { AGENT_IDS, AGENT_NAMES, type AgentId, type TokenCounts, type UsageRecord } from './usageRecord';
+export { recentUsageSince, summariseRecentUsage, type RecentUsage, type RecentFigures, type AgentRecentUsage } from './recentUsage';

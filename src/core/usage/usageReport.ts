@@ -35,6 +35,7 @@ export interface UsageFigures {
 }
 
 export interface ModelUsage extends UsageFigures {
+  agent: AgentId;
   model: string;
   profile: string;
   /** How the model name matched a profile ('default' = no profile matched: a labelled default). */
@@ -110,6 +111,8 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
     const sessionKey = `${file.agent}:${d.sessionId ?? path.basename(file.path).replace(/\.jsonl?$/, '')}`;
     const { times, keys, modelIndex, tokens, footprints, models } = d;
     const synthetic = models.map((m) => m === '<synthetic>');
+    // Cells are per agent and model, so each group can be split by agent (the panel's "per agent").
+    const cellKeys = models.map((m) => `${file.agent}\u0000${m}`);
     const fileWh = [0, 0, 0];
     let fileRequests = 0;
     let lastGroupKey: string | undefined;
@@ -136,8 +139,8 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
         if (!group) groups.set(groupKey, (group = { models: new Map(), agents: new Set(), extra: { project, first: time, last: time, files: new Set() } }));
         group.agents.add(file.agent);
         group.extra.files.add(file);
-        cell = group.models.get(models[m]);
-        if (!cell) group.models.set(models[m], (cell = newAccumulator()));
+        cell = group.models.get(cellKeys[m]);
+        if (!cell) group.models.set(cellKeys[m], (cell = newAccumulator()));
         lastGroupKey = groupKey;
         lastModel = m;
         const extra = group.extra;
@@ -181,7 +184,8 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
   const groupTotals = new Map<string, Accumulator>();
   for (const [groupKey, group] of groups) {
     const groupAcc = newAccumulator();
-    for (const [model, cell] of group.models) {
+    for (const [key, cell] of group.models) {
+      const model = modelOfCell(key);
       if (model !== '<synthetic>') {
         const cost = calculator.cost(model, cell.tokens);
         if (cost === undefined) cell.unpriced = cell.requests;
@@ -212,10 +216,11 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
       agents: [...g.agents].sort(),
       ...figures(groupTotals.get(key)!),
       models: [...g.models.entries()]
-        .filter(([model]) => model !== '<synthetic>')
-        .map(([model, acc]) => {
+        .filter(([key]) => modelOfCell(key) !== '<synthetic>')
+        .map(([key, acc]) => {
+          const model = modelOfCell(key);
           const resolved = calculator.model(model);
-          return { model, profile: resolved.profile.id, matchedBy: resolved.resolvedBy, ...figures(acc) };
+          return { agent: key.slice(0, key.indexOf('\u0000')) as AgentId, model, profile: resolved.profile.id, matchedBy: resolved.resolvedBy, ...figures(acc) };
         })
         .sort((a, b) => b.energy.wh.central - a.energy.wh.central),
     };
@@ -244,6 +249,10 @@ interface SessionExtra {
   first: number;
   last: number;
   files: Set<ScannedFile>;
+}
+
+function modelOfCell(key: string): string {
+  return key.slice(key.indexOf('\u0000') + 1);
 }
 
 function minimum(values: ArrayLike<number>): number {
