@@ -38,6 +38,14 @@ export function lintReportToSarif(report: LintReport): Record<string, unknown> {
   const region = (f: LintFinding) =>
     f.start && f.end ? { startLine: f.start.line, startColumn: f.start.character, endLine: f.end.line, endColumn: f.end.character } : { startLine: 1 };
 
+  const startsByFile = new Map<string, number[] | undefined>();
+  const lineStartsOf = (file: string): number[] | undefined => {
+    if (!startsByFile.has(file)) {
+      const read = readRegularFileSync(file, 'source');
+      startsByFile.set(file, read.ok ? lineStarts(decodeText(read.bytes).text) : undefined);
+    }
+    return startsByFile.get(file);
+  };
   const results = findings.map((f) => {
     const fixes = f.fix?.edits?.length ? [sarifFix(f, artifact(f.location))] : undefined;
     return {
@@ -47,6 +55,7 @@ export function lintReportToSarif(report: LintReport): Record<string, unknown> {
       message: { text: f.message },
       locations: [{ physicalLocation: { artifactLocation: artifact(f.location), region: region(f) } }],
       ...(fixes?.[0] ? { fixes } : {}),
+      ...relatedLocations(f, artifact, lineStartsOf),
       ...(f.saving ? { properties: { savingTokens: f.saving.tokens, savingWh: f.saving.wh } } : {}),
     };
   });
@@ -66,6 +75,34 @@ export function lintReportToSarif(report: LintReport): Record<string, unknown> {
         ],
       },
     ],
+  };
+}
+
+/**
+ * The places a finding points to besides its own (the first copy of a duplicate, the first
+ * reference to a file): SARIF `relatedLocations`, which code scanning shows as links in the alert.
+ */
+function relatedLocations(
+  f: LintFinding,
+  artifact: (file: string) => { uri: string; uriBaseId?: string },
+  lineStartsOf: (file: string) => number[] | undefined,
+): { relatedLocations?: Record<string, unknown>[] } {
+  const related = (f.related ?? []).filter((r) => r.file && r.range);
+  if (!related.length) return {};
+  return {
+    relatedLocations: related.map((r, i) => {
+      const starts = lineStartsOf(r.file);
+      const s = starts && positionAt(starts, r.range!.start);
+      const e = starts && positionAt(starts, r.range!.end);
+      return {
+        id: i + 1,
+        message: { text: r.message },
+        physicalLocation: {
+          artifactLocation: artifact(r.file),
+          ...(s && e ? { region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 } } : {}),
+        },
+      };
+    }),
   };
 }
 

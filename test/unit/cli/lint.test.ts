@@ -120,6 +120,18 @@ describe('mvp lint', function () {
     assert.ok(log.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === 'pasted-log'));
   });
 
+  it('SARIF: a duplicate names its first copy as a related location (valid SARIF) @slow', async () => {
+    const para = 'Always run the full test suite before you open a pull request, and paste its summary into the description.';
+    const root = tempTree({ 'AGENTS.md': `# Rules\n\n${para}\n\n## Again\n\n${para}\n` });
+    const r = await lint(root, '--format', 'sarif');
+    const log = JSON.parse(r.stdout);
+    assert.equal(sarifValidator()(log), undefined);
+    const dup = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'duplicate-content');
+    assert.match(dup.message.text, /repeats the one at line 3/);
+    assert.deepEqual(dup.locations[0].physicalLocation.region.startLine, 7);
+    assert.deepEqual(dup.relatedLocations[0].physicalLocation, { artifactLocation: { uri: 'AGENTS.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: para.length + 1 } });
+  });
+
   it('SARIF with a config error is valid too, pointing into the config file @slow', async () => {
     const root = tempTree({ '.mvp.jsonc': '{ "model": 3 }', 'a.prompt.md': clean });
     const r = await lint(root, '--format', 'sarif');
