@@ -120,6 +120,17 @@ describe('mvp context against the real Gemini CLI (offline, Gemini API stand-in)
     root = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'mvp-gemini-context-'));
     const project = path.join(root, 'project');
     write(path.join(project, 'GEMINI.md'), PROJECT_NOTES);
+    // A few more files: Gemini CLI lists the folder's tree in every session context.
+    for (const file of [
+      'src/read.ts',
+      'src/summarise.ts',
+      'src/print.ts',
+      'src/read.test.ts',
+      'docs/architecture.md',
+      'package.json',
+      'README.md',
+    ])
+      write(path.join(project, file), '// fixture\n');
     write(path.join(project, '.gemini', 'skills', 'csv-summary', 'SKILL.md'), SKILL('csv-summary'));
     execFileSync('git', ['init', '-q', project]);
     const home = freshGeminiHome(root);

@@ -18,6 +18,7 @@ import { detectAgent } from './detectAgent';
 import { defaultCacheDir, McpToolCache } from './mcpCache';
 import { mcpServersOf, type McpServerConfig } from './mcpConfig';
 import { probeMcpServer, type McpTool } from './mcpProbe';
+import { emptyProjectListing, geminiFolderListing } from './geminiFolderListing';
 import { memoryPieces } from './memoryFiles';
 import { skillPieces } from './skills';
 
@@ -101,6 +102,7 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
     const support = mcpSupportPiece(agent);
     if (support) userPieces.push(support);
   }
+  if (agent === 'gemini') userPieces.push(geminiListingPiece(folder, countText));
 
   let convertedBaseline = false;
   const tokensOf = (piece: ContextPiece): number => {
@@ -115,7 +117,9 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
       proxy = measured[closest];
       if (proxy !== undefined && !convertedBaseline) {
         convertedBaseline = true;
-        notes.push(`the agent's built-in load was measured in ${closest}, not ${profile.tokenizer.encoding}: those items are approximate`);
+        notes.push(
+          `the agent's built-in load was measured in ${closest}, not ${profile.tokenizer.encoding}: those items are approximate`,
+        );
       }
     }
     return proxy === undefined ? 0 : calibrate(profile, proxy).tokens;
@@ -240,6 +244,20 @@ function builtinPieces(
     `built-in load: baseline measured with ${agent} ${baseline.clientVersion} on ${baseline.measuredAt} (${baseline.mode})`,
   );
   return baselinePieces(agent);
+}
+
+/** Gemini CLI's folder listing, beyond the one of an empty project that its baseline already holds. */
+function geminiListingPiece(folder: string, countText: (text: string) => number): ContextPiece {
+  const listing = geminiFolderListing(folder);
+  const entries = listing.split('\n').length - 3;
+  return {
+    kind: 'messages',
+    name: `Gemini CLI folder listing (${entries} entries)`,
+    source: 'file',
+    tokens: Math.max(0, countText(listing) - countText(emptyProjectListing(folder))),
+    origin:
+      'the folder tree Gemini CLI puts in every session context (up to 200 entries; .gitignore not applied here), beyond the empty project of its baseline',
+  };
 }
 
 function paceOf(sessions: ClaudeSessionFacts[]): {
