@@ -11,7 +11,7 @@ import { disableForFileEdit, disableForLineEdit } from './disableComments';
 import type { DocumentAnalyser } from './documentAnalyser';
 import type { FixActionRunner } from './fixActions';
 import { toWorkspaceEdit } from './textEdits';
-import { isWebLink } from '../core/config/webLink';
+import { isDocsLink } from '../core/config/webLink';
 import { matchCurrentFinding } from './findingMatch';
 
 export function registerFixCommands(analyser: DocumentAnalyser, runner: FixActionRunner): vscode.Disposable[] {
@@ -109,7 +109,7 @@ export function registerFixCommands(analyser: DocumentAnalyser, runner: FixActio
     ),
     vscode.commands.registerCommand('mvp.openRuleDocs', (url: string) => {
       // Web pages only: a command: or file: address from a pack must never be opened from here.
-      if (!isWebLink(typeof url === 'string' ? url : toUri(url)?.toString())) return false;
+      if (!isDocsLink(typeof url === 'string' ? url : toUri(url)?.toString())) return false;
       const uri = toUri(url);
       return uri ? vscode.env.openExternal(uri) : false;
     }),

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { analysePrompt } from '../../src/core/analyse';
 import { loadConfigFor } from '../../src/core/config/loadConfig';
-import { isWebLink } from '../../src/core/config/webLink';
+import { isDocsLink, isWebLink } from '../../src/core/config/webLink';
 import type { Finding } from '../../src/core/rules/finding';
 import { whyMarkdown } from '../../src/extension/estimateWhy';
 import { matchCurrentFinding } from '../../src/extension/findingMatch';
@@ -118,6 +118,18 @@ describe('hostile inputs: trust', () => {
       'a finding the analysis does not have is not applied',
     );
     assert.equal(matchCurrentFinding(analysis.findings, 'not a finding', true), undefined);
+  });
+
+  it('docs links: web pages and the Markdown pages the extension ships, nothing else', () => {
+    assert.equal(isDocsLink('file:///home/me/.vscode/extensions/mvp/docs/rules/base64-blob.md'), true);
+    for (const bad of [
+      'command:mvp.applyFix?%5B%5D',
+      'file:///etc/passwd',
+      'file:///tmp/x.md?a=1',
+      'vscode://file/x.md',
+      'javascript:alert(1)',
+    ])
+      assert.equal(isDocsLink(bad), false, bad);
   });
 
   it('only http(s) addresses count as web links', () => {

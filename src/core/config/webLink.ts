@@ -13,3 +13,20 @@ export function isWebLink(url: unknown): url is string {
     return false;
   }
 }
+
+/**
+ * A finding's docs link as the surfaces may open it: a web address, or one of the Markdown pages
+ * the extension ships (built-in rules link to `file:…/docs/rules/<id>.md` inside the extension).
+ * Config links never reach here as `file:` — the schema and runRules accept only web links from
+ * packs — so this admits nothing a repository wrote.
+ */
+export function isDocsLink(url: unknown): url is string {
+  if (isWebLink(url)) return true;
+  if (typeof url !== 'string') return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'file:' && parsed.pathname.endsWith('.md') && !parsed.search && !parsed.hash;
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,7 @@
  * posts only the sections that changed, and turns the webview's messages into commands. The
  * WebviewViewProvider supplies the editor through `PanelHost`; tests supply plain functions.
  */
-import { isWebLink } from '../../core/config/webLink';
+import { isDocsLink } from '../../core/config/webLink';
 import type { Finding } from '../../core/rules/finding';
 import type { TextRange } from '../../core/textRange';
 import type { PanelInput } from './panelInput';
@@ -203,7 +203,7 @@ export class PanelController<U> {
         return;
       case 'openDocs':
         // Only a web link the analysis itself carries (a pack's rule link could say command: or file:).
-        if (isWebLink(message.url) && this.input?.analysis.findings.some((f) => f.docsUrl === message.url)) {
+        if (isDocsLink(message.url) && this.input?.analysis.findings.some((f) => f.docsUrl === message.url)) {
           await host.openExternal(message.url);
         }
         return;

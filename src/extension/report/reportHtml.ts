@@ -15,7 +15,7 @@ import type { Finding } from '../../core/rules/finding';
 import { PART_KIND_LABELS } from '../../core/prompt/parsedPrompt';
 import { formatGrams, formatMl, formatRange, formatTokens, formatWh, percent, significant } from '../../core/formatNumbers';
 import { resolutionText } from '../estimateWhy';
-import { isWebLink } from '../../core/config/webLink';
+import { isDocsLink } from '../../core/config/webLink';
 
 export interface CrossCheck {
   modelName: string;
@@ -158,7 +158,7 @@ function suggestions(analysis: Analysis, ctx: ReportContext): string {
         ? `<a class="button" href="${commandHref('mvp.applyFix', [ctx.documentUri, index, ctx.version ?? -1])}">${escapeHtml(f.fix.title)}</a>`
         : '';
     // Only web links: this webview runs command: links, and a pack's rule link is not ours to trust.
-    const docs = isWebLink(f.docsUrl) ? ` <a href="${escapeHtml(f.docsUrl)}">${escapeHtml(f.ruleId)}</a>` : ` <code>${escapeHtml(f.ruleId)}</code>`;
+    const docs = isDocsLink(f.docsUrl) ? ` <a href="${escapeHtml(f.docsUrl)}">${escapeHtml(f.ruleId)}</a>` : ` <code>${escapeHtml(f.ruleId)}</code>`;
     return `<li class="${escapeHtml(f.severity)}"><p><strong>${escapeHtml(f.severity)}</strong>${docs}: ${escapeHtml(f.message)}</p><p>${saving} ${apply}</p></li>`;
   });
   return `<ol class="suggestions">${items.join('')}</ol>`;
