@@ -2,7 +2,7 @@
 // a few seconds). Two kinds of rules:
 //  - the layers of docs/contributing.md as import rules: the core imports no adapter and never
 //    `vscode`; the CLI and the editor do not import each other; the webview imports only its own
-//    files and the shared panel contract (`src/shared/`, once it exists);
+//    files and the shared panel contract (`src/shared/`), which imports nothing else;
 //  - a small set of correctness rules (things that are bugs, not style). Style is prettier's job.
 import tseslint from 'typescript-eslint';
 
@@ -101,12 +101,25 @@ export default tseslint.config(
         {
           paths: [VSCODE],
           patterns: [
-            importOf('^\\.\\./src/(core|cli)(/|$)', 'The webview reads only the shared panel contract (src/shared/).'),
-            // Until the shared contract exists the panel's types still live in src/extension/energyPanel/.
             importOf(
-              '^\\.\\./src/extension/(?!energyPanel/(panelProtocol|panelViewModel|lineChart)$)',
-              'The webview reads only the shared panel contract (src/shared/).',
+              '^\\.\\./(?!src/shared/)',
+              'The webview reads only its own files and the shared panel contract (src/shared/).',
             ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The shared contract is plain types and messages that both sides import: it depends on nothing.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [VSCODE],
+          patterns: [
+            importOf('^\\.\\./\\.\\./', 'The shared contract imports only itself, so the webview can import it.'),
           ],
         },
       ],
