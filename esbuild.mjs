@@ -27,6 +27,7 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { spreadsheetWorker: 'src/core/attachments/spreadsheetWorker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { patternWorker: 'src/core/rules/patternWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { usageWorker: 'src/core/usage/usageWorker.ts' }, outdir: 'dist' },
   {
     bundle: true,
     platform: 'browser',

@@ -6,3 +6,4 @@ export { defaultCacheDir, clearDigests, USAGE_CACHE_FILE } from './usageCache';
 export { FootprintCalculator } from './requestFootprint';
 export { AGENT_IDS, AGENT_NAMES, type AgentId, type TokenCounts, type UsageRecord } from './usageRecord';
 export { recentUsageSince, summariseRecentUsage, type RecentUsage, type RecentFigures, type AgentRecentUsage } from './recentUsage';
+export { runUsageWorker, type UsageWorkerJob, type UsageWorkerResult } from './runUsageWorker';
