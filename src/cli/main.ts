@@ -84,8 +84,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Standard input is read whole; more than this is refused (see readStdin below). */
-const MAX_STDIN_BYTES = 16 * 1024 * 1024;
+/**
+ * Standard input is read whole; more than this is refused (see readStdin below). 4 MB of prompt is
+ * about a million tokens, beyond every agent's context window, and tokenizing more could outlast
+ * the hook's deadline (a synchronous step a timer cannot interrupt).
+ */
+const MAX_STDIN_BYTES = 4 * 1024 * 1024;
 
 if (require.main === module) {
   const io: CliIo = {

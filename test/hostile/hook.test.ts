@@ -127,18 +127,18 @@ describe('hostile inputs: mvp hook', () => {
     assert.match(run.stderr, /stopped after the 0\.001 s deadline while .*; no coaching for this prompt/);
   });
 
-  it('more than 16 MB on stdin is refused without reading it all, exit 0 (a real process) @slow', function () {
+  it('more than 4 MB on stdin is refused without reading it all, exit 0 (a real process) @slow', function () {
     this.timeout(60_000);
     const root = scratch();
     const main = path.resolve(__dirname, '../../src/cli/main.ts');
     const run = spawnSync(process.execPath, ['-r', require.resolve('esbuild-register'), main, 'hook'], {
       cwd: root,
-      input: Buffer.alloc(17 * 1024 * 1024, 0x61),
+      input: Buffer.alloc(5 * 1024 * 1024, 0x61),
       encoding: 'utf8',
       timeout: 50_000,
     });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, '');
-    assert.match(run.stderr, /more than 16 MB on standard input; not read/);
+    assert.match(run.stderr, /more than 4 MB on standard input; not read/);
   });
 });
