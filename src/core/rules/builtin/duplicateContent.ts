@@ -17,6 +17,10 @@ function normalise(text: string): string {
 const BLOCK_KINDS = new Set<PartKind>(['codeBlock', 'pastedLog', 'pastedJson', 'pastedTable', 'base64', 'frontMatter', 'history']);
 const HEADING = /^ {0,3}(#{1,6})\s+\S/;
 const FENCE_LINE = /^[ \t>]*(?:`{3,}|~{3,})/m;
+/** Fences of shell commands and config files: snippets a step runs or writes. */
+const STEP_SNIPPET = /^[ \t]*(?:`{3,}|~{3,})\s*(?:bash|sh|shell|zsh|console|powershell|pwsh|ps1|cmd|bat|json|jsonc|ya?ml|toml|ini|env|dotenv)\b/i;
+/** A single list item shorter than this is not compared. */
+const SHORT_ITEM_CHARS = 200;
 /** Near-duplicates: prose paragraphs of at least this many characters sharing this share of their word triples. */
 const NEAR_MIN_CHARS = 200;
 const NEAR_SIMILARITY = 0.8;
@@ -67,7 +71,11 @@ function units(prompt: Pick<ParsedPrompt, 'text' | 'version' | 'parts'>, minChar
     if (s.range.end - s.range.start >= minChars && text.slice(s.range.start, s.range.end).includes('\n')) unit('section', s.range);
   }
   for (const p of prompt.parts) {
-    if ((p.kind === 'codeBlock' || p.kind === 'pastedLog' || p.kind === 'pastedJson' || p.kind === 'pastedTable') && p.range.end - p.range.start >= minChars) unit('block', p.range);
+    if (!(p.kind === 'codeBlock' || p.kind === 'pastedLog' || p.kind === 'pastedJson' || p.kind === 'pastedTable') || p.range.end - p.range.start < minChars) continue;
+    // A command or config snippet repeated in two steps is each step's own: removing one leaves
+    // "Inspect:" without its command (real skills and agents do this; see bench/precision).
+    if (STEP_SNIPPET.test(text.slice(p.range.start, text.indexOf('\n', p.range.start) + 1 || p.range.end))) continue;
+    unit('block', p.range);
   }
   for (const r of paragraphRanges(text)) {
     if (r.end - r.start < minChars) continue;
@@ -75,6 +83,8 @@ function units(prompt: Pick<ParsedPrompt, 'text' | 'version' | 'parts'>, minChar
     if (HEADING.test(text.slice(r.start, r.start + 10))) continue; // a heading glued to its text: the section is the unit
     // A fence line at any indentation (a code block nested in a list item): removing part of it would unbalance the fences.
     if (FENCE_LINE.test(text.slice(r.start, r.end))) continue;
+    // One short list item ("- If no hooks are registered, skip silently") repeated in two steps belongs to each step.
+    if (r.end - r.start < SHORT_ITEM_CHARS && /^\s*(?:[-*+]|\d+[.)])\s/.test(text.slice(r.start, r.start + 8)) && !text.slice(r.start, r.end).includes('\n')) continue;
     unit('paragraph', r);
   }
   return out;
