@@ -63,7 +63,10 @@ function coldLoad(encoding: EncodingName): { ms: number; cpuMs: number } {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const used = process.cpuUsage(cpu);
     console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, tokens }));`;
-  const output = execFileSync(process.execPath, ['-r', 'esbuild-register', '-e', script], { cwd: root, encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['-r', 'esbuild-register', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return JSON.parse(output.trim().split('\n').pop() as string) as { ms: number; cpuMs: number };
 }
 
@@ -103,7 +106,9 @@ for (const encoding of OPEN_ENCODINGS) {
   collectGarbage();
   const agree = ours === reference;
   allAgree &&= agree;
-  log(`${encoding}: ${(bytes / 1e6).toFixed(2)} MB (${(deflated / 1e6).toFixed(2)} MB deflated), cold load ${cold.toFixed(1)} ms (CPU ${coldCpu.toFixed(1)} ms), count ${oursMs.toFixed(0)} ms vs reference ${referenceMs.toFixed(0)} ms, tokens ${ours} / ${reference}`);
+  log(
+    `${encoding}: ${(bytes / 1e6).toFixed(2)} MB (${(deflated / 1e6).toFixed(2)} MB deflated), cold load ${cold.toFixed(1)} ms (CPU ${coldCpu.toFixed(1)} ms), count ${oursMs.toFixed(0)} ms vs reference ${referenceMs.toFixed(0)} ms, tokens ${ours} / ${reference}`,
+  );
   rows.push([
     `\`${encoding}\``,
     `${(bytes / 1e6).toFixed(2)} MB`,
@@ -146,7 +151,10 @@ if (!process.argv.includes('--no-write')) {
     // Right after the "## Tokens" section, which it extends.
     const tokens = existing.indexOf('## Tokens\n');
     const next = tokens < 0 ? -1 : existing.indexOf('\n## ', tokens + 1);
-    updated = next < 0 ? existing.replace(/\n*$/, '\n\n') + section : `${existing.slice(0, next + 1)}${section}\n${existing.slice(next + 1)}`;
+    updated =
+      next < 0
+        ? existing.replace(/\n*$/, '\n\n') + section
+        : `${existing.slice(0, next + 1)}${section}\n${existing.slice(next + 1)}`;
   } else {
     const next = existing.indexOf('\n## ', start + 1);
     updated = existing.slice(0, start) + section + (next < 0 ? '' : `\n${existing.slice(next + 1)}`);

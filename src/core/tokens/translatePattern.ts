@@ -32,7 +32,8 @@ export function translatePattern(source: string): string {
       continue;
     }
     if (char === '[') {
-      if (caseInsensitiveDepth > 0) throw new Error(`Pre-split pattern has a character class inside (?i:…), which is not translated: ${source}`);
+      if (caseInsensitiveDepth > 0)
+        throw new Error(`Pre-split pattern has a character class inside (?i:…), which is not translated: ${source}`);
       inClass = true;
       out += char;
       continue;
@@ -46,7 +47,9 @@ export function translatePattern(source: string): string {
         continue;
       }
       if (source[i + 1] === '?' && !/^\(\?[:=!]/.test(source.slice(i, i + 3))) {
-        throw new Error(`Pre-split pattern uses a group construct we do not translate (${source.slice(i, i + 4)}…): ${source}`);
+        throw new Error(
+          `Pre-split pattern uses a group construct we do not translate (${source.slice(i, i + 4)}…): ${source}`,
+        );
       }
       groups.push(false);
       out += char;

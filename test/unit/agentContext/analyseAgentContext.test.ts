@@ -147,16 +147,39 @@ describe('agent context: what an agent sends before the user types', () => {
     assert.equal(context.agent, 'gemini');
   });
 
-  it('a model counted in an open family\'s own encoding takes the measured baseline from the closest OpenAI encoding, and says so', async () => {
+  it("a model counted in an open family's own encoding takes the measured baseline from the closest OpenAI encoding, and says so", async () => {
     const t = tempRoot();
-    const openAi = await analyseAgentContext({ folder: t.project, agent: 'codex', home: t.home, cacheDir: t.cache, useLogs: false, model: 'gpt-4' });
-    for (const [model, closest] of [['llama-3.1-8b', 'cl100k_base'], ['qwen3-30b-a3b', 'o200k_base']] as const) {
-      const context = await analyseAgentContext({ folder: t.project, agent: 'codex', home: t.home, cacheDir: t.cache, useLogs: false, model });
+    const openAi = await analyseAgentContext({
+      folder: t.project,
+      agent: 'codex',
+      home: t.home,
+      cacheDir: t.cache,
+      useLogs: false,
+      model: 'gpt-4',
+    });
+    for (const [model, closest] of [
+      ['llama-3.1-8b', 'cl100k_base'],
+      ['qwen3-30b-a3b', 'o200k_base'],
+    ] as const) {
+      const context = await analyseAgentContext({
+        folder: t.project,
+        agent: 'codex',
+        home: t.home,
+        cacheDir: t.cache,
+        useLogs: false,
+        model,
+      });
       const baseline = context.items.filter((i) => i.source === 'baseline');
       assert.ok(baseline.length > 0 && baseline.every((i) => i.tokens > 100), `${model}: the built-in load is counted`);
-      assert.ok(context.notes.some((n) => n.includes(`measured in ${closest}, not`)), `${model}: ${context.notes.join('; ')}`);
+      assert.ok(
+        context.notes.some((n) => n.includes(`measured in ${closest}, not`)),
+        `${model}: ${context.notes.join('; ')}`,
+      );
       if (closest === 'cl100k_base') {
-        assert.deepEqual(baseline.map((i) => i.tokens), openAi.items.filter((i) => i.source === 'baseline').map((i) => i.tokens));
+        assert.deepEqual(
+          baseline.map((i) => i.tokens),
+          openAi.items.filter((i) => i.source === 'baseline').map((i) => i.tokens),
+        );
       }
     }
   });

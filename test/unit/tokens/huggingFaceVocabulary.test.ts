@@ -26,12 +26,21 @@ function tokenizer(overrides: Record<string, unknown> = {}, model: Record<string
         { type: 'ByteLevel', add_prefix_space: false, use_regex: false },
       ],
     },
-    model: { type: 'BPE', vocab, merges: [['a', 'b'], ['b', 'c'], ['ab', 'c']], ...model },
+    model: {
+      type: 'BPE',
+      vocab,
+      merges: [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['ab', 'c'],
+      ],
+      ...model,
+    },
     ...overrides,
   };
 }
 
-describe("reading a Hugging Face tokenizer.json (byte-level BPE)", () => {
+describe('reading a Hugging Face tokenizer.json (byte-level BPE)', () => {
   it('records where each listed merge splits its token, and merges only there', () => {
     const table = rankTableFromHuggingFace('qwen2', tokenizer(), 'listed-pairs', 'test.json');
     assert.deepEqual(table.preSplit, { patterns: ['\\p{L}+|\\p{White_Space}+'] });
@@ -46,20 +55,55 @@ describe("reading a Hugging Face tokenizer.json (byte-level BPE)", () => {
 
   it('reads NFC normalization and a sequence of splits', () => {
     const json = tokenizer({ normalizer: { type: 'NFC' } }) as { pre_tokenizer: { pretokenizers: unknown[] } };
-    json.pre_tokenizer.pretokenizers.unshift({ type: 'Split', pattern: { Regex: '\\p{N}{1,3}' }, behavior: 'Isolated', invert: false });
+    json.pre_tokenizer.pretokenizers.unshift({
+      type: 'Split',
+      pattern: { Regex: '\\p{N}{1,3}' },
+      behavior: 'Isolated',
+      invert: false,
+    });
     const table = rankTableFromHuggingFace('deepseek_v3', json, 'listed-pairs', 'test.json');
     assert.deepEqual(table.preSplit, { patterns: ['\\p{N}{1,3}', '\\p{L}+|\\p{White_Space}+'], normalization: 'NFC' });
   });
 
   it('refuses what it does not model, naming the file and the reason', () => {
     const refuse = (json: unknown, rule: 'listed-pairs' | 'lowest-rank', reason: RegExp) =>
-      assert.throws(() => rankTableFromHuggingFace('qwen2', json, rule, 'models/tokenizer.json'), (error: Error) => error.message.startsWith('models/tokenizer.json: ') && reason.test(error.message));
+      assert.throws(
+        () => rankTableFromHuggingFace('qwen2', json, rule, 'models/tokenizer.json'),
+        (error: Error) => error.message.startsWith('models/tokenizer.json: ') && reason.test(error.message),
+      );
     refuse(tokenizer({}, { type: 'Unigram' }), 'listed-pairs', /model type is Unigram, not BPE/);
     refuse(tokenizer({}, { byte_fallback: true }), 'listed-pairs', /byte_fallback/);
     refuse(tokenizer({ normalizer: { type: 'NFKC' } }), 'listed-pairs', /normalizer NFKC/);
     refuse(tokenizer({ pre_tokenizer: { type: 'Metaspace' } }), 'listed-pairs', /not a Sequence/);
-    refuse(tokenizer({}, { merges: [['b', 'c'], ['a', 'b'], ['ab', 'c']] }), 'listed-pairs', /merge order differs from id order/);
-    refuse(tokenizer({}, { merges: [['a', 'b'], ['b', 'c'], ['ab', 'c'], ['a', 'bc']] }), 'listed-pairs', /made by two merges/);
+    refuse(
+      tokenizer(
+        {},
+        {
+          merges: [
+            ['b', 'c'],
+            ['a', 'b'],
+            ['ab', 'c'],
+          ],
+        },
+      ),
+      'listed-pairs',
+      /merge order differs from id order/,
+    );
+    refuse(
+      tokenizer(
+        {},
+        {
+          merges: [
+            ['a', 'b'],
+            ['b', 'c'],
+            ['ab', 'c'],
+            ['a', 'bc'],
+          ],
+        },
+      ),
+      'listed-pairs',
+      /made by two merges/,
+    );
     refuse(tokenizer({}, { merges: [['a', 'x']] }), 'listed-pairs', /makes no token/);
     refuse(tokenizer(), 'lowest-rank', /needs ignore_merges/);
   });

@@ -35,12 +35,44 @@ const CJK = [
 ];
 // NFC changes these (Qwen normalizes): decomposed Hangul and Latin, compatibility singletons, an
 // excluded composition (U+FB2A), and combining marks in non-canonical order.
-const NORMALIZATION = ['\u1100\u1161\u11a8 가각', 'A\u030a \u212b \u00c5', '\ufb2a\u05e9\u05c1', 'e\u0301 e\u0327\u0301 e\u0301\u0327', 'q\u0307\u0323', '\u2126 \u1e9b\u0323'];
+const NORMALIZATION = [
+  '\u1100\u1161\u11a8 가각',
+  'A\u030a \u212b \u00c5',
+  '\ufb2a\u05e9\u05c1',
+  'e\u0301 e\u0327\u0301 e\u0301\u0327',
+  'q\u0307\u0323',
+  '\u2126 \u1e9b\u0323',
+];
 const EMOJI = ['😀', '👩‍👩‍👧‍👦', '🏳️‍🌈', '👍🏽', '🇫🇷🇯🇵', '❤️‍🔥', '🫠🫠🫠', '\u200d\u200d'];
-const DIGITS = [...Array.from({ length: 41 }, (_, n) => '9876543210'.repeat(5).slice(0, n + 1)), '3.14159265358979', '1,234,567.89', '٣٤٥٦', '１２３', 'v1.2.3-rc4', '0x1F600', '12ab34cd'];
+const DIGITS = [
+  ...Array.from({ length: 41 }, (_, n) => '9876543210'.repeat(5).slice(0, n + 1)),
+  '3.14159265358979',
+  '1,234,567.89',
+  '٣٤٥٦',
+  '１２３',
+  'v1.2.3-rc4',
+  '0x1F600',
+  '12ab34cd',
+];
 const WHITESPACE = [
-  ...[1, 2, 3, 4, 7, 8, 15, 16, 17, 31, 64].flatMap((n) => [' '.repeat(n), '\t'.repeat(n), '\n'.repeat(n), ' '.repeat(n) + 'x', 'x' + ' '.repeat(n)]),
-  ' \t \n', '\r\n\r\n', '  \r\n  ', '\u00a0\u00a0', '\u3000\u3000', '\u0085', 'a\u0085b', '\ufeff', 'a\ufeffb', '\u2028\u2029', '\u000b\u000c',
+  ...[1, 2, 3, 4, 7, 8, 15, 16, 17, 31, 64].flatMap((n) => [
+    ' '.repeat(n),
+    '\t'.repeat(n),
+    '\n'.repeat(n),
+    ' '.repeat(n) + 'x',
+    'x' + ' '.repeat(n),
+  ]),
+  ' \t \n',
+  '\r\n\r\n',
+  '  \r\n  ',
+  '\u00a0\u00a0',
+  '\u3000\u3000',
+  '\u0085',
+  'a\u0085b',
+  '\ufeff',
+  'a\ufeffb',
+  '\u2028\u2029',
+  '\u000b\u000c',
 ];
 const CODE = [
   'export function add(a: number, b: number): number {\n  return a + b; // sum\n}\n',
@@ -50,7 +82,7 @@ const CODE = [
   '#!/bin/bash\nset -euo pipefail\nfor f in *.ts; do echo "$f" | sed -E \'s/\\.ts$//\'; done\n',
   '<div class="a-b_c" data-x=\'1\'>&nbsp;&lt;tag&gt;</div>',
   '!function(e){var t={};function n(r){if(t[r])return t[r].exports}}([]);',
-  '/^(?:[a-z0-9!#$%&\'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&\'*+/=?^_`{|}~-]+)*)$/i',
+  "/^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*)$/i",
   "don't it's we'll THEY'RE I'M you'VE she'D 'S 'ſ ’s",
 ];
 const LONG = [
@@ -64,11 +96,28 @@ const LONG = [
   'x'.repeat(HEAP_MERGE_THRESHOLD + 1),
 ];
 
-const CORPUS = [...FRAGMENTS, ...SPECIAL_TOKEN_TEXT, ...CJK, ...NORMALIZATION, ...EMOJI, ...DIGITS, ...WHITESPACE, ...CODE, ...LONG];
+const CORPUS = [
+  ...FRAGMENTS,
+  ...SPECIAL_TOKEN_TEXT,
+  ...CJK,
+  ...NORMALIZATION,
+  ...EMOJI,
+  ...DIGITS,
+  ...WHITESPACE,
+  ...CODE,
+  ...LONG,
+];
 
 /** The corpus's texts alone and joined in a few ways, so the pieces meet each other too. */
 function corpusTexts(): string[] {
-  return [...CORPUS, CORPUS.join(''), CORPUS.join(' '), CORPUS.join('\n'), [...CORPUS].reverse().join(''), CORPUS.slice(0, 200).join('  \n')];
+  return [
+    ...CORPUS,
+    CORPUS.join(''),
+    CORPUS.join(' '),
+    CORPUS.join('\n'),
+    [...CORPUS].reverse().join(''),
+    CORPUS.slice(0, 200).join('  \n'),
+  ];
 }
 
 /** Every tenth file of the real-world prompt corpus (agents, skills, instructions from public repositories; test/fixtures/real-world/LICENSES.md). */
@@ -91,7 +140,10 @@ function mismatches(encoding: (typeof OPEN_ENCODINGS)[number], texts: string[]):
   for (const text of texts) {
     const ours = counter.count(text);
     const reference = openReferenceCount(encoding, text);
-    if (ours !== reference) found.push(`${JSON.stringify(text.slice(0, 60))}${text.length > 60 ? '…' : ''}: ours ${ours}, reference ${reference}`);
+    if (ours !== reference)
+      found.push(
+        `${JSON.stringify(text.slice(0, 60))}${text.length > 60 ? '…' : ''}: ours ${ours}, reference ${reference}`,
+      );
   }
   return found;
 }
@@ -120,7 +172,10 @@ describe('exact counts for the open model families', function () {
           { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
           { weight: 1, arbitrary: fc.stringMatching(/^[ \t\r\n]{1,12}$/) },
         );
-        const texts = fc.sample(fc.array(part, { maxLength: 60 }).map((parts) => parts.join('')), { numRuns: 300, seed: 15 });
+        const texts = fc.sample(
+          fc.array(part, { maxLength: 60 }).map((parts) => parts.join('')),
+          { numRuns: 300, seed: 15 },
+        );
         const found = mismatches(encoding, texts);
         assert.deepEqual(found, [], `${found.length} of ${texts.length} texts differ`);
       });
@@ -136,7 +191,10 @@ describe('exact counts for the open model families', function () {
         const documents = fc.sample(adversarialDocument(), { numRuns: 12, seed: 4 });
         const found = mismatches(encoding, documents);
         assert.deepEqual(found, [], `${found.length} of ${documents.length} documents differ`);
-        const edits = fc.sample(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom(...CORPUS.filter((text) => text.length < 100))), { numRuns: 40, seed: 9 });
+        const edits = fc.sample(
+          fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom(...CORPUS.filter((text) => text.length < 100))),
+          { numRuns: 40, seed: 9 },
+        );
         const document = new IncrementalDocumentCount(createTokenCounter(encoding), documents[0]);
         let text = documents[0];
         for (const [at, remove, insert] of edits) {
@@ -154,7 +212,9 @@ describe('exact counts for the open model families', function () {
 
   it('each family counts with its own vocabulary (the counts differ where the vocabularies do) @slow', () => {
     const sample = CORPUS.join('\n');
-    const counts = [...OPEN_ENCODINGS, 'o200k_base' as const].map((encoding) => getTokenCounter(encoding).count(sample));
+    const counts = [...OPEN_ENCODINGS, 'o200k_base' as const].map((encoding) =>
+      getTokenCounter(encoding).count(sample),
+    );
     assert.equal(new Set(counts).size, counts.length, `counts ${counts.join(', ')}`);
   });
 });

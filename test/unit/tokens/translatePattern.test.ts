@@ -4,8 +4,8 @@ import { translatePattern } from '../../../src/core/tokens/translatePattern';
 describe('translating published pre-split patterns to JavaScript', () => {
   it('reads \\s and \\S as Unicode White_Space, inside and outside classes', () => {
     const whitespace = new RegExp(`^${translatePattern('\\s+')}$`, 'u');
-    assert.ok(whitespace.test('\u0085'), 'U+0085 is White_Space (JavaScript\'s \\s says no)');
-    assert.ok(!whitespace.test('\ufeff'), 'U+FEFF is not White_Space (JavaScript\'s \\s says yes)');
+    assert.ok(whitespace.test('\u0085'), "U+0085 is White_Space (JavaScript's \\s says no)");
+    assert.ok(!whitespace.test('\ufeff'), "U+FEFF is not White_Space (JavaScript's \\s says yes)");
     assert.ok(/^\s$/u.test('\ufeff') && !/^\s$/u.test('\u0085'), 'the difference being translated');
     const other = new RegExp(`^${translatePattern('[^\\s\\p{L}]+')}$`, 'u');
     assert.ok(other.test('\ufeff!') && !other.test('\u0085'));

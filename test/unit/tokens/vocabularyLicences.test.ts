@@ -9,8 +9,10 @@ const root = path.resolve(__dirname, '../../..');
 describe('licences of the shipped vocabularies', () => {
   it('licences/VOCABULARIES.txt names the licence of every rank file, and each file it points to exists', () => {
     const listing = readFileSync(path.join(root, 'licences', 'VOCABULARIES.txt'), 'utf8');
-    for (const encoding of ENCODING_NAMES) assert.match(listing, new RegExp(`\\b${encoding}\\.ranks\\b`), `${encoding} is not listed`);
-    for (const [file] of listing.matchAll(/[A-Z0-9.-]+\.txt/g)) assert.ok(existsSync(path.join(root, 'licences', file)), `licences/${file} is missing`);
+    for (const encoding of ENCODING_NAMES)
+      assert.match(listing, new RegExp(`\\b${encoding}\\.ranks\\b`), `${encoding} is not listed`);
+    for (const [file] of listing.matchAll(/[A-Z0-9.-]+\.txt/g))
+      assert.ok(existsSync(path.join(root, 'licences', file)), `licences/${file} is missing`);
   });
 
   it('the .vsix carries the licence files next to the rank files', () => {
@@ -21,7 +23,11 @@ describe('licences of the shipped vocabularies', () => {
 
   it("Llama's notice carries the attribution its licence requires (section 1.b.iii)", () => {
     const notice = readFileSync(path.join(root, 'licences', 'LLAMA-3.1-NOTICE.txt'), 'utf8');
-    assert.ok(notice.includes('Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.'));
+    assert.ok(
+      notice.includes(
+        'Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
+      ),
+    );
     assert.ok(notice.includes('Built with Llama'));
   });
 });
