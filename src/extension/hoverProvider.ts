@@ -68,7 +68,14 @@ function gramsFor(analysis: Analysis, wh: number): number {
 /** "**sales.xlsx** — spreadsheet, 12 KB: 874 tokens as usually sent, 166 in its minimal form." */
 function attachmentLine(a: AttachmentAnalysis): string {
   const name = path.basename(a.reference.path);
-  const minimal = a.minimal && a.minimal.tokens < a.naive.tokens ? `, ${formatTokens(a.minimal.tokens)} in its minimal form (${escapeMarkdown(a.minimal.description)})` : '';
+  // A workbook with no sheet named: the fix writes one CSV per visible sheet, so that is the figure (as in the finding).
+  const perSheet = a.minimal && !a.minimal.sheet ? (a.alternatives ?? []).filter((f) => f.sheet !== undefined && !f.hidden) : [];
+  const minimal =
+    perSheet.length > 1
+      ? `, ${formatTokens(perSheet.reduce((sum, f) => sum + f.tokens, 0))} as CSV, one file per visible sheet (${perSheet.map((f) => `${escapeMarkdown(f.sheet!)} ${formatTokens(f.tokens)}`).join(', ')})`
+      : a.minimal && a.minimal.tokens < a.naive.tokens
+        ? `, ${formatTokens(a.minimal.tokens)} in its minimal form (${escapeMarkdown(a.minimal.description)})`
+        : '';
   return `**${escapeMarkdown(name)}** — ${a.format}, ${formatBytes(a.bytes)}: ${formatTokens(a.naive.tokens)} tokens as usually sent${minimal}.`;
 }
 

@@ -26,7 +26,7 @@ suite('Diagnostics', () => {
     assert.match(code.target.path, /\/docs\/rules\/spreadsheet-attachment\.md$/);
     assert.deepEqual(d.range, rangeOf(document, '#file:data/sales.xlsx'));
     assert.match(d.message, /sales\.xlsx sends [\d,]+ tokens/);
-    assert.match(d.message, /≈[\d.]+ Wh per request/);
+    assert.match(d.message, /≈[\d.]+ m?Wh per request/);
   });
 
   test('pasted base64, repeated paragraph and unbounded output in cleanup.prompt.md, each on its own range', async () => {

@@ -1,8 +1,8 @@
 /** Re-analysis: after edits (debounced, stale results dropped), config changes, attachment changes on disk. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { formatTokensShort } from '../../src/core/formatNumbers';
-import { api, diagnosticsWith, mvpDiagnostics, open, readText, revertAndClose, ruleOf, waitFor, workspaceUri } from './testSupport';
+import { formatTokensShort } from '../../src/core/format';
+import { api, codeActions, diagnosticsWith, mvpDiagnostics, open, readText, revertAndClose, ruleOf, runCodeAction, waitFor, workspaceUri } from './testSupport';
 
 suite('Re-analysis', () => {
   suiteSetup(async () => {
@@ -165,4 +165,28 @@ suite('Re-analysis', () => {
       await settings.update('diagnostics.delay', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
+  // Last in the suite: it rewrites the team config, which re-analyses every open prompt.
+  test('turn off in the team config: sets "off" in .mvp.jsonc (comments kept) and the finding goes away', async () => {
+    const { document } = await open('q3-sales.prompt.md');
+    const configUri = workspaceUri('.mvp.jsonc');
+    const before = await readText(configUri);
+    try {
+      const [diagnostic] = await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'spreadsheet-attachment');
+      const actions = await codeActions(document.uri, mvpDiagnostics(document.uri).find((d) => ruleOf(d) === 'spreadsheet-attachment')?.range ?? diagnostic.range);
+      const turnOff = actions.find((a) => a.title === "Turn off 'spreadsheet-attachment' in the team config (.mvp.jsonc)");
+      assert.ok(turnOff, actions.map((a) => a.title).join(' | '));
+      await runCodeAction(turnOff);
+      const after = await readText(configUri);
+      assert.match(after, /"spreadsheet-attachment": "off"/);
+      for (const comment of before.match(/\/\/.*$/gm) ?? []) assert.ok(after.includes(comment), `comment kept: ${comment}`);
+      assert.ok(!document.getText().includes('mvp-disable'), 'nothing added to the prompt');
+      await diagnosticsWith(document.uri, (r) => !r.includes('spreadsheet-attachment'), 'rule off in the config');
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(before));
+      // Let the restored config reach every open prompt before the next test counts reads.
+      await diagnosticsWith(document.uri, (r) => r.includes('spreadsheet-attachment'), 'rule back on');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  });
+
 });
