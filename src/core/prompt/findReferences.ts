@@ -73,7 +73,9 @@ export function findReferences(
  */
 function resolveReference(written: WrittenReference, how: ReferenceResolution): Pick<AttachmentReference, 'path' | 'resolvedAgainst' | 'alsoTried'> {
   const raw = written.rawPath;
-  if (how.workspaceRoot && /^[\\/]/.test(raw) && written.syntax !== 'cli') {
+  // An absolute path already inside the workspace (what VS Code's chat writes for #file) stays as is.
+  const alreadyInRoot = how.workspaceRoot !== undefined && path.isAbsolute(raw) && path.resolve(raw).startsWith(path.resolve(how.workspaceRoot) + path.sep);
+  if (how.workspaceRoot && /^[\\/]/.test(raw) && written.syntax !== 'cli' && !alreadyInRoot) {
     return { path: path.join(how.workspaceRoot, raw), resolvedAgainst: 'workspaceRoot' };
   }
   const local = path.resolve(how.baseDir, raw);
