@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '../../core/config/mvpConfig';
+import { NEAR_WINDOW_SHARE } from '../../core/rules/windowUse';
 import { parseArgs, UsageError } from '../args';
 import type { CliIo } from '../cliIo';
 
@@ -32,7 +33,7 @@ export function starterConfig(model: string): string {
   // Rule id → "off" | "error" | "warning" | "info" | "hint" | { "severity": …, "options": { … } }.
   // Each rule is documented in docs/rules/<id>.md.
   "rules": {
-    "context-window": { "options": { "nearShare": 0.8 } },
+    "context-window": { "options": { "nearShare": ${NEAR_WINDOW_SHARE} } },
     "pasted-log": "warning",
     // A trade-off, off by default: turn it on to be told when a simple task goes to a large model.
     "oversized-model": "off"
