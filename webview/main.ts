@@ -41,7 +41,7 @@ const SECTIONS: ReadonlyArray<{ id: SectionId; title?: string }> = [
   { id: 'session', title: 'Session' },
   { id: 'suggestions', title: 'Suggestions' },
   { id: 'compare', title: 'Compare models' },
-  { id: 'today', title: 'Today' },
+  { id: 'today', title: 'Today’s prompts, one request each' },
 ];
 
 const vscode = acquireVsCodeApi();

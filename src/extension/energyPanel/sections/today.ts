@@ -1,4 +1,4 @@
-/** "Today": what the panel counted today on this machine. */
+/** "Today": one request of each prompt worked on today, as it stands (not energy used: sends are not seen). */
 import { formatInteger, formatQuantity, plural } from '../../../core/format';
 import type { TodayView } from '../../../shared/panel/viewModel';
 import type { PanelViewModelInput } from '../panelViewModel';
@@ -16,6 +16,8 @@ export function buildToday(input: PanelViewModelInput): TodayView {
     carbonText: formatQuantity('carbonG', t.carbonG),
     waterText: formatQuantity('waterMl', t.waterMl),
     equivalenceText: equivalence?.valueText,
-    privacyNote: 'Each prompt counts once, as it stands now. Kept in this editor’s local state; never sent anywhere.',
+    // Honest about what this is: MVP sees prompts being written, not requests being sent.
+    privacyNote:
+      'Not energy used: one request of each prompt you worked on today, as it stands now (MVP sees what you write, not what you send). Kept in this editor’s local state; never sent anywhere.',
   };
 }
