@@ -34,6 +34,7 @@ import { affectsAnalysis, readSettings, SETTINGS_SECTION } from './settings';
 import { convertSpreadsheetCommand, convertWithEngine, pickSheet } from './spreadsheetConversion';
 import { PromptStatusBar } from './statusBar';
 import { createTeamConfig } from './teamConfigCommand';
+import { registerAgentContext } from './agentContext';
 
 export const PROMPT_CONTEXT_KEY = 'mvp.activeEditorIsPrompt';
 
@@ -390,6 +391,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     registerLazyChatParticipant(context, async (options) => (await loadServices()).engine.analyse(options), log),
   );
 
+  registerAgentContext(context);
   analyseAllTracked();
   refreshActive();
 

@@ -18,7 +18,8 @@ export type ContextItemSource =
   | 'not-measured' // a server whose tools were not measured: 0 tokens, with a problem saying how to measure
   | 'baseline' // the agent's built-in load, measured by us with the real client (version recorded)
   | 'learned' // the agent's built-in load, learned from the user's own logs
-  | 'client-format'; // text the client wraps around the items (measured with the real client)
+  | 'client-format' // text the client wraps around the items (measured with the real client)
+  | 'editor'; // tools the editor itself reports as registered (VS Code's vscode.lm.tools)
 
 /** A piece of text the agent sends, before it is counted for a model. */
 export interface ContextPiece {

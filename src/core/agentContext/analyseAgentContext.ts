@@ -37,6 +37,8 @@ export interface AgentContextOptions {
   useLogs?: boolean;
   /** How many recent session logs to read (default 10); the hook reads fewer to stay fast. */
   maxLogSessions?: number;
+  /** Tools the editor reports as registered for its agent (VS Code: vscode.lm.tools), counted as sent. */
+  editorTools?: McpTool[];
 }
 
 /** The model each agent uses unless told otherwise (its documented default family). */
@@ -103,6 +105,16 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
     if (support) userPieces.push(support);
   }
   if (agent === 'gemini') userPieces.push(geminiListingPiece(folder, countText));
+  if (options.editorTools?.length) {
+    userPieces.push({
+      kind: 'tools',
+      name: `tools registered in the editor (${options.editorTools.length})`,
+      source: 'editor',
+      text: options.editorTools.map((tool) => mcpServerText('vscode', '', [tool], env)).join(''),
+      origin:
+        "the editor's list of language-model tools (vscode.lm.tools) with their input schemas; the agent may send only those enabled for the chat",
+    });
+  }
 
   let convertedBaseline = false;
   const tokensOf = (piece: ContextPiece): number => {
