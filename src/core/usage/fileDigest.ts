@@ -12,6 +12,7 @@ import { GeminiUsageReader } from './geminiUsageReader';
 import type { FootprintCalculator, FootprintVector } from './requestFootprint';
 import type { UsageLineReader } from './usageLineReader';
 import type { AgentId, UsageRecord } from './usageRecord';
+import { localDate } from './localDates';
 
 export interface FileDigest {
   agent: AgentId;
@@ -44,6 +45,61 @@ export interface FileDigest {
   footprints: NumberColumn;
   /** Coaching of the whole log, once computed (usageReport.ts), for the method and request count it was made with. */
   coaching?: { footprintKey: string; requests: number; value: import('./sessionCoaching').SessionCoaching };
+  /**
+   * The requests summed per local day and model, in time zone `cellsZone`: a report adds these
+   * instead of every request when none of the file's dedup keys occurs in another file (`sharesKeys`
+   * false, set by the scan), which is what makes a run from the cache cheap.
+   */
+  cells?: DayCell[];
+  cellsZone?: string;
+  sharesKeys?: boolean;
+  /** Earliest and latest request time (ms), or undefined when the file has none. */
+  firstTime?: number;
+  lastTime?: number;
+}
+
+export interface DayCell {
+  day: string;
+  model: number;
+  /** input, output, cacheCreation, cacheRead, reasoning. */
+  tokens: number[];
+  /** Requests, `<synthetic>` entries excluded. */
+  requests: number;
+  /** Summed FootprintVector. */
+  footprints: number[];
+}
+
+let zoneFor: { tz: string | undefined; zone: string } | undefined;
+
+/** The time zone local dates are computed in (TZ, else the system's); looked up once per TZ value. */
+export function currentZone(): string {
+  if (!zoneFor || zoneFor.tz !== process.env.TZ) zoneFor = { tz: process.env.TZ, zone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC' };
+  return zoneFor.zone;
+}
+
+/** Sums the requests of a digest per local day and model (see `cells`). */
+export function computeCells(digest: FileDigest): void {
+  const cells = new Map<string, DayCell>();
+  let first = Infinity;
+  let last = -Infinity;
+  const { times, modelIndex, tokens, footprints, models } = digest;
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i];
+    if (time < first) first = time;
+    if (time > last) last = time;
+    const day = localDate(time);
+    const key = `${day}\u0000${modelIndex[i]}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { day, model: modelIndex[i], tokens: [0, 0, 0, 0, 0], requests: 0, footprints: new Array(FOOTPRINT_STRIDE).fill(0) }));
+    for (let j = 0; j < TOKEN_STRIDE; j++) cell.tokens[j] += tokens[i * TOKEN_STRIDE + j];
+    if (models[modelIndex[i]] === '<synthetic>') continue;
+    cell.requests++;
+    for (let j = 0; j < FOOTPRINT_STRIDE; j++) cell.footprints[j] += footprints[i * FOOTPRINT_STRIDE + j];
+  }
+  digest.cells = [...cells.values()];
+  digest.cellsZone = currentZone();
+  digest.firstTime = times.length > 0 ? first : undefined;
+  digest.lastTime = times.length > 0 ? last : undefined;
 }
 
 /** Arrays while a file is read; typed arrays straight from the cache (no copy) until it grows. */
@@ -70,6 +126,7 @@ export function digestFile(
   const before = statSync(file);
   if (previous && previous.agent === agent && previous.size === before.size && previous.mtimeMs === before.mtimeMs) {
     refreshFootprints(previous, calculator);
+    if (!previous.cells || previous.cellsZone !== currentZone()) computeCells(previous);
     return { digest: previous, outcome: 'cached' };
   }
   const fd = openSync(file, 'r');
@@ -111,6 +168,8 @@ export function digestFile(
       digest.offset = readLines(fd, digest.offset, stat.size, (line) => add(reader.pushLine(line)));
     }
     digest.readerState = reader.saveState();
+    computeCells(digest);
+    digest.sharesKeys = undefined; // decided again by the scan
     digest.sessionId = reader.sessionId ?? digest.sessionId;
     digest.project = reader.project ?? digest.project;
     digest.malformedLines = (canAppend ? previous!.malformedLines : 0) + reader.malformedLines;
@@ -159,6 +218,7 @@ function refreshFootprints(digest: FileDigest, calculator: FootprintCalculator):
   }
   digest.footprints = footprints;
   digest.footprintKey = calculator.key;
+  computeCells(digest);
 }
 
 /**

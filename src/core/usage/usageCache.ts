@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { FileDigest } from './fileDigest';
 
 /** 3: columns stored as base64 typed arrays (parsing them is ~10× faster than JSON number arrays), later copies of a key dropped. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 export const USAGE_CACHE_FILE = 'usage-digests.json';
 
 export interface CacheLocationEnvironment {
@@ -72,32 +72,84 @@ export function clearDigests(cacheDir: string): boolean {
   return true;
 }
 
-type StoredDigest = Omit<FileDigest, 'times' | 'modelIndex' | 'tokens' | 'footprints'> & {
+type StoredDigest = Omit<FileDigest, 'times' | 'modelIndex' | 'keys' | 'tokens' | 'footprints'> & {
   times: string;
   modelIndex: string;
+  /** Dedup keys joined with ",", "" for none (keys are base64 digests, without commas). */
+  keys: string;
   tokens: string;
   footprints: string;
 };
 
-function toStored(d: FileDigest): StoredDigest {
-  return {
-    ...d,
-    times: base64(Float64Array.from(d.times)),
-    modelIndex: base64(Uint32Array.from(d.modelIndex)),
-    // Token counts of one request fit 32 bits (no context window comes near 4 billion); else 64-bit.
-    tokens: fitsUint32(d.tokens) ? base64(Uint32Array.from(d.tokens)) : `f64:${base64(Float64Array.from(d.tokens))}`,
-    footprints: base64(Float32Array.from(d.footprints)),
-  };
+const COLUMNS = ['times', 'modelIndex', 'keys', 'tokens', 'footprints'] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** The stored text of the columns a loaded digest has not decoded or replaced: saved again as is. */
+const untouched = new WeakMap<FileDigest, Partial<Record<Column, string>>>();
+
+function encode(column: Column, d: FileDigest): string {
+  switch (column) {
+    case 'times':
+      return base64(Float64Array.from(d.times));
+    case 'modelIndex':
+      return base64(Uint32Array.from(d.modelIndex));
+    case 'keys':
+      return d.keys.map((k) => k ?? '').join(',');
+    case 'tokens':
+      // Token counts of one request fit 32 bits (no context window comes near 4 billion); else 64-bit.
+      return fitsUint32(d.tokens) ? base64(Uint32Array.from(d.tokens)) : `f64:${base64(Float64Array.from(d.tokens))}`;
+    case 'footprints':
+      return base64(Float32Array.from(d.footprints));
+  }
 }
 
+function decode(column: Column, text: string): FileDigest[Column] {
+  switch (column) {
+    case 'times':
+      return new Float64Array(bytes(text));
+    case 'modelIndex':
+      return new Uint32Array(bytes(text));
+    case 'keys':
+      return text === '' ? [] : text.split(',').map((k) => (k === '' ? null : k));
+    case 'tokens':
+      return text.startsWith('f64:') ? new Float64Array(bytes(text.slice(4))) : new Uint32Array(bytes(text));
+    case 'footprints':
+      return new Float32Array(bytes(text));
+  }
+}
+
+function toStored(d: FileDigest): StoredDigest {
+  const raw = untouched.get(d) ?? {};
+  const out: Record<string, unknown> = {};
+  // Copy field by field: reading a column of a loaded digest would decode it for nothing.
+  for (const key of Object.keys(d)) if (!(COLUMNS as readonly string[]).includes(key)) out[key] = (d as unknown as Record<string, unknown>)[key];
+  for (const column of COLUMNS) out[column] = raw[column] ?? encode(column, d);
+  return out as unknown as StoredDigest;
+}
+
+/**
+ * A digest whose request columns are decoded only when read: a run from the cache mostly adds
+ * each file's day cells and never touches its requests.
+ */
 function fromStored(s: StoredDigest): FileDigest {
-  return {
-    ...s,
-    times: new Float64Array(bytes(s.times)),
-    modelIndex: new Uint32Array(bytes(s.modelIndex)),
-    tokens: s.tokens.startsWith('f64:') ? new Float64Array(bytes(s.tokens.slice(4))) : new Uint32Array(bytes(s.tokens)),
-    footprints: new Float32Array(bytes(s.footprints)),
-  };
+  const digest = { ...s } as unknown as FileDigest;
+  const raw: Partial<Record<Column, string>> = {};
+  for (const column of COLUMNS) {
+    const text = s[column];
+    raw[column] = text;
+    let value: FileDigest[Column] | undefined;
+    Object.defineProperty(digest, column, {
+      enumerable: true,
+      configurable: true,
+      get: () => (value ??= decode(column, text)),
+      set: (replacement: FileDigest[Column]) => {
+        delete raw[column];
+        Object.defineProperty(digest, column, { value: replacement, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  untouched.set(digest, raw);
+  return digest;
 }
 
 function fitsUint32(values: ArrayLike<number>): boolean {

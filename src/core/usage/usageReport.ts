@@ -8,8 +8,9 @@
 import * as path from 'node:path';
 import type { Estimate3 } from '../energy';
 import type { FootprintCalculator } from './requestFootprint';
-import { FOOTPRINT_STRIDE, TOKEN_STRIDE } from './fileDigest';
+import { currentZone, FOOTPRINT_STRIDE, TOKEN_STRIDE } from './fileDigest';
 import type { ScannedFile } from './usageScan';
+import { localDate, weekStart } from './localDates';
 import { coachSession, type SessionCoaching, type SessionRequest } from './sessionCoaching';
 import { AGENT_NAMES, type AgentId, type TokenCounts, zeroTokens } from './usageRecord';
 
@@ -87,7 +88,7 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
   const agents = options.agents && options.agents.length > 0 ? new Set(options.agents) : undefined;
   const ordered = files
     .filter((f) => !agents || agents.has(f.agent))
-    .map((f) => ({ f, first: minimum(f.digest.times) }))
+    .map((f) => ({ f, first: f.digest.firstTime ?? (f.digest.times.length > 0 ? minimum(f.digest.times) : Infinity) }))
     .sort((a, b) => a.first - b.first || (a.f.path < b.f.path ? -1 : 1))
     .map((x) => x.f);
 
@@ -97,6 +98,16 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
   const sources = new Map<AgentId, UsageReport['sources'][number]>();
   const since = options.since;
   const until = options.until;
+  const zone = currentZone();
+  const addSession = (file: ScannedFile, sessionKey: string, project: string, fileWh: number[], fileRequests: number) => {
+    if (fileRequests === 0) return;
+    let session = sessionEnergy.get(sessionKey);
+    if (!session) sessionEnergy.set(sessionKey, (session = { wh: [0, 0, 0], requests: 0, agent: file.agent, project, best: { file, wh: -1 } }));
+    for (let j = 0; j < 3; j++) session.wh[j] += fileWh[j];
+    session.requests += fileRequests;
+    // Each session is coached on its main log: the file that holds most of its energy.
+    if (fileWh[1] > session.best.wh) session.best = { file, wh: fileWh[1] };
+  };
 
   // The hot loop (every request of every log): one accumulator per (group, model) cell, found by
   // Map only when the group or model changes from the previous request; totals are derived after.
@@ -109,12 +120,45 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
     source.entriesNotNeeded += Object.values(d.unneeded).reduce((a, b) => a + b, 0);
     const project = projectOf(file);
     const sessionKey = `${file.agent}:${d.sessionId ?? path.basename(file.path).replace(/\.jsonl?$/, '')}`;
-    const { times, keys, modelIndex, tokens, footprints, models } = d;
-    const synthetic = models.map((m) => m === '<synthetic>');
+    const models = d.models;
     // Cells are per agent and model, so each group can be split by agent (the panel's "per agent").
     const cellKeys = models.map((m) => `${file.agent}\u0000${m}`);
     const fileWh = [0, 0, 0];
     let fileRequests = 0;
+    const groupOf = (groupKey: string, first: number, last: number) => {
+      let group = groups.get(groupKey);
+      if (!group) groups.set(groupKey, (group = { models: new Map(), agents: new Set(), extra: { project, first, last, files: new Set() } }));
+      group.agents.add(file.agent);
+      group.extra.files.add(file);
+      if (first < group.extra.first) group.extra.first = first;
+      if (last > group.extra.last) group.extra.last = last;
+      return group;
+    };
+    if (d.sharesKeys === false && d.cells && d.cellsZone === zone && (options.grouping !== 'session' || (since === undefined && until === undefined))) {
+      // No request of this file can be a copy of another file's: add its day cells.
+      for (const c of d.cells) {
+        if ((since !== undefined && c.day < since) || (until !== undefined && c.day > until)) continue;
+        const group = groupOf(groupKeyOfDay(options.grouping, c.day, sessionKey, project), d.firstTime ?? 0, d.lastTime ?? 0);
+        let acc = group.models.get(cellKeys[c.model]);
+        if (!acc) group.models.set(cellKeys[c.model], (acc = newAccumulator()));
+        acc.tokens.input += c.tokens[0];
+        acc.tokens.output += c.tokens[1];
+        acc.tokens.cacheCreation += c.tokens[2];
+        acc.tokens.cacheRead += c.tokens[3];
+        acc.tokens.reasoning += c.tokens[4];
+        acc.requests += c.requests;
+        for (let j = 0; j < FOOTPRINT_STRIDE; j++) acc.fp[j] += c.footprints[j];
+        fileWh[0] += c.footprints[0];
+        fileWh[1] += c.footprints[1];
+        fileWh[2] += c.footprints[2];
+        fileRequests += c.requests;
+      }
+      addSession(file, sessionKey, project, fileWh, fileRequests);
+      source.requests += fileRequests;
+      continue;
+    }
+    const { times, keys, modelIndex, tokens, footprints } = d;
+    const synthetic = models.map((m) => m === '<synthetic>');
     let lastGroupKey: string | undefined;
     let lastModel = -1;
     let cell: Accumulator | undefined;
@@ -135,17 +179,11 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
       const m = modelIndex[i];
       const groupKey = groupKeyOf(options.grouping, time, sessionKey, project);
       if (groupKey !== lastGroupKey || m !== lastModel || !cell) {
-        let group = groups.get(groupKey);
-        if (!group) groups.set(groupKey, (group = { models: new Map(), agents: new Set(), extra: { project, first: time, last: time, files: new Set() } }));
-        group.agents.add(file.agent);
-        group.extra.files.add(file);
+        const group = groupOf(groupKey, time, time);
         cell = group.models.get(cellKeys[m]);
         if (!cell) group.models.set(cellKeys[m], (cell = newAccumulator()));
         lastGroupKey = groupKey;
         lastModel = m;
-        const extra = group.extra;
-        if (time < extra.first) extra.first = time;
-        if (time > extra.last) extra.last = time;
       } else if (options.grouping === 'session') {
         const extra = groups.get(groupKey)!.extra;
         if (time < extra.first) extra.first = time;
@@ -169,14 +207,7 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
       fileRequests++;
     }
     source.requests += fileRequests;
-    if (fileRequests > 0) {
-      let session = sessionEnergy.get(sessionKey);
-      if (!session) sessionEnergy.set(sessionKey, (session = { wh: [0, 0, 0], requests: 0, agent: file.agent, project, best: { file, wh: -1 } }));
-      for (let j = 0; j < 3; j++) session.wh[j] += fileWh[j];
-      session.requests += fileRequests;
-      // Each session is coached on its main log: the file that holds most of its energy.
-      if (fileWh[1] > session.best.wh) session.best = { file, wh: fileWh[1] };
-    }
+    addSession(file, sessionKey, project, fileWh, fileRequests);
   }
 
   // Cost is linear in the tokens, so it is priced per (group, model) cell rather than per request.
@@ -324,6 +355,21 @@ function requestsOf(file: ScannedFile, options: UsageReportOptions): SessionRequ
   return out.sort((a, b) => a.time - b.time);
 }
 
+function groupKeyOfDay(grouping: UsageGrouping, day: string, sessionKey: string, project: string): string {
+  switch (grouping) {
+    case 'daily':
+      return day;
+    case 'weekly':
+      return weekStart(new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 12).getTime());
+    case 'monthly':
+      return day.slice(0, 7);
+    case 'session':
+      return sessionKey;
+    case 'project':
+      return project;
+  }
+}
+
 function groupKeyOf(grouping: UsageGrouping, time: number, sessionKey: string, project: string): string {
   switch (grouping) {
     case 'daily':
@@ -346,37 +392,8 @@ export function projectOf(file: ScannedFile): string {
   return relative.length > 1 ? relative[0] : '(unknown project)';
 }
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-const QUARTER_HOUR = 15 * 60 * 1000;
-const dayOfQuarterHour = new Map<number, string>();
-
-/**
- * YYYY-MM-DD in the local time zone (as ccusage's daily report, which uses the system zone).
- * Every zone offset is a multiple of 15 minutes, so the day is memoised per quarter hour.
- */
-export function localDate(time: number): string {
-  const quarter = Math.floor(time / QUARTER_HOUR);
-  let day = dayOfQuarterHour.get(quarter);
-  if (day === undefined) {
-    const d = new Date(quarter * QUARTER_HOUR);
-    day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    if (dayOfQuarterHour.size > 100_000) dayOfQuarterHour.clear();
-    dayOfQuarterHour.set(quarter, day);
-  }
-  return day;
-}
-
-/** The Monday (local) that starts the ISO week of `time`, as YYYY-MM-DD. */
-export function weekStart(time: number): string {
-  const d = new Date(time);
-  const back = (d.getDay() + 6) % 7;
-  const monday = new Date(d.getFullYear(), d.getMonth(), d.getDate() - back);
-  return localDate(monday.getTime());
-}
-
 export function agentName(agent: AgentId): string {
   return AGENT_NAMES[agent];
 }
+
+export { localDate, weekStart } from './localDates';

@@ -64,6 +64,20 @@ export function scanLogFiles(files: readonly LogFile[], { cacheDir, calculator, 
     if (underRoot) changed = true; // deleted: drop it
     else next.set(file, digest);
   }
+  // Which files share a dedup key with another file (a resumed session's copies): only those need
+  // request-by-request deduplication in the report; the others add their day cells. Decided again
+  // whenever a file changed, kept in the cache otherwise.
+  if (changed || [...next.values()].some((d) => d.sharesKeys === undefined)) {
+    const counts = new Map<string, number>();
+    for (const digest of next.values()) for (const key of digest.keys) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const digest of next.values()) {
+      const shares = digest.keys.some((key) => key !== null && (counts.get(key) ?? 0) > 1);
+      if (digest.sharesKeys !== shares) {
+        digest.sharesKeys = shares;
+        changed = true;
+      }
+    }
+  }
   result.save = (force = false) => {
     if (!cacheDir || !(changed || force)) return;
     try {
