@@ -53,6 +53,14 @@ export function analysisToText(analysis: AnalysisWithNotices, text: string, cwd:
   });
   out.push('(Reference rows are the attached files as usually sent; the prose rows include the reference text itself.)');
   out.push('');
+  // What kind of file this is decides when it is sent (src/core/prompt/fileKind.ts).
+  if (analysis.fileKind === 'skill' && analysis.tokens.alwaysSent !== undefined) {
+    out.push(`Skill — always: ${formatTokens(analysis.tokens.alwaysSent)}${approx} tokens (name and description, with every request) · when used: ${formatTokens(analysis.tokens.total)}${approx} tokens. The figures below are for a request that uses it.`);
+    out.push('');
+  } else if (analysis.fileKind === 'instructions') {
+    out.push(`Standing instructions — sent with every request: ${formatTokens(analysis.tokens.total)}${approx} tokens each time. The figures below are per request.`);
+    out.push('');
+  }
 
   const e = analysis.estimate;
   out.push(
