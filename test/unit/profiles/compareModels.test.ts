@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { estimateRequest } from '../../../src/core/energy/estimator';
 import { loadBuiltinProfiles } from '../../../src/core/profiles/builtinProfiles';
 import {
-  buildModelComparisons,
+  compareModels as buildModelComparisons,
   capabilityTradeOff,
   isOpenWeights,
   pickOpenModel,
   pickSmallerSameVendor,
-} from '../../../src/extension/energyPanel/modelComparisons';
-import { profile, sampleAnalysis } from './sampleAnalysis';
+} from '../../../src/core/profiles/compareModels';
+import { profile, sampleAnalysis } from '../panel/sampleAnalysis';
 
 describe('panel model comparisons', () => {
   const profiles = loadBuiltinProfiles();
