@@ -3,6 +3,7 @@
  * what a chat session cost request by request (every request re-sends the history), what the
  * next N turns would cost continuing vs starting fresh from a seed summary, and what pollutes it.
  */
+import { formatRange, formatWh } from '../../core/format';
 import { constants as fsConstants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { writeRegularFile } from '../../core/files/writeRegularFile';
@@ -240,7 +241,7 @@ function sessionText({ file, result, analysis, writtenTo }: SessionReport): stri
   if (turns.some((t) => t.pending)) marks.push("* = not answered yet; output is the profile's expected length");
   if (marks.length) out.push(`  ${marks.join('; ')}`);
   out.push(
-    `  Session energy: ${range(totals.wh)} Wh without caching, ${range(totals.whCached)} Wh with caching; carbon ${range(totals.carbonG)} gCO2e (central, low–high).`,
+    `  Session energy: ${formatRange(totals.wh, formatWh)} without caching, ${formatRange(totals.whCached, formatWh)} with caching; carbon ${range(totals.carbonG)} gCO2e (central, low–high).`,
   );
   const half = growthNote(analysis);
   if (half) out.push(`  ${half}`);
@@ -251,12 +252,12 @@ function sessionText({ file, result, analysis, writtenTo }: SessionReport): stri
   out.push(
     `Next ${p.moreTurns} turns (assuming ${int(p.averageNewInputTokens ?? 0)} new input and ${int(p.averageOutputTokens ?? 0)} output tokens per turn, this session's averages):`,
   );
-  out.push(`  Continue this session:  ${wh(p.continueWh.central)} Wh   (with caching ${wh(p.continueWhCached.central)} Wh); first request ${int(p.continueFirstInputTokens ?? 0)} tokens`);
+  out.push(`  Continue this session:  ${formatWh(p.continueWh.central)}   (with caching ${formatWh(p.continueWhCached.central)}); first request ${int(p.continueFirstInputTokens ?? 0)} tokens`);
   out.push(
-    `  Start fresh (seed summary of ${int(p.seedSummaryTokens)} tokens): ${wh(p.freshWh.central)} Wh   (with caching ${wh(p.freshWhCached.central)} Wh); first request ${int(p.freshFirstInputTokens ?? 0)} tokens`,
+    `  Start fresh (seed summary of ${int(p.seedSummaryTokens)} tokens): ${formatWh(p.freshWh.central)}   (with caching ${formatWh(p.freshWhCached.central)}); first request ${int(p.freshFirstInputTokens ?? 0)} tokens`,
   );
   out.push(
-    `  Saving: ${wh(p.savingWh)} Wh (with caching ${wh(p.savingWhCached)} Wh); break-even at ${turnOf(p.breakEvenTurn, p.moreTurns)} (with caching ${turnOf(p.breakEvenTurnCached ?? null, p.moreTurns)}).`,
+    `  Saving: ${formatWh(p.savingWh)} (with caching ${formatWh(p.savingWhCached)}); break-even at ${turnOf(p.breakEvenTurn, p.moreTurns)} (with caching ${turnOf(p.breakEvenTurnCached ?? null, p.moreTurns)}).`,
   );
   if (p.caveat) out.push(`  Caveat: ${p.caveat}`);
   out.push('');
@@ -286,7 +287,7 @@ function findingLines(findings: readonly Finding[], pollution: PollutionDetectio
 /** Where the dead weight is, one line per place, with what dropping it saves. */
 function evidenceLines(p: PollutionDetection): string[] {
   const lines: string[] = [];
-  const saving = (s: { tokens: number; wh: number }) => `saves ${int(s.tokens)} tokens, ${wh(s.wh)} Wh per request`;
+  const saving = (s: { tokens: number; wh: number }) => `saves ${int(s.tokens)} tokens, ${formatWh(s.wh)} per request`;
   for (const a of p.abandoned) {
     lines.push(
       `           abandoned attempt: messages ${a.fromMessage + 1}–${a.toMessage}${a.line ? ` (from line ${a.line})` : ''} were abandoned ("${a.phrase}") but are still re-sent; dropping them ${saving(a.saving)}.`,

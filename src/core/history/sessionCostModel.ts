@@ -4,6 +4,7 @@
  * The estimator is injected, so the arithmetic here can be checked by hand with a simple one.
  * Answered turns never change, so their costs are kept and an append only costs the new turn.
  */
+import { formatWh } from '../format';
 import type { Estimate3, RequestEstimate, RequestInput } from '../energy/estimate';
 import { addEstimates, sumEstimates, zeroEstimate } from '../energy/estimate3';
 import type { ModelProfile } from '../profiles/modelProfile';
@@ -201,8 +202,8 @@ export class SessionCostModel {
     if (usesCache && projection.savingWh > 0 && projection.savingWhCached < CAVEAT_RATIO * projection.savingWh) {
       projection.caveat =
         projection.savingWhCached <= 0
-          ? `With prompt caching, continuing re-reads the history from the cache at about ${CACHE_NOTE_FACTOR} the cost, so a fresh session does not pay back within ${this.moreTurns} turns (it saves ${fmt(projection.savingWh)} Wh only without caching).`
-          : `With prompt caching, continuing re-reads the history from the cache at about ${CACHE_NOTE_FACTOR} the cost, so starting fresh saves ${fmt(projection.savingWhCached)} Wh over ${this.moreTurns} turns instead of ${fmt(projection.savingWh)} Wh. The cache-read cost is an assumption (no provider publishes it), and a cache expires after minutes idle, after which the full figure applies.`;
+          ? `With prompt caching, continuing re-reads the history from the cache at about ${CACHE_NOTE_FACTOR} the cost, so a fresh session does not pay back within ${this.moreTurns} turns (it saves ${formatWh(projection.savingWh)} only without caching).`
+          : `With prompt caching, continuing re-reads the history from the cache at about ${CACHE_NOTE_FACTOR} the cost, so starting fresh saves ${formatWh(projection.savingWhCached)} over ${this.moreTurns} turns instead of ${formatWh(projection.savingWh)}. The cache-read cost is an assumption (no provider publishes it), and a cache expires after minutes idle, after which the full figure applies.`;
     }
     return projection;
   }
@@ -263,6 +264,3 @@ function averageNewInput(turns: TurnCost[], fixedPrefix: number): number {
   return Math.round(total / (turns.length - 1));
 }
 
-function fmt(wh: number): string {
-  return wh >= 10 ? wh.toFixed(0) : wh >= 1 ? wh.toFixed(1) : wh.toPrecision(2);
-}

@@ -128,6 +128,3 @@ function adviceFor(c: SessionCoaching, requests: number): string {
   return `${share}; starting fresh would not have saved energy in this session` + (c.compactions > 0 ? ` (the agent compacted ${c.compactions} time${c.compactions === 1 ? '' : 's'}).` : '.');
 }
 
-function round(wh: number): string {
-  return wh >= 10 ? wh.toFixed(0) : wh >= 1 ? wh.toFixed(1) : wh.toPrecision(2);
-}
