@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EncodingName } from '../../../src/core/profiles/modelProfile';
@@ -34,6 +34,21 @@ describe('compact rank files', function () {
         }
         assert.deepEqual(decoded.ranks.mergeSplits && [...decoded.ranks.mergeSplits], expected.ranks.mergeSplits && [...expected.ranks.mergeSplits]);
       }
+      // A second build with nothing changed rewrites nothing; a stale stamp rewrites that file only.
+      const mtimes = () => written.map((file) => statSync(file).mtimeMs);
+      const before = mtimes();
+      writeRankFiles(directory);
+      assert.deepEqual(mtimes(), before);
+      const tekken = path.join(directory, 'ranks', 'tekken.ranks');
+      writeFileSync(tekken, 'damaged');
+      writeFileSync(tekken.replace(/ranks$/, 'stamp'), 'old');
+      writeRankFiles(directory);
+      assert.equal(decodeRankFile(readFileSync(tekken), tekken).encoding, 'tekken', 'the stale file was rebuilt');
+      const others = written.map((file, i) => [file, i] as const).filter(([file]) => file !== tekken);
+      assert.deepEqual(
+        others.map(([file]) => statSync(file).mtimeMs),
+        others.map(([, i]) => before[i]),
+      );
       for (const encoding of ENCODINGS) {
         const module = require(`js-tiktoken/ranks/${encoding}`);
         assert.deepEqual(loadRankTable(encoding).preSplit, { patterns: [module.pat_str] });
