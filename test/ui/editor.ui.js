@@ -49,6 +49,22 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
     assert.match(text, /GPT-4o\s*128k context · [\d.]+ m?Wh per 1k input tokens/);
   });
   await screenshot('editor-model-picker');
+
+  await step('picking another model asks where the choice goes and says which source decides', async () => {
+    await page.keyboard.type('claude-sonnet-4-5');
+    await page.keyboard.press('Enter');
+    const where = page.locator('.quick-input-widget', { hasText: 'This session only' }).first();
+    await where.waitFor({ timeout: 15000 });
+    const text = await where.innerText();
+    log(`where: ${text}`);
+    assert.match(text, /Change the team config \(\.mvp\.jsonc\)/);
+    assert.match(text, /Workspace setting/);
+    assert.match(text, /User setting/);
+    const placeholder = await where.locator('input').first().getAttribute('placeholder');
+    log(`placeholder: ${placeholder}`);
+    assert.match(placeholder ?? '', /mvp\.defaultModel|team config|default/);
+  });
+  await screenshot('editor-model-target');
   await page.keyboard.press('Escape');
 
   await step('hovering the reference: short — tokens as sent vs minimal, the saving, one Explain link', async () => {
