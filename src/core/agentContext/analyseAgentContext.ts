@@ -17,7 +17,7 @@ import { contextFindings } from './contextFindings';
 import { detectAgent } from './detectAgent';
 import { defaultCacheDir, McpToolCache } from './mcpCache';
 import { mcpServersOf, type McpServerConfig } from './mcpConfig';
-import { probeMcpServer, type McpTool } from './mcpProbe';
+import { isLoopback, probeMcpServer, remoteServerProblem, type McpTool } from './mcpProbe';
 import { emptyProjectListing, geminiFolderListing } from './geminiFolderListing';
 import { memoryPieces } from './memoryFiles';
 import { skillPieces } from './skills';
@@ -171,6 +171,7 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
     .map((p) => ({ path: p.path!, name: p.name, text: p.text! }));
   const findings = contextFindings({
     agent,
+    builtInKnown: builtin.length > 0,
     items,
     totalTokens,
     whPerToken: totalTokens > 0 ? perRequest.central / totalTokens : 0,
@@ -187,12 +188,14 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
       .map((i) => ({ path: i.path!, name: i.name, tokens: i.tokens })),
     countTokens: countText,
   });
-  for (const server of mcp.unmeasured) {
+  for (const { server, problem } of mcp.unmeasured) {
     findings.push({
       id: 'mcp-not-measured',
       message: `MCP server "${server.name}" was not measured: its tool schemas are not in the total`,
       path: server.configFile,
-      fix: 'Run `mvp context --probe-mcp` once: it starts the server, asks for its tools (time-capped) and caches them.',
+      fix: problem
+        ? `It could not be measured (${problem}); the total leaves out its tools, so the real request is larger than shown.`
+        : 'Run `mvp context --probe-mcp` once: it starts the server, asks for its tools (time-capped) and caches them.',
     });
   }
   notes.push(...mcp.notes);
@@ -299,10 +302,14 @@ async function mcpPieces(
   agent: AgentId,
   servers: McpServerConfig[],
   context: { folder: string; home: string; env: Record<string, string | undefined>; options: AgentContextOptions },
-): Promise<{ pieces: ContextPiece[]; unmeasured: McpServerConfig[]; notes: string[] }> {
+): Promise<{
+  pieces: ContextPiece[];
+  unmeasured: Array<{ server: McpServerConfig; problem?: string }>;
+  notes: string[];
+}> {
   const cache = new McpToolCache(context.options.cacheDir ?? defaultCacheDir(context.env));
   const notes: string[] = [];
-  const unmeasured: McpServerConfig[] = [];
+  const unmeasured: Array<{ server: McpServerConfig; problem?: string }> = [];
   const timeoutMs = context.options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const how = mcpSendsNamesOnly(agent, context.env)
     ? 'tool names only (Claude Code defers MCP tool schemas behind tool search)'
@@ -322,6 +329,16 @@ async function mcpPieces(
       let source: ContextPiece['source'] = 'mcp-cache';
       let problem: string | undefined;
       let when = '';
+      if (server.url && !isLoopback(server.url)) {
+        unmeasured.push({ server, problem: remoteServerProblem(server) });
+        return {
+          ...base,
+          source: 'not-measured',
+          text: '',
+          origin: `declared in ${server.configFile}; remote, not measured`,
+          problem: remoteServerProblem(server),
+        };
+      }
       if (context.options.probeMcp) {
         const result = await probeMcpServer(server, { cwd: context.folder, timeoutMs });
         if (result.ok) {
@@ -347,7 +364,7 @@ async function mcpPieces(
         }
       }
       if (!tools) {
-        unmeasured.push(server);
+        unmeasured.push({ server, problem });
         return {
           ...base,
           source: 'not-measured',

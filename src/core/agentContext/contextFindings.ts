@@ -10,6 +10,8 @@ import type { SkillEntry } from './skills';
 /** A memory file above this share of the fixed load (and this many tokens) is worth moving out. */
 export const LARGE_MEMORY_SHARE = 0.1;
 export const LARGE_MEMORY_MIN_TOKENS = 500;
+/** Without the agent's own load in the total a share means nothing: an absolute size instead. */
+export const LARGE_MEMORY_MIN_TOKENS_UNKNOWN_LOAD = 1500;
 /** Skill descriptions ride on every request; Anthropic's skill format caps them at 1,024 characters. */
 export const LONG_SKILL_DESCRIPTION_CHARS = 500;
 /** Sessions without a call before an MCP server counts as unused. */
@@ -19,6 +21,8 @@ const DUPLICATE_MIN_CHARS = 40;
 
 export interface FindingInputs {
   agent: AgentId;
+  /** Whether the agent's own load is in the total (a baseline or learned); shares are meaningless without it. */
+  builtInKnown: boolean;
   items: ContextItem[];
   totalTokens: number;
   whPerToken: number;
@@ -57,11 +61,18 @@ export function contextFindings(input: FindingInputs): ContextFinding[] {
 
   for (const item of input.items) {
     if ((item.kind !== 'memory' && item.kind !== 'instructions') || !item.path) continue;
-    if (item.tokens < LARGE_MEMORY_MIN_TOKENS || item.tokens < LARGE_MEMORY_SHARE * input.totalTokens) continue;
+    if (
+      input.builtInKnown
+        ? item.tokens < LARGE_MEMORY_MIN_TOKENS || item.tokens < LARGE_MEMORY_SHARE * input.totalTokens
+        : item.tokens < LARGE_MEMORY_MIN_TOKENS_UNKNOWN_LOAD
+    )
+      continue;
     const share = Math.round((item.tokens / input.totalTokens) * 100);
     findings.push({
       id: 'large-memory-file',
-      message: `${item.name} is ${item.tokens} tokens, ${share} % of what ${input.agent} sends before you type a word`,
+      message: input.builtInKnown
+        ? `${item.name} is ${item.tokens} tokens, ${share} % of what ${input.agent} sends before you type a word`
+        : `${item.name} is ${item.tokens} tokens, sent by ${input.agent} with every request`,
       path: item.path,
       fix:
         input.agent === 'claude-code'

@@ -136,7 +136,11 @@ function toolsOf(value: unknown): McpTool[] {
     }));
 }
 
-function isLoopback(url: string): boolean {
+export function remoteServerProblem(server: McpServerConfig): string {
+  return `server "${server.name}" is remote (${server.url}); mvp makes no network requests, so only servers on localhost are measured`;
+}
+
+export function isLoopback(url: string): boolean {
   try {
     const host = new URL(url).hostname;
     return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';

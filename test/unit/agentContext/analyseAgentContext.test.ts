@@ -96,6 +96,10 @@ describe('agent context: what an agent sends before the user types', () => {
       '.github/instructions/all.instructions.md',
     ]);
     assert.ok(context.findings.some((f) => f.id === 'apply-to-everything' && f.path?.endsWith('all.instructions.md')));
+    assert.ok(
+      !context.findings.some((f) => f.id === 'large-memory-file'),
+      'no share of a total that lacks the agent load',
+    );
     assert.ok(context.notes.some((n) => /no measured baseline for vscode/.test(n)));
   });
 
@@ -301,6 +305,25 @@ describe('agent context: what an agent sends before the user types', () => {
         problems.some((p) => /"empty" .* has neither "command" nor "url"/.test(p ?? '')),
         problems.join(' | '),
       );
+    });
+
+    it('a remote server is never contacted: a problem saying so, and no advice to probe it', async () => {
+      const t = tempRoot();
+      write(
+        path.join(t.project, '.mcp.json'),
+        JSON.stringify({ mcpServers: { docs: { type: 'http', url: 'https://example.com/mcp' } } }),
+      );
+      const context = await analyseAgentContext({
+        folder: t.project,
+        agent: 'claude-code',
+        home: t.home,
+        cacheDir: t.cache,
+        useLogs: false,
+        probeMcp: true,
+      });
+      assert.match(context.items.find((i) => i.kind === 'mcp')!.problem!, /is remote .*mvp makes no network requests/);
+      const finding = context.findings.find((f) => f.id === 'mcp-not-measured')!;
+      assert.doesNotMatch(finding.fix, /--probe-mcp/);
     });
 
     it('Codex config.toml: mcp_servers tables, disabled ones left out', () => {
