@@ -28,6 +28,7 @@ const builds = [
   { ...node, entryPoints: { spreadsheetWorker: 'src/core/attachments/spreadsheetWorker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { patternWorker: 'src/core/rules/patternWorker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { usageWorker: 'src/core/usage/usageWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { hookWorker: 'src/cli/hook/hookWorker.ts' }, outdir: 'dist' },
   {
     bundle: true,
     platform: 'browser',

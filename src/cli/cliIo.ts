@@ -5,6 +5,8 @@ export interface CliIo {
   cwd: string;
   /** Standard input as text, when the command reads it (the agent hook). */
   readStdin?: () => Promise<string>;
+  /** Set by the real `mvp` process (not in-process tests): work that must be bounded may run in a worker. */
+  standalone?: boolean;
 }
 
 /** A user-facing failure (missing file, unreadable input): one line on stderr, no stack trace. */

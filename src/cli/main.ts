@@ -96,6 +96,7 @@ if (require.main === module) {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
+    standalone: true,
     readStdin: async () => {
       // A hook event or status line is a few KB; 500 MB on stdin took the hook over a minute.
       const chunks: Buffer[] = [];

@@ -127,6 +127,29 @@ describe('hostile inputs: mvp hook', () => {
     assert.match(run.stderr, /stopped after the 0\.001 s deadline while .*; no coaching for this prompt/);
   });
 
+  it('a pathological attached file (4 MB of one letter: ~20 s of tokenizing) is cut at the deadline in a real process', function () {
+    this.timeout(90_000);
+    const root = scratch({ 'repo/.git/HEAD': '' });
+    writeFileSync(path.join(root, 'repo', 'big.txt'), 'a'.repeat(4_000_000));
+    const main = path.resolve(__dirname, '../../src/cli/main.ts');
+    const run = spawnSync(
+      process.execPath,
+      ['-r', require.resolve('esbuild-register'), main, 'hook', '--deadline', '6'],
+      {
+        cwd: root,
+        input: event(path.join(root, 'repo'), { prompt: 'Summarise @big.txt please.' }),
+        encoding: 'utf8',
+        timeout: 80_000,
+      },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(
+      run.stderr,
+      /stopped after the 6 s deadline while (starting the analysis|analysing the prompt, its files and the session)/,
+    );
+  });
+
   it('more than 4 MB on stdin is refused without reading it all, exit 0 (a real process) @slow', function () {
     this.timeout(60_000);
     const root = scratch();

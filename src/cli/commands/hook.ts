@@ -47,6 +47,8 @@ export const DEFAULT_HOOK_DEADLINE_SECONDS = 5;
 interface HookProgress {
   phase: string;
   deadlineAt: number;
+  /** Told each step as it starts (the isolating parent, to name the step it had to stop). */
+  onPhase?: (phase: string) => void;
 }
 
 /** Thrown between steps once the deadline has passed (synchronous work cannot be interrupted by a timer). */
@@ -56,6 +58,11 @@ class HookDeadlineError extends Error {}
 function enter(progress: HookProgress, phase: string): void {
   if (Date.now() > progress.deadlineAt) throw new HookDeadlineError();
   progress.phase = phase;
+  progress.onPhase?.(phase);
+}
+
+export function deadlineMessage(seconds: number, phase: string): string {
+  return `mvp hook: stopped after the ${seconds} s deadline while ${phase}; no coaching for this prompt (nothing after that step was done). The prompt goes through unchanged; raise --deadline if the agent's hook timeout allows.\n`;
 }
 
 /** Stands for the prompt in the engine: it has no file, but references and config are found from the agent's cwd. */
@@ -63,14 +70,37 @@ function enter(progress: HookProgress, phase: string): void {
 /** When nothing names the model, the agent's usual one (Claude Code runs Claude models). */
 const AGENT_DEFAULT_MODEL: Record<HookAgent, string | undefined> = { 'claude-code': 'claude-sonnet-4-5', vscode: undefined };
 
+/**
+ * As the real CLI (`io.standalone`), the work runs in a worker thread (./hook/runHookIsolated.ts)
+ * that is terminated at the deadline: counting tokens is synchronous, and a pathological prompt
+ * or attached file (4 MB of one letter: 20 s) would otherwise hold the agent however the deadline
+ * is checked. In-process callers (tests) run it here, bounded between steps and at I/O.
+ */
 export async function runHook(args: string[], io: CliIo): Promise<number> {
+  // MVP_HOOK_IN_PROCESS=1 skips the worker (to measure its cost, or to debug with one thread).
+  if (io.standalone && process.env.MVP_HOOK_IN_PROCESS !== '1') {
+    // Loaded only here: in-process callers never need the worker machinery.
+    const { runHookIsolated } = require('../hook/runHookIsolated') as typeof import('../hook/runHookIsolated');
+    return runHookIsolated(args, io);
+  }
+  return runHookHere(args, io);
+}
+
+export interface HookRunOptions {
+  /** When the deadline falls (ms since the epoch); default now + --deadline. */
+  deadlineAt?: number;
+  onPhase?: (phase: string) => void;
+}
+
+export async function runHookHere(args: string[], io: CliIo, options: HookRunOptions = {}): Promise<number> {
   const seconds = deadlineSeconds(args);
-  const progress: HookProgress = { phase: 'reading the hook event from stdin', deadlineAt: Date.now() + seconds * 1000 };
+  const deadlineAt = options.deadlineAt ?? Date.now() + seconds * 1000;
+  const progress: HookProgress = { phase: 'reading the hook event from stdin', deadlineAt, onPhase: options.onPhase };
   let timer: NodeJS.Timeout | undefined;
   // Never block the agent past its timeout: whatever is still running is abandoned, and the
   // process ends (main.ts exits after the hook answers) — the prompt goes through unchanged.
   const deadline = new Promise<'deadline'>((resolve) => {
-    timer = setTimeout(() => resolve('deadline'), seconds * 1000);
+    timer = setTimeout(() => resolve('deadline'), Math.max(0, deadlineAt - Date.now()));
   });
   try {
     const response = await Promise.race([respond(args, io, progress), deadline]).catch((error: unknown) => {
@@ -78,7 +108,7 @@ export async function runHook(args: string[], io: CliIo): Promise<number> {
       throw error;
     });
     if (response === 'deadline') {
-      io.stderr(`mvp hook: stopped after the ${seconds} s deadline while ${progress.phase}; no coaching for this prompt (nothing after that step was done). The prompt goes through unchanged; raise --deadline if the agent's hook timeout allows.\n`);
+      io.stderr(deadlineMessage(seconds, progress.phase));
       return 0;
     }
     if (response) io.stdout(response.stdout);
@@ -94,7 +124,7 @@ export async function runHook(args: string[], io: CliIo): Promise<number> {
 }
 
 /** --deadline SECONDS, read before the full argument parse so even a slow parse is bounded. */
-function deadlineSeconds(args: string[]): number {
+export function deadlineSeconds(args: string[]): number {
   const i = args.indexOf('--deadline');
   const value = i >= 0 ? Number(args[i + 1]) : NaN;
   return Number.isFinite(value) && value > 0 ? Math.min(value, 600) : DEFAULT_HOOK_DEADLINE_SECONDS;
