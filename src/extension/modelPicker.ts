@@ -97,6 +97,7 @@ export async function saveModelChoice(modelId: string, where: ModelChoiceContext
     source: analysis?.model.source ?? 'setting',
     requested: analysis?.model.requested ?? readSettings().defaultModel,
     configFile: nearestTeamConfig(analysis),
+    configLabel: ((file) => (file ? vscode.workspace.asRelativePath(file, false) : undefined))(nearestTeamConfig(analysis)),
     documentName: where.document ? path.basename(where.document.uri.path) : undefined,
     hasWorkspace: (vscode.workspace.workspaceFolders?.length ?? 0) > 0,
   };

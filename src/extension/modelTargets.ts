@@ -32,6 +32,8 @@ export interface ModelSituation {
   requested: string;
   /** The nearest team config file, when one applies to the prompt. */
   configFile?: string;
+  /** How to name it to the user (workspace-relative); the file's path when absent. */
+  configLabel?: string;
   /** The prompt's file name, when there is a prompt. */
   documentName?: string;
   /** Whether a workspace folder is open (workspace settings need one). */
@@ -82,7 +84,7 @@ export function modelTargetOptions(s: ModelSituation): ModelTargetOption[] {
     options.push({
       target: 'config',
       label: `Change the team config (${path.basename(s.configFile)})`,
-      detail: `Sets "model" in ${s.configFile} for every prompt it covers; shared with the team through the repository`,
+      detail: `Sets "model" in ${s.configLabel ?? s.configFile} for every prompt it covers; shared with the team through the repository`,
       takesEffect: true,
     });
   }
