@@ -242,10 +242,13 @@ function lintReportToJson(report: LintReport): Record<string, unknown> {
     severity: f.severity,
     message: f.message,
     file: path.relative(report.cwd, f.location),
-    line: f.start?.line,
-    column: f.start?.character,
-    endLine: f.end?.line,
-    endColumn: f.end?.character,
+    // A finding about the whole request (context window, budgets) points at line 1, as in SARIF:
+    // tools that read this JSON drop results without a position.
+    line: f.start?.line ?? 1,
+    column: f.start?.character ?? 1,
+    endLine: f.end?.line ?? f.start?.line ?? 1,
+    endColumn: f.end?.character ?? f.start?.character ?? 1,
+    wholeFile: f.start ? undefined : true,
     range: f.range,
     saving: f.saving,
     fix: f.fix,

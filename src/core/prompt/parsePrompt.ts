@@ -132,7 +132,8 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
   let sectionResumed = false;
   const addProse = (start: number, end: number, isHeading = false) => {
     if (!instructions) {
-      const isTurn = section !== undefined && ROLE_HEADING.test(section);
+      // A pasted conversation is something a request carries; in instructions or a skill "### Gemini" is a topic.
+      const isTurn = kind.hasQuestion && section !== undefined && ROLE_HEADING.test(section);
       instructions = {
         kind: isTurn ? 'history' : 'instructions',
         label: (isTurn ? `History: ${section}` : section ? `Section: ${section}` : 'Instructions') + (sectionResumed ? ' (continued)' : ''),

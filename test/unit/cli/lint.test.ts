@@ -120,6 +120,13 @@ describe('mvp lint', function () {
     assert.ok(log.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === 'pasted-log'));
   });
 
+  it('JSON: a finding about the whole request has a position (line 1), marked wholeFile', async () => {
+    const root = tempTree({ '.mvp.jsonc': '{ "budgets": { "tokens": 5 } }', 'a.prompt.md': clean });
+    const report = JSON.parse((await lint(root, '--format', 'json')).stdout);
+    const budget = report.files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'token-budget');
+    assert.deepEqual([budget.line, budget.column, budget.wholeFile], [1, 1, true]);
+  });
+
   it('SARIF: a duplicate names its first copy as a related location (valid SARIF) @slow', async () => {
     const para = 'Always run the full test suite before you open a pull request, and paste its summary into the description.';
     const root = tempTree({ 'AGENTS.md': `# Rules\n\n${para}\n\n## Again\n\n${para}\n` });

@@ -23,6 +23,11 @@ describe('question detection', () => {
     assert.deepEqual(questionOf('## Review Output Format\n\nProduce a report with one section per finding.', '/w/.github/agents/review.agent.md'), []);
     assert.deepEqual(questionOf('---\nname: x\ndescription: y\n---\nExplain each step in detail.', '/w/skills/x/SKILL.md'), []);
   });
+  it('a "### Gemini" heading is a topic in instructions, a pasted turn only in a request (issue 12)', () => {
+    const text = '### Gemini\n\nUse gemini-2.5-flash for summaries.\n';
+    assert.ok(parsePrompt(text, { baseDir: '/w', file: '/w/AGENTS.md' }).parts.every((p) => p.kind !== 'history'));
+    assert.ok(parsePrompt(text + '\n### User\n\nAnd now?\n', { baseDir: '/w', file: '/w/a.prompt.md' }).parts.some((p) => p.kind === 'history'));
+  });
   it('a question in the middle of a section is split out with the rest marked continued', () => {
     const text = '## Task\n\nWhy is the p95 latency up since Monday?\n\n#file:latency.csv\n\nThanks!';
     const p = parsePrompt(text, { baseDir: '/w', file: '/w/a.prompt.md' });
