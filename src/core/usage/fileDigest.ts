@@ -52,7 +52,11 @@ export interface FileDigest {
    */
   cells?: DayCell[];
   cellsZone?: string;
-  sharesKeys?: boolean;
+  /**
+   * Indexes of the requests whose dedup key another file also holds (set by the scan; undefined until
+   * decided). They are left out of `cells` and deduplicated one by one in the report.
+   */
+  shared?: number[];
   /** Earliest and latest request time (ms), or undefined when the file has none. */
   firstTime?: number;
   lastTime?: number;
@@ -83,10 +87,12 @@ export function computeCells(digest: FileDigest): void {
   let first = Infinity;
   let last = -Infinity;
   const { times, modelIndex, tokens, footprints, models } = digest;
+  const shared = new Set(digest.shared ?? []);
   for (let i = 0; i < times.length; i++) {
     const time = times[i];
     if (time < first) first = time;
     if (time > last) last = time;
+    if (shared.has(i)) continue;
     const day = localDate(time);
     const key = `${day}\u0000${modelIndex[i]}`;
     let cell = cells.get(key);
@@ -168,8 +174,8 @@ export function digestFile(
       digest.offset = readLines(fd, digest.offset, stat.size, (line) => add(reader.pushLine(line)));
     }
     digest.readerState = reader.saveState();
+    digest.shared = undefined; // decided again by the scan
     computeCells(digest);
-    digest.sharesKeys = undefined; // decided again by the scan
     digest.sessionId = reader.sessionId ?? digest.sessionId;
     digest.project = reader.project ?? digest.project;
     digest.malformedLines = (canAppend ? previous!.malformedLines : 0) + reader.malformedLines;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { FileDigest } from './fileDigest';
 
 /** 3: columns stored as base64 typed arrays (parsing them is ~10× faster than JSON number arrays), later copies of a key dropped. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 export const USAGE_CACHE_FILE = 'usage-digests.json';
 
 export interface CacheLocationEnvironment {

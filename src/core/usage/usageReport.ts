@@ -134,8 +134,60 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
       if (last > group.extra.last) group.extra.last = last;
       return group;
     };
-    if (d.sharesKeys === false && d.cells && d.cellsZone === zone && (options.grouping !== 'session' || (since === undefined && until === undefined))) {
-      // No request of this file can be a copy of another file's: add its day cells.
+    const synthetic = models.map((m) => m === '<synthetic>');
+    // The request columns are read (and, from the cache, decoded) only if a request is added one by one.
+    let columns: Pick<typeof d, 'times' | 'keys' | 'modelIndex' | 'tokens' | 'footprints'> | undefined;
+    let lastGroupKey: string | undefined;
+    let lastModel = -1;
+    let cell: Accumulator | undefined;
+    /** One request, deduplicated across files (the first copy in file order counts). */
+    const addRequest = (i: number) => {
+      const { times, keys, modelIndex, tokens, footprints } = (columns ??= { times: d.times, keys: d.keys, modelIndex: d.modelIndex, tokens: d.tokens, footprints: d.footprints });
+      const key = keys[i];
+      if (key !== null) {
+        if (seen.has(key)) {
+          source.duplicatesSkipped++;
+          return;
+        }
+        seen.add(key);
+      }
+      const time = times[i];
+      if (since !== undefined || until !== undefined) {
+        const day = localDate(time);
+        if ((since !== undefined && day < since) || (until !== undefined && day > until)) return;
+      }
+      const m = modelIndex[i];
+      const groupKey = groupKeyOf(options.grouping, time, sessionKey, project);
+      if (groupKey !== lastGroupKey || m !== lastModel || !cell) {
+        const group = groupOf(groupKey, time, time);
+        cell = group.models.get(cellKeys[m]);
+        if (!cell) group.models.set(cellKeys[m], (cell = newAccumulator()));
+        lastGroupKey = groupKey;
+        lastModel = m;
+      } else if (options.grouping === 'session') {
+        const extra = groups.get(groupKey)!.extra;
+        if (time < extra.first) extra.first = time;
+        if (time > extra.last) extra.last = time;
+      }
+      const o = i * TOKEN_STRIDE;
+      const t = cell.tokens;
+      t.input += tokens[o];
+      t.output += tokens[o + 1];
+      t.cacheCreation += tokens[o + 2];
+      t.cacheRead += tokens[o + 3];
+      t.reasoning += tokens[o + 4];
+      if (synthetic[m]) return;
+      cell.requests++;
+      const f = i * FOOTPRINT_STRIDE;
+      const fp = cell.fp;
+      for (let j = 0; j < FOOTPRINT_STRIDE; j++) fp[j] += footprints[f + j];
+      fileWh[0] += footprints[f];
+      fileWh[1] += footprints[f + 1];
+      fileWh[2] += footprints[f + 2];
+      fileRequests++;
+    };
+    if (d.shared !== undefined && d.cells && d.cellsZone === zone && (options.grouping !== 'session' || (since === undefined && until === undefined))) {
+      // The day cells hold every request whose dedup key no other file has: they always count.
       for (const c of d.cells) {
         if ((since !== undefined && c.day < since) || (until !== undefined && c.day > until)) continue;
         const group = groupOf(groupKeyOfDay(options.grouping, c.day, sessionKey, project), d.firstTime ?? 0, d.lastTime ?? 0);
@@ -153,58 +205,10 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
         fileWh[2] += c.footprints[2];
         fileRequests += c.requests;
       }
-      addSession(file, sessionKey, project, fileWh, fileRequests);
-      source.requests += fileRequests;
-      continue;
-    }
-    const { times, keys, modelIndex, tokens, footprints } = d;
-    const synthetic = models.map((m) => m === '<synthetic>');
-    let lastGroupKey: string | undefined;
-    let lastModel = -1;
-    let cell: Accumulator | undefined;
-    for (let i = 0; i < times.length; i++) {
-      const key = keys[i];
-      if (key !== null) {
-        if (seen.has(key)) {
-          source.duplicatesSkipped++;
-          continue;
-        }
-        seen.add(key);
-      }
-      const time = times[i];
-      if (since !== undefined || until !== undefined) {
-        const day = localDate(time);
-        if ((since !== undefined && day < since) || (until !== undefined && day > until)) continue;
-      }
-      const m = modelIndex[i];
-      const groupKey = groupKeyOf(options.grouping, time, sessionKey, project);
-      if (groupKey !== lastGroupKey || m !== lastModel || !cell) {
-        const group = groupOf(groupKey, time, time);
-        cell = group.models.get(cellKeys[m]);
-        if (!cell) group.models.set(cellKeys[m], (cell = newAccumulator()));
-        lastGroupKey = groupKey;
-        lastModel = m;
-      } else if (options.grouping === 'session') {
-        const extra = groups.get(groupKey)!.extra;
-        if (time < extra.first) extra.first = time;
-        if (time > extra.last) extra.last = time;
-      }
-      const o = i * 5;
-      const t = cell.tokens;
-      t.input += tokens[o];
-      t.output += tokens[o + 1];
-      t.cacheCreation += tokens[o + 2];
-      t.cacheRead += tokens[o + 3];
-      t.reasoning += tokens[o + 4];
-      if (synthetic[m]) continue;
-      cell.requests++;
-      const f = i * 9;
-      const fp = cell.fp;
-      for (let j = 0; j < 9; j++) fp[j] += footprints[f + j];
-      fileWh[0] += footprints[f];
-      fileWh[1] += footprints[f + 1];
-      fileWh[2] += footprints[f + 2];
-      fileRequests++;
+      // The few requests another file also holds (a resumed session's copies) go one by one.
+      for (const i of d.shared) addRequest(i);
+    } else {
+      for (let i = 0; i < d.times.length; i++) addRequest(i);
     }
     source.requests += fileRequests;
     addSession(file, sessionKey, project, fileWh, fileRequests);

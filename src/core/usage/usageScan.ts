@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { FootprintCalculator } from './requestFootprint';
-import { digestFile, type DigestOutcome, type FileDigest } from './fileDigest';
+import { computeCells, digestFile, type DigestOutcome, type FileDigest } from './fileDigest';
 import type { LogFile } from './logDiscovery';
 import { loadDigests, saveDigests } from './usageCache';
 
@@ -67,13 +67,17 @@ export function scanLogFiles(files: readonly LogFile[], { cacheDir, calculator, 
   // Which files share a dedup key with another file (a resumed session's copies): only those need
   // request-by-request deduplication in the report; the others add their day cells. Decided again
   // whenever a file changed, kept in the cache otherwise.
-  if (changed || [...next.values()].some((d) => d.sharesKeys === undefined)) {
+  if (changed || [...next.values()].some((d) => d.shared === undefined)) {
     const counts = new Map<string, number>();
     for (const digest of next.values()) for (const key of digest.keys) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
     for (const digest of next.values()) {
-      const shares = digest.keys.some((key) => key !== null && (counts.get(key) ?? 0) > 1);
-      if (digest.sharesKeys !== shares) {
-        digest.sharesKeys = shares;
+      const shared: number[] = [];
+      digest.keys.forEach((key, i) => {
+        if (key !== null && (counts.get(key) ?? 0) > 1) shared.push(i);
+      });
+      if (digest.shared === undefined || digest.shared.join() !== shared.join()) {
+        digest.shared = shared;
+        computeCells(digest);
         changed = true;
       }
     }
