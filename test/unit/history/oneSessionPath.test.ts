@@ -25,7 +25,9 @@ describe('one session path: every surface gives the same answer for one transcri
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mvp-one-path-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const name of ['long-session.jsonl', 'polluted-session.json']) {
+  // Two polluted sessions (the history rules must fire) and two more formats (they must agree when quiet too).
+  const polluted = new Set(['long-session.jsonl', 'polluted-session.json']);
+  for (const name of [...polluted, 'vscode-chat-export.json', 'markdown-headings.md']) {
     describe(name, () => {
       const file = path.join(dir, name);
       let fromTranscript: AnalysisWithNotices;
@@ -40,16 +42,18 @@ describe('one session path: every surface gives the same answer for one transcri
 
       it('the engine: the same with the transcript in memory as with the file', () => {
         assert.equal(fromFile.model.id, fromTranscript.model.id);
-        assert.equal(fromFile.model.source, 'transcript');
+        if (fromFile.session!.source!.model) assert.equal(fromFile.model.source, 'transcript');
         assert.equal(fromFile.tokens.total, fromTranscript.tokens.total);
         assert.deepEqual(fromFile.estimate.energyWh, fromTranscript.estimate.energyWh);
         assert.deepEqual(fromFile.session!.totals, fromTranscript.session!.totals);
         assert.deepEqual(verdicts(fromFile.findings), verdicts(fromTranscript.findings));
-        // The fixture is polluted: the history rules must have something to agree on.
-        assert.ok(
-          fromFile.findings.some((f) => f.ruleId === 'polluted-history'),
-          verdicts(fromFile.findings).join('\n'),
-        );
+        // The polluted fixtures: the history rules must have something to agree on.
+        if (polluted.has(name)) {
+          assert.ok(
+            fromFile.findings.some((f) => f.ruleId === 'polluted-history'),
+            verdicts(fromFile.findings).join('\n'),
+          );
+        }
       });
 
       it('mvp session --format json', async () => {
@@ -78,14 +82,17 @@ describe('one session path: every surface gives the same answer for one transcri
       });
 
       it('mvp hook', async () => {
+        // VS Code's agent hook: like the CLI it has no model of its own to fall back on (Claude Code's
+        // hook defaults to claude-sonnet-4-5 when the transcript names none).
         const event = {
-          hook_event_name: 'UserPromptSubmit',
-          session_id: 's',
+          timestamp: '2026-12-04T10:00:00.000Z',
           cwd: dir,
+          sessionId: 's',
+          hookEventName: 'UserPromptSubmit',
           transcript_path: file,
           prompt: '',
         };
-        const r = await runHook(JSON.stringify(event), ['--agent', 'claude-code']);
+        const r = await runHook(JSON.stringify(event), ['--agent', 'vscode']);
         assert.equal(r.code, 0, r.stderr);
         const text = String(JSON.parse(r.stdout).systemMessage);
         const [headline, ...suggestions] = text.split('\n');
@@ -99,7 +106,7 @@ describe('one session path: every surface gives the same answer for one transcri
         const sessionWh = expected.session!.totals.wh.central + expected.estimate.energyWh.central;
         assert.ok(headline.includes(`session ≈${formatWh(sessionWh)}`), headline);
         // Every suggestion is one of the engine's findings, in the engine's words.
-        assert.ok(suggestions.length > 0);
+        if (polluted.has(name)) assert.ok(suggestions.length > 0, text);
         const messages = expected.findings.map((f) => f.message);
         for (const s of suggestions.filter((line) => line.startsWith('• ') && !line.startsWith('• Over budget'))) {
           assert.ok(
