@@ -19,10 +19,14 @@ export function analysisToJson(analysis: AnalysisWithNotices, text: string): Rec
   return {
     version: ANALYSIS_JSON_VERSION,
     file: analysis.file,
+    // request | instructions | skill: when the file is sent (src/core/prompt/fileKind.ts).
+    fileKind: analysis.fileKind,
     model: analysis.model,
     tokens: {
       total: analysis.tokens.total,
       minimalTotal: analysis.tokens.minimalTotal,
+      // A skill: tokens sent with every request (name and description); `total` is when it is used.
+      alwaysSent: analysis.tokens.alwaysSent,
       approximate: analysis.model.approximateTokens,
       parts: analysis.tokens.parts.map((p) => ({
         kind: p.kind,
