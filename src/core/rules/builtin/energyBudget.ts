@@ -1,6 +1,8 @@
 import { formatInteger, formatSpan, formatWh } from '../../format';
 import type { Rule } from '../rule';
 import type { Estimate3 } from '../../energy/estimate';
+import { addEstimates } from '../../energy/estimate3';
+import { budgetStatus } from '../budgetStatus';
 
 const wh = (e: Estimate3): string => `${formatWh(e.central)} (range ${formatSpan('wh', e)})`;
 
@@ -23,11 +25,17 @@ export const energyBudget: Rule = {
         message: `This request is estimated at ${wh(energy)} with ${context.model.profile.name}; the budget is ${formatWh(perRequest)} per request. Input tokens (${formatInteger(context.totalInputTokens)}) and the expected answer both count.`,
       });
     }
-    const perSession = context.budgets.whPerSession;
-    const session = context.session?.totals.wh;
-    if (perSession !== undefined && session && session.central > perSession) {
+    // The session counts this request, as Analysis.budgets (the status bar, the hook) does: one judgement.
+    const status = budgetStatus(context.budgets, {}, {
+      inputTokens: context.totalInputTokens,
+      requestWh: energy.central,
+      sessionWhSoFar: context.session?.totals.wh.central ?? 0,
+    });
+    const overSession = status.breaches.find((b) => b.budget === 'whPerSession');
+    if (overSession) {
+      const session = context.session ? addEstimates(context.session.totals.wh, energy) : energy;
       findings.push({
-        message: `This session is estimated at ${wh(session)} so far; the budget is ${perSession} Wh per session. Every new message re-sends the whole history — consider a fresh session.`,
+        message: `With this request the session reaches ${wh(session)}; the budget is ${formatWh(overSession.limit)} per session. Every new message re-sends the whole history — consider a fresh session.`,
       });
     }
     return findings;
