@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AttachmentProblem } from './attachment';
 import { formatBytes } from './spreadsheetReader';
+import { describeFileType } from '../files/readRegularFile';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
@@ -55,7 +56,7 @@ export async function checkFileAccess(filePath: string, label: string, policy: F
     return { ok: false, size: 0, problem: { code: 'notText', message: `${label}: is a folder, not a file — attach the files you need from it.` } };
   }
   if (!stat.isFile()) {
-    return { ok: false, size: 0, problem: { code: 'notText', message: `${label}: is not a regular file (device, socket or pipe) — it was not read.` } };
+    return { ok: false, size: 0, problem: { code: 'notText', message: `${label}: is ${describeFileType(stat)}, not a regular file — it was not read.` } };
   }
   const maxBytes = policy.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
   if (stat.size > maxBytes) {
