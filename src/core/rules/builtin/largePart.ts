@@ -52,7 +52,11 @@ export const largePart: Rule = {
       if (span < (options.minTokens as number)) continue;
       const tokens = part.tokens ?? context.countTokens(text.slice(part.range.start, part.range.end));
       const share = total ? tokens / total : 0;
-      if (tokens < (options.maxTokens as number) && !(tokens >= (options.minTokens as number) && share >= (options.minShare as number))) continue;
+      // In standing instructions and skills a pasted module or table is paid on every use, whatever its share:
+      // it belongs in a file the agent opens or runs when needed ("Save this as annotate.py").
+      const pasted = part.kind === 'codeBlock' || part.kind === 'pastedTable';
+      const bigEnough = tokens >= (options.maxTokens as number) || (tokens >= (options.minTokens as number) && (share >= (options.minShare as number) || (pasted && kind !== 'request')));
+      if (!bigEnough) continue;
       const smaller = smallerForm(context, part, kind);
       const saving = smaller ? savingOfTokens(context, Math.max(0, tokens - smaller.tokens)) : undefined;
       const what = `${describe(part)} is ${formatInteger(tokens)} tokens, ${Math.round(share * 100)} % of this ${formatInteger(total)}-token ${kind === 'request' ? 'request' : 'file'}`;
@@ -123,6 +127,10 @@ function smallerForm(context: RuleContext, part: PromptPart, kind: string): { ho
     if (part.kind === 'pastedTable') {
       if (lines.length <= SAMPLE_ROWS + 2) return undefined;
       return { how: `Its header and first ${SAMPLE_ROWS} rows, with a line saying which rows or columns matter`, tokens: context.countTokens(lines.slice(0, SAMPLE_ROWS + 2).join('\n')) };
+    }
+    if (kind !== 'request') {
+      const link = 'Run [scripts/tool.py](scripts/tool.py) (read it only if it fails).';
+      return { how: 'Saved as a file in the skill or repository and linked, the agent reads or runs it only when needed (every other use sends the link line)', tokens: context.countTokens(link) };
     }
     const outline = lines.filter((l) => DECLARATION.test(l));
     if (outline.length < 3) return undefined;
