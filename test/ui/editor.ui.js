@@ -110,6 +110,20 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
   });
   await screenshot('editor-report');
 
+  await step('the settings are grouped under "Minimal Viable Prompt", labels without an "Mvp" prefix', async () => {
+    await helpers.runCommand('Preferences: Open Settings (UI)');
+    const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container textarea').first();
+    await search.waitFor({ timeout: 30000 });
+    await search.fill('@ext:' + EXTENSION_ID);
+    const label = page.locator('.settings-editor .setting-item-label', { hasText: 'Default Model' }).first();
+    await label.waitFor({ timeout: 30000 });
+    const category = await page.locator('.settings-editor .setting-item-category').first().innerText().catch(() => '');
+    log(`first setting: "${category}" "${await label.innerText()}"`);
+    assert.ok(!/^Mvp/.test(category), `category prefix: ${category}`);
+  });
+  await screenshot('editor-settings');
+  await helpers.runCommand('View: Close Editor');
+
   await step('the Energy view opens from the activity bar and shows the prompt', async () => {
     await page.locator('.activitybar [aria-label^="Minimal Viable Prompt"]').first().click();
     const panel = helpers.webview({ extensionId: EXTENSION_ID });

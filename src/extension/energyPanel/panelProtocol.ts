@@ -3,7 +3,7 @@
  * data from another process. The message types are the shared contract (src/shared/panel/messages.ts).
  */
 
-import type { ExtensionMessage, WebviewMessage } from '../../shared/panel/messages';
+import type { WebviewMessage } from '../../shared/panel/messages';
 export type { ExtensionMessage, WebviewMessage } from '../../shared/panel/messages';
 
 function isRange(value: unknown): value is { start: number; end: number } {

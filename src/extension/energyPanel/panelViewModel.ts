@@ -5,6 +5,7 @@
  */
 import type { PanelInput } from './panelInput';
 import type { TodayTotals } from './todayTotals';
+import type { AgentUsageState } from './agentUsageLoader';
 import { buildCompare } from './sections/compare';
 import { buildHeader } from './sections/header';
 import { buildNow } from './sections/now';
@@ -14,25 +15,7 @@ import { buildSuggestions } from './sections/suggestions';
 import { buildToday } from './sections/today';
 export { findingId } from './sections/parts';
 export { splitHeadline } from './sections/suggestions';
-import type {
-  SectionId,
-  HeaderView,
-  MetricView,
-  EquivalenceOption,
-  NowView,
-  RevealTarget,
-  PartRow,
-  PartsView,
-  ProjectionRow,
-  SessionTableRow,
-  SessionView,
-  SuggestionItem,
-  SuggestionsView,
-  CompareRow,
-  CompareView,
-  TodayView,
-  PanelViewModel,
-} from '../../shared/panel/viewModel';
+import type { SectionId, EquivalenceOption, PanelViewModel } from '../../shared/panel/viewModel';
 import { SECTION_IDS } from '../../shared/panel/viewModel';
 export type {
   SectionId,
@@ -68,6 +51,8 @@ export interface PanelViewModelInput {
   /** Undefined when no prompt document is active. */
   panel?: PanelInput;
   today: TodayTotals;
+  /** Agent usage read from the local logs (agentUsageLoader.ts); absent when not read. */
+  agentUsage?: AgentUsageState;
   /** Equivalences of an energy (Wh), in switcher order. */
   describeEquivalences: (wh: number) => EquivalenceOption[];
   /** The user's switcher choice; the first option when unknown. */
