@@ -335,6 +335,26 @@ export function renderCompare(view: CompareView, post: Post): Node[] {
   return [h('ul', { class: 'compare-list' }, ...rows), h('p', { class: 'note' }, view.note)];
 }
 
+/** What the agents recorded in their own logs, today and this week, per agent (before the prompts' figures). */
+function renderAgentUsage(view: TodayView['agents']): HTMLElement[] {
+  if (!view) return [];
+  const heading = h('p', { class: 'summary' }, 'Your coding agents (from their local logs)');
+  if (view.state !== 'ready') return [heading, h('p', { class: 'note' }, view.message ?? ''), h('p', { class: 'note' }, view.note)];
+  const row = (cells: string[], header = false) => h('tr', {}, ...cells.map((c) => h(header ? 'th' : 'td', {}, c)));
+  return [
+    heading,
+    h(
+      'table',
+      { class: 'agent-usage' },
+      row(['Agent', 'Today', 'This week'], true),
+      ...view.rows.map((r) => row([r.name, r.todayText, r.weekText])),
+      ...(view.rows.length > 1 ? [row(['All', view.totalTodayText, view.totalWeekText])] : []),
+    ),
+    h('p', { class: 'agent-sparkline', title: view.sparklineLabel, 'aria-label': view.sparklineLabel }, view.sparkline),
+    h('p', { class: 'note' }, view.note),
+  ];
+}
+
 export function renderToday(view: TodayView, post: Post): Node[] {
   const figures = view.empty
     ? h('p', { class: 'summary' }, 'No prompts analysed yet today.')
@@ -351,6 +371,7 @@ export function renderToday(view: TodayView, post: Post): Node[] {
         ).map(([label, value]) => h('div', { class: 'metric' }, h('dt', {}, label), h('dd', {}, h('span', { class: 'metric-value' }, value)))),
       );
   return [
+    ...renderAgentUsage(view.agents),
     h('p', { class: 'summary' }, view.empty ? view.dayText : `${view.dayText}: ${view.promptsText}`),
     figures,
     view.equivalenceText ? h('p', { class: 'equivalence-value' }, `About ${view.equivalenceText}`) : null,

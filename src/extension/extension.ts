@@ -103,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
   });
   const report = new ReportPanel();
   const explanations = new ExplanationProvider();
-  const panel = new EnergyPanelProvider(context.extensionUri, context.globalState);
+  const panel = new EnergyPanelProvider(context.extensionUri, context.globalState, undefined, context.globalStorageUri.fsPath);
   const runner = new FixActionRunner(analyser, convertWithEngine);
   const sessions = new SessionCommands(analyser, report, runner);
   /** Documents the user analysed explicitly: they stay live even when not matching the prompt globs. */

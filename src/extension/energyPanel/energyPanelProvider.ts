@@ -8,6 +8,7 @@ import { describeEquivalences } from './equivalenceOptions';
 import { DEFAULT_PANEL_COMMANDS, PanelController, type PanelCommands } from './panelController';
 import { createNonce, panelHtml } from './panelHtml';
 import type { PanelInput } from './panelInput';
+import { AgentUsageLoader } from './agentUsageLoader';
 
 export { DEFAULT_PANEL_COMMANDS, type PanelCommands } from './panelController';
 
@@ -17,12 +18,17 @@ export class EnergyPanelProvider implements vscode.WebviewViewProvider, vscode.D
   private readonly controller: PanelController<vscode.Uri>;
   private readonly disposables: vscode.Disposable[] = [];
 
+  /** Real agent usage from the local logs, read when the panel shows (absent without a storage folder). */
+  private readonly agentUsage: AgentUsageLoader | undefined;
+
   constructor(
     private readonly extensionUri: vscode.Uri,
     globalState: vscode.Memento,
     commands: PanelCommands = DEFAULT_PANEL_COMMANDS,
+    storageDir?: string,
   ) {
     this.controller = new PanelController(globalState, describeEquivalences, commands);
+    this.agentUsage = storageDir ? new AgentUsageLoader(storageDir, (state) => this.controller.setAgentUsage(state)) : undefined;
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -53,7 +59,14 @@ export class EnergyPanelProvider implements vscode.WebviewViewProvider, vscode.D
     this.disposables.push(
       webview.onDidReceiveMessage((raw) => void this.controller.handle(raw)),
       view.onDidDispose(() => this.controller.detach()),
+      view.onDidChangeVisibility(() => {
+        if (view.visible) void this.agentUsage?.refresh();
+      }),
     );
+    if (this.agentUsage) {
+      this.controller.setAgentUsage(this.agentUsage.current());
+      void this.agentUsage.refresh();
+    }
   }
 
   /**

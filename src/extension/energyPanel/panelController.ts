@@ -16,6 +16,7 @@ import {
   type PanelViewModel,
 } from './panelViewModel';
 import { figuresOf, TodayTotalsStore, type GlobalStateLike } from './todayTotals';
+import type { AgentUsageState } from './agentUsageLoader';
 
 /**
  * Command ids the panel runs, with the arguments it passes (U is the editor's Uri):
@@ -69,6 +70,7 @@ export class PanelController<U> {
   private shown: PanelViewModel | undefined;
   private host: PanelHost<U> | undefined;
   private readonly today: TodayTotalsStore;
+  private agentUsage: AgentUsageState | undefined;
 
   constructor(
     private readonly state: GlobalStateLike,
@@ -90,6 +92,12 @@ export class PanelController<U> {
     this.shown = undefined;
   }
 
+  /** The agents' usage read from their logs changed (or its reading started / failed). */
+  setAgentUsage(state: AgentUsageState): void {
+    this.agentUsage = state;
+    this.render(false);
+  }
+
   /** Resolves once today's totals include this input (the panel itself updates at once). */
   update(input: PanelInput | undefined, emptyMessage?: string): Promise<void> {
     this.input = input;
@@ -108,6 +116,7 @@ export class PanelController<U> {
     return buildPanelViewModel({
       panel: this.input,
       today: this.today.totals(),
+      agentUsage: this.agentUsage,
       describeEquivalences: this.describeEquivalences,
       equivalenceId: this.state.get<string>(EQUIVALENCE_STATE_KEY),
       emptyMessage: this.emptyMessage,

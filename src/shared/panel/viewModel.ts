@@ -192,7 +192,24 @@ export interface CompareView {
   note: string;
 }
 
+/** What the coding agents recorded in their own local logs (Claude Code, Codex CLI, Gemini CLI). */
+export interface AgentUsageView {
+  state: 'loading' | 'ready' | 'none' | 'error';
+  /** What to say when not ready (or nothing was found). */
+  message?: string;
+  /** One row per agent: "12 requests · 3.4 Wh". */
+  rows: { name: string; todayText: string; weekText: string }[];
+  totalTodayText: string;
+  totalWeekText: string;
+  /** The last seven days, oldest first, as a sparkline of central Wh, with its reading. */
+  sparkline: string;
+  sparklineLabel: string;
+  note: string;
+}
+
 export interface TodayView {
+  /** Real usage from the agents' logs; absent where the editor does not read them. */
+  agents?: AgentUsageView;
   empty: boolean;
   dayText: string;
   promptsText: string;

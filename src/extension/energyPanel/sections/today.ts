@@ -2,12 +2,14 @@
 import { formatInteger, formatQuantity, plural } from '../../../core/format';
 import type { TodayView } from '../../../shared/panel/viewModel';
 import type { PanelViewModelInput } from '../panelViewModel';
+import { buildAgentUsage } from './agentUsage';
 
 export function buildToday(input: PanelViewModelInput): TodayView {
   const t = input.today;
   const equivalences = t.prompts > 0 ? input.describeEquivalences(t.wh) : [];
   const equivalence = equivalences.find((e) => e.id === input.equivalenceId) ?? equivalences[0];
   return {
+    agents: buildAgentUsage(input.agentUsage),
     empty: t.prompts === 0,
     dayText: t.day,
     promptsText: `${plural(t.prompts, 'prompt')} analysed`,
