@@ -25,6 +25,8 @@ const node = {
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // Claude Code's status line runs this after every message: its own small bundle, not the whole CLI.
+  { ...node, entryPoints: { statusline: 'src/cli/statuslineMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { spreadsheetWorker: 'src/core/attachments/spreadsheetWorker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { patternWorker: 'src/core/rules/patternWorker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { usageWorker: 'src/core/usage/usageWorker.ts' }, outdir: 'dist' },

@@ -5,7 +5,7 @@
  * the context window is. Reads only the transcript it is pointed at; never fails the status line.
  */
 import * as fs from 'node:fs';
-import { profileRegistryFor } from '../../core/analyse';
+import { createProfileRegistry, loadBuiltinProfiles } from '../../core/profiles';
 import { sessionFactsOf } from '../../core/agentContext/claudeCodeLogs';
 import { addEstimates, estimateRequest, zeroEstimate } from '../../core/energy';
 import { formatTokensShort, formatWh } from '../../core/formatNumbers';
@@ -38,7 +38,8 @@ export async function runStatusline(_args: string[], io: CliIo): Promise<number>
     io.stdout('mvp: status JSON unreadable\n');
     return 0;
   }
-  const profile = profileRegistryFor().resolve(input.model?.id ?? 'claude-sonnet-4-5').profile;
+  // The profiles alone, not the engine: a status line runs after every message and must start fast.
+  const profile = createProfileRegistry(loadBuiltinProfiles()).resolve(input.model?.id ?? 'claude-sonnet-4-5').profile;
   const usages = input.transcript_path ? sessionFactsOf(readTail(input.transcript_path)).usages : [];
   let tokens = 0;
   let wh = zeroEstimate();
