@@ -1,6 +1,11 @@
 /**
  * The history that travels with a prompt, as messages with their token counts: the transcript
  * when one is attached, else the `history` parts written in the prompt document itself.
+ *
+ * A transcript or history file given to `analysePrompt` is analysed once by the session path
+ * (`history/analyseSession.ts`), and the history rules read that analysis (`context.session`:
+ * measured tokens, the detector's evidence). This list is for history written in the prompt, and
+ * for a context built without a session analysis (a pack rule's test, a hand-made context).
  */
 import type { RuleContext } from './rule';
 import type { TextRange } from '../textRange';
