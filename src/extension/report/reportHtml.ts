@@ -13,7 +13,7 @@ import type { Analysis, PartSummary } from '../../core/analysis';
 import type { Estimate3 } from '../../core/energy/estimate';
 import type { Finding } from '../../core/rules/finding';
 import { PART_KIND_LABELS } from '../../core/prompt/parsedPrompt';
-import { formatGrams, formatMl, formatRange, formatTokens, formatWh, percent, significant } from '../../core/formatNumbers';
+import { type Quantity, formatAmount, formatRange, formatSpan, formatTokens, formatWh, percent, significant } from '../../core/format';
 import { resolutionText } from '../estimateWhy';
 import { isDocsLink } from '../../core/config/webLink';
 
@@ -42,8 +42,9 @@ function commandHref(command: string, args: unknown[]): string {
   return escapeHtml(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
 }
 
-function range(e: Estimate3, f: (x: number) => string): string {
-  return `<span class="central">${escapeHtml(f(e.central))}</span> <span class="range">(${escapeHtml(f(e.low))} – ${escapeHtml(f(e.high))})</span>`;
+/** "470 mWh (0.13–3.8 Wh)": the central figure, then the range in one unit (core/format). */
+function range(e: Estimate3, quantity: Quantity, after = ''): string {
+  return `<span class="central">${escapeHtml(formatAmount(quantity, e.central) + after)}</span> <span class="range">(${escapeHtml(formatSpan(quantity, e) + after)})</span>`;
 }
 
 /** A share as an SVG bar: geometry in attributes, colours in the stylesheet (the CSP allows no inline styles). */
@@ -61,12 +62,12 @@ export function renderReportHtml(analysis: Analysis, ctx: ReportContext): string
     `<section aria-labelledby="parts"><h2 id="parts">Where the tokens go</h2>${partsTable(analysis, ctx)}</section>`,
     `<section aria-labelledby="impact"><h2 id="impact">Energy, carbon, water per request</h2>
       <table><thead><tr><th scope="col"></th><th scope="col">central (low – high)</th></tr></thead><tbody>
-      <tr><th scope="row">Energy</th><td>${range(e.energyWh, formatWh)}</td></tr>
-      <tr><th scope="row">Carbon (location-based, incl. embodied)</th><td>${range(e.carbonG, (g) => `${formatGrams(g)} CO₂e`)}</td></tr>
-      <tr><th scope="row">of which embodied</th><td>${range(e.embodiedCarbonG, (g) => `${formatGrams(g)} CO₂e`)}</td></tr>
-      <tr><th scope="row">Water (${escapeHtml(e.waterBoundary)})</th><td>${range(e.waterMl, formatMl)}</td></tr>
-      <tr><th scope="row">SCI intensity</th><td>${range(e.sciGPer1kTokens, (g) => `${formatGrams(g)} CO₂e / 1k tokens`)}</td></tr>
-      <tr><th scope="row">EcoLogits (output tokens only)</th><td>${range(e.ecologitsWh, formatWh)}</td></tr>
+      <tr><th scope="row">Energy</th><td>${range(e.energyWh, 'wh')}</td></tr>
+      <tr><th scope="row">Carbon (location-based, incl. embodied)</th><td>${range(e.carbonG, 'carbonG', ' CO₂e')}</td></tr>
+      <tr><th scope="row">of which embodied</th><td>${range(e.embodiedCarbonG, 'carbonG', ' CO₂e')}</td></tr>
+      <tr><th scope="row">Water (${escapeHtml(e.waterBoundary)})</th><td>${range(e.waterMl, 'waterMl')}</td></tr>
+      <tr><th scope="row">Carbon per 1,000 tokens (SCI, ISO/IEC 21031: compares requests of different sizes)</th><td>${range(e.sciGPer1kTokens, 'carbonG', ' CO₂e')}</td></tr>
+      <tr><th scope="row">EcoLogits (output tokens only)</th><td>${range(e.ecologitsWh, 'wh')}</td></tr>
       </tbody></table>
       <p class="note">Grid: ${escapeHtml(e.grid.zone)}, ${escapeHtml(significant(e.grid.gCO2PerKWh, 3))} gCO₂e/kWh (${escapeHtml(e.grid.source)}, ${e.grid.year}). Request: ${formatTokens(e.tokens.input)} input tokens (${formatTokens(e.tokens.cachedInput)} cached), ${formatTokens(e.tokens.output)} output${e.tokens.reasoning ? `, ${formatTokens(e.tokens.reasoning)} hidden reasoning` : ''}.</p>
     </section>`,
@@ -117,9 +118,12 @@ function partsTable(analysis: Analysis, ctx: ReportContext): string {
   const rows = analysis.tokens.parts.map((p: PartSummary) => {
     const label = p.path ? path.basename(p.path) : p.label;
     const reveal = ctx.documentUri ? `<a href="${commandHref('mvp.revealRange', [ctx.documentUri, p.range.start, p.range.end])}">${escapeHtml(label)}</a>` : escapeHtml(label);
-    return `<tr><td>${escapeHtml(PART_KIND_LABELS[p.kind])}</td><td>${reveal}</td><td class="num">${formatTokens(p.tokens)}</td><td class="num">${p.minimalTokens !== undefined ? formatTokens(p.minimalTokens) : ''}</td><td>${bar(p.tokens / total, `${percent(p.tokens, total)} of the request`)} ${percent(p.tokens, total)}</td></tr>`;
+    // One column: the kind only where the label does not already say it ("Front matter" twice was noise).
+    const kind = PART_KIND_LABELS[p.kind];
+    const kindNote = label.toLowerCase().includes(kind.toLowerCase()) ? '' : `<span class="note">${escapeHtml(kind)}:</span> `;
+    return `<tr><td>${kindNote}${reveal}</td><td class="num">${formatTokens(p.tokens)}</td><td class="num">${p.minimalTokens !== undefined ? formatTokens(p.minimalTokens) : ''}</td><td>${bar(p.tokens / total, `${percent(p.tokens, total)} of the request`)} ${percent(p.tokens, total)}</td></tr>`;
   });
-  return `<table><thead><tr><th scope="col">Part</th><th scope="col">Label</th><th scope="col" class="num">Tokens</th><th scope="col" class="num">Minimal</th><th scope="col">Share</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th scope="col">Part</th><th scope="col" class="num">Tokens</th><th scope="col" class="num">Minimal</th><th scope="col">Share</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function sessionSection(analysis: Analysis, ctx: ReportContext): string {
@@ -130,10 +134,10 @@ function sessionSection(analysis: Analysis, ctx: ReportContext): string {
     .map((t) => `<tr><td class="num">${t.index + 1}</td><td class="num">${formatTokens(t.inputTokens)}</td><td class="num">${formatTokens(t.cachedInputTokens)}</td><td>${escapeHtml(formatWh(t.wh.central))}</td><td>${escapeHtml(formatWh(t.cumulativeWh.central))}</td></tr>`)
     .join('');
   return `<section aria-labelledby="session"><h2 id="session">Session</h2>
-  <p>${s.turns.length} turns so far: ${formatTokens(s.totals.inputTokens)} input tokens in total (${formatTokens(s.totals.cachedInputTokens)} cacheable), ${range(s.totals.wh, formatWh)} without caching, ${range(s.totals.whCached, formatWh)} with the provider's caching.${last ? ` The last turn re-sent ${formatTokens(last.inputTokens)} tokens.` : ''}</p>
+  <p>${s.turns.length} turns so far: ${formatTokens(s.totals.inputTokens)} input tokens in total (${formatTokens(s.totals.cachedInputTokens)} cacheable), ${range(s.totals.wh, 'wh')} without caching, ${range(s.totals.whCached, 'wh')} with the provider's caching.${last ? ` The last turn re-sent ${formatTokens(last.inputTokens)} tokens.` : ''}</p>
   <table><thead><tr><th scope="col">Next ${p.moreTurns} turns</th><th scope="col">without caching</th><th scope="col">with caching</th></tr></thead><tbody>
-  <tr><th scope="row">Continue this session</th><td>${range(p.continueWh, formatWh)}</td><td>${range(p.continueWhCached, formatWh)}</td></tr>
-  <tr><th scope="row">Start fresh from a ${formatTokens(p.seedSummaryTokens)}-token summary</th><td>${range(p.freshWh, formatWh)}</td><td>${range(p.freshWhCached, formatWh)}</td></tr>
+  <tr><th scope="row">Continue this session</th><td>${range(p.continueWh, 'wh')}</td><td>${range(p.continueWhCached, 'wh')}</td></tr>
+  <tr><th scope="row">Start fresh from a ${formatTokens(p.seedSummaryTokens)}-token summary</th><td>${range(p.freshWh, 'wh')}</td><td>${range(p.freshWhCached, 'wh')}</td></tr>
   <tr><th scope="row">Saving</th><td>${escapeHtml(formatWh(p.savingWh))}</td><td>${escapeHtml(formatWh(p.savingWhCached))}</td></tr>
   </tbody></table>
   <p>${p.breakEvenTurn === null ? `Starting fresh does not pay off within ${p.moreTurns} turns.` : `Starting fresh has cost less in total from turn ${p.breakEvenTurn} on.`}${p.caveat ? ` ${escapeHtml(p.caveat)}` : ''}</p>
