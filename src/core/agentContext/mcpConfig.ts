@@ -5,7 +5,7 @@
  *   ~/.claude.json (`mcpServers` of user scope, `projects[FOLDER].mcpServers` of local scope);
  *   project servers listed in `disabledMcpjsonServers` are left out.
  * - VS Code (code.visualstudio.com/docs/copilot/customization/mcp-servers): .vscode/mcp.json
- *   (`servers`) and the `mcp.servers` setting in .vscode/settings.json.
+ *   (`servers`), the `mcp.servers` setting in .vscode/settings.json, and the user profile's mcp.json.
  * - Codex (developers.openai.com/codex/mcp): `[mcp_servers.NAME]` tables of $CODEX_HOME/config.toml.
  * - Gemini CLI (geminicli.com/docs/tools/mcp-server): `mcpServers` of .gemini/settings.json and
  *   ~/.gemini/settings.json.
@@ -78,6 +78,14 @@ function serversFrom(table: unknown, configFile: string, disableHint: (name: str
   });
 }
 
+/** VS Code's user folder (code.visualstudio.com/docs/configure/settings#_settings-file-locations). */
+export function vscodeUserDir(home: string, env: Record<string, string | undefined>): string {
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Code', 'User');
+  if (process.platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Code', 'User');
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Code', 'User');
+}
+
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
@@ -148,6 +156,16 @@ export function mcpServersOf(
           settingsFile,
           (name) => `remove "${name}" from "mcp.servers" in .vscode/settings.json`,
         ),
+      );
+      // The user profile's mcp.json applies to every workspace.
+      const userMcpFile = path.join(vscodeUserDir(home, env), 'mcp.json');
+      servers.push(
+        ...serversFrom(
+          take(userMcpFile)?.servers,
+          userMcpFile,
+          (name) =>
+            `remove "${name}" from your user mcp.json (MCP: Open User Configuration), or stop it for this workspace from MCP: List Servers`,
+        ).filter((s) => !servers.some((seen) => seen.name === s.name)),
       );
       break;
     }

@@ -326,6 +326,34 @@ describe('agent context: what an agent sends before the user types', () => {
       assert.doesNotMatch(finding.fix, /--probe-mcp/);
     });
 
+    it("VS Code: the user profile's mcp.json counts too, the workspace's entry winning on a shared name", async () => {
+      const t = tempRoot();
+      write(path.join(t.project, '.vscode', 'mcp.json'), JSON.stringify({ servers: { notes: { command: 'a' } } }));
+      const userDir =
+        process.platform === 'darwin'
+          ? path.join(t.home, 'Library', 'Application Support', 'Code', 'User')
+          : path.join(t.home, '.config', 'Code', 'User');
+      write(
+        path.join(userDir, 'mcp.json'),
+        JSON.stringify({ servers: { notes: { command: 'b' }, github: { url: 'http://127.0.0.1:9/mcp' } } }),
+      );
+      const context = await analyseAgentContext({
+        folder: t.project,
+        agent: 'vscode',
+        home: t.home,
+        env: {},
+        cacheDir: t.cache,
+        useLogs: false,
+      });
+      assert.deepEqual(
+        context.items.filter((i) => i.kind === 'mcp').map((i) => [i.name, i.path]),
+        [
+          ['MCP server notes', path.join(t.project, '.vscode', 'mcp.json')],
+          ['MCP server github', path.join(userDir, 'mcp.json')],
+        ],
+      );
+    });
+
     it('Codex config.toml: mcp_servers tables, disabled ones left out', () => {
       const tables = codexMcpTables(
         '[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "docs-mcp"]\n\n[mcp_servers.off]\ncommand = "x"\nenabled = false\n[other]\ncommand = "no"\n',
