@@ -164,26 +164,61 @@ export const duplicateContent: Rule = {
   },
 };
 
-/** Paraphrased restatements: long prose paragraphs that share most of their wording. Reported without a fix. */
+/** A paragraph's word triples and its MinHash signature (the smallest hashes of its triples), computed once per paragraph version. */
+interface Fingerprint {
+  words: Set<string>;
+  minHashes: number[];
+}
+
+const MIN_HASHES = 4;
+
+function fingerprint(text: string): Fingerprint {
+  const words = shingles(text);
+  const hashes = [...words].map(hashString).sort((a, b) => a - b);
+  return { words, minHashes: hashes.slice(0, MIN_HASHES) };
+}
+
+function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * Paraphrased restatements: long prose paragraphs that share most of their wording. Reported
+ * without a fix. Pairs are compared only when their MinHash signatures share a value (two
+ * paragraphs with 80 % of their word triples in common almost always do), so a long document is
+ * not compared pairwise on every keystroke; fingerprints are carried over for unchanged paragraphs.
+ */
 function nearDuplicates(context: RuleContext, exactCopies: readonly TextRange[], lineOf: (offset: number) => number): RuleFinding[] {
   const text = context.prompt.text;
+  const prints = (context.prompt.version ?? new DocumentVersion(text)).memo<Fingerprint>('near-duplicate-fingerprint');
   const blocks = context.prompt.parts.filter((p) => BLOCK_KINDS.has(p.kind)).map((p) => p.range);
   const long = paragraphRanges(text)
     .filter((r) => r.end - r.start >= NEAR_MIN_CHARS && !blocks.some((b) => r.start < b.end && r.end > b.start) && !FENCE_LINE.test(text.slice(r.start, r.end)))
     .filter((r) => !exactCopies.some((c) => r.start < c.end && r.end > c.start))
     .slice(0, NEAR_MAX_PARAGRAPHS)
-    .map((r) => ({ range: r, words: shingles(text.slice(r.start, r.end)), key: normalise(text.slice(r.start, r.end)) }));
+    .map((r) => ({ range: r, print: prints.get(r.start, r.end, fingerprint) }));
   const findings: RuleFinding[] = [];
+  const byHash = new Map<number, number[]>();
   const matched = new Set<number>();
-  for (let j = 1; j < long.length; j++) {
-    for (let i = 0; i < j; i++) {
-      if (matched.has(i) || long[i].key === long[j].key) continue;
+  for (let j = 0; j < long.length; j++) {
+    const candidates = new Set<number>();
+    for (const h of long[j].print.minHashes) for (const i of byHash.get(h) ?? []) candidates.add(i);
+    for (const h of long[j].print.minHashes) {
+      const list = byHash.get(h);
+      if (list) list.push(j);
+      else byHash.set(h, [j]);
+    }
+    // Candidates in the order they were found; the first one similar enough is reported.
+    for (const i of candidates) {
+      if (matched.has(i)) continue;
       const a = long[i].range;
       const b = long[j].range;
       const ratio = (b.end - b.start) / (a.end - a.start);
       if (ratio < 0.7 || ratio > 1.43) continue;
-      const share = similarity(long[i].words, long[j].words);
-      if (share < NEAR_SIMILARITY) continue;
+      const share = similarity(long[i].print.words, long[j].print.words);
+      if (share < NEAR_SIMILARITY || share === 1) continue;
       matched.add(j);
       const tokens = context.countTokens(text.slice(b.start, b.end));
       findings.push({
