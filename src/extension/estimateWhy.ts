@@ -4,7 +4,7 @@
  * every surface explains a number the same way.
  */
 import type { Analysis } from '../core/analysis';
-import { formatRange, formatWh, formatGrams, formatMl, formatTokens, significant } from '../core/formatNumbers';
+import { formatGrams, formatMl, formatRange, formatSpan, formatTokens, formatWh, significant } from '../core/format';
 import { escapeMarkdown } from './markdownEscape';
 
 const RESOLVED_BY: Record<string, string> = {
@@ -42,9 +42,9 @@ export function figuresMarkdown(analysis: Analysis): string {
     `| | central | range |`,
     `|---|---:|---|`,
     `| Input tokens | ${formatTokens(analysis.tokens.total)} | of ${formatTokens(analysis.model.contextWindow)} context window |`,
-    `| Energy | ${formatWh(e.energyWh.central)} | ${formatWh(e.energyWh.low)} – ${formatWh(e.energyWh.high)} |`,
-    `| Carbon | ${formatGrams(e.carbonG.central)} CO₂e | ${formatGrams(e.carbonG.low)} – ${formatGrams(e.carbonG.high)} |`,
-    `| Water | ${formatMl(e.waterMl.central)} | ${formatMl(e.waterMl.low)} – ${formatMl(e.waterMl.high)} |`,
+    `| Energy | ${formatWh(e.energyWh.central)} | ${formatSpan('wh', e.energyWh)} |`,
+    `| Carbon | ${formatGrams(e.carbonG.central)} CO₂e | ${formatSpan('carbonG', e.carbonG, true)} |`,
+    `| Water | ${formatMl(e.waterMl.central)} | ${formatSpan('waterMl', e.waterMl)} |`,
   ];
   return lines.join('\n');
 }

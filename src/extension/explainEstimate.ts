@@ -6,13 +6,14 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import type { ModelProfile } from '../core/profiles/modelProfile';
-import { confidenceText, formatGrams, formatMl, formatTokens, formatWh, significant } from '../core/format';
+import { confidenceText, formatGrams, formatMl, formatRange, formatTokens, formatWh, significant } from '../core/format';
 import { resolutionText, tokenizerText } from './estimateWhy';
 
 export const EXPLAIN_SCHEME = 'mvp-explain';
 
+/** "470 mWh (0.13–3.8 Wh)": core/format's one style (the range in the unit of its upper end). */
 function range(e: { low: number; central: number; high: number }, f: (x: number) => string): string {
-  return `${f(e.central)} (${f(e.low)} – ${f(e.high)})`;
+  return formatRange(e, f);
 }
 
 function numberRange(r: { min: number; max: number }, unit: string): string {
@@ -54,7 +55,7 @@ export function explanationMarkdown(analysis: Analysis, documentLabel: string, p
     `| Carbon, location-based, incl. embodied | ${range(e.carbonG, formatGrams)} CO₂e |`,
     `| Embodied share | ${range(e.embodiedCarbonG, formatGrams)} CO₂e |`,
     `| Water (${e.waterBoundary}) | ${range(e.waterMl, formatMl)} |`,
-    `| SCI intensity | ${range(e.sciGPer1kTokens, formatGrams)} CO₂e per 1k tokens |`,
+    `| Carbon per 1,000 tokens (SCI, ISO/IEC 21031: compares requests of different sizes) | ${range(e.sciGPer1kTokens, formatGrams)} CO₂e |`,
     `| Unmodified EcoLogits (output tokens only) | ${range(e.ecologitsWh, formatWh)} |`,
     '',
     `Grid: **${e.grid.zone}**, ${significant(e.grid.gCO2PerKWh, 3)} gCO₂e/kWh — ${e.grid.source} (${e.grid.year}).`,
