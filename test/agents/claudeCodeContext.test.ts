@@ -62,6 +62,8 @@ describe('mvp context against the real Claude Code client (offline, loopback sta
   let context: AgentContext;
   let measured: Map<string, number>;
   let version: string;
+  let project: string;
+  let home: string;
 
   before(async function () {
     if (!claudeCodeInstalled()) {
@@ -69,8 +71,8 @@ describe('mvp context against the real Claude Code client (offline, loopback sta
       this.skip();
     }
     root = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'mvp-agent-context-'));
-    const project = writeProject(root);
-    const home = freshHome(root);
+    project = writeProject(root);
+    home = freshHome(root);
     version = await claudeCodeVersion();
     // Analysed first, so that no log of the client's run below is there to learn from: the baseline path is what is checked.
     context = await analyseAgentContext({
@@ -82,9 +84,15 @@ describe('mvp context against the real Claude Code client (offline, loopback sta
       cacheDir: path.join(root, 'cache'),
       useLogs: false,
     });
-    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there' });
-    fs.writeFileSync(path.join(root, 'request.json'), JSON.stringify(body, null, 2));
     const profile = profileRegistryFor().resolve(MODEL).profile;
+    // The stand-in reports usage counted like mvp counts, so the session log this run leaves is one mvp can learn from.
+    const countInputTokens = (request: unknown) =>
+      splitClaudeCodeRequest(request as CapturedRequest, ['csv-summary']).reduce(
+        (n, part) => n + countForProfile(profile, part.text).tokens,
+        0,
+      );
+    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there', countInputTokens });
+    fs.writeFileSync(path.join(root, 'request.json'), JSON.stringify(body, null, 2));
     measured = new Map(
       [...mergeParts(splitClaudeCodeRequest(body as CapturedRequest, ['csv-summary']))].map(([key, text]) => [
         key,
@@ -132,5 +140,32 @@ describe('mvp context against the real Claude Code client (offline, loopback sta
       .filter(({ tokens, real }) => real === 0 || Math.abs(tokens / real - 1) > 0.25)
       .map(({ key, tokens, real }) => `${key}: ours ${tokens}, request ${real}`);
     assert.deepEqual(off, [], `items outside ±25 % (Claude Code ${version})`);
+  });
+
+  it("learns the built-in load from the session log the client wrote (usage of its first request minus the folder's items)", async () => {
+    const learned = await analyseAgentContext({
+      folder: project,
+      agent: 'claude-code',
+      model: MODEL,
+      home,
+      cacheDir: path.join(root, 'cache'),
+    });
+    const item = learned.items.find((i) => i.source === 'learned');
+    assert.ok(item, `no learned item; notes: ${learned.notes.join(' | ')}`);
+    assert.ok(!learned.items.some((i) => i.source === 'baseline'), 'the learned load replaces the baseline');
+    const builtIn = ['system', 'tools', 'messages'].reduce((n, key) => n + (measured.get(key) ?? 0), 0);
+    const ratio = item.tokens / builtIn;
+    if (process.env.MVP_DEBUG)
+      console.log(
+        `    learned ${item.tokens} vs built-in parts ${builtIn}; total ${learned.total.tokens} vs ${context.total.tokens}`,
+      );
+    assert.ok(
+      Math.abs(ratio - 1) <= 0.05,
+      `learned ${item.tokens} vs the request's built-in parts ${builtIn} (ratio ${ratio.toFixed(3)})`,
+    );
+    assert.ok(
+      Math.abs(learned.total.tokens / context.total.tokens - 1) <= 0.05,
+      `learned total ${learned.total.tokens} vs baseline total ${context.total.tokens}`,
+    );
   });
 });

@@ -29,11 +29,11 @@ interface StandIn {
   close: () => Promise<void>;
 }
 
-export async function startStandIn(recordDir?: string): Promise<StandIn> {
+export async function startStandIn(recordDir?: string, countInputTokens?: (body: unknown) => number): Promise<StandIn> {
   const { startMessagesApiStandIn } = await importStandIn<{ startMessagesApiStandIn: (o: object) => Promise<StandIn> }>(
     'messagesApiStandIn.mjs',
   );
-  return startMessagesApiStandIn({ recordDir, replyText: 'Hello! How can I help?' });
+  return startMessagesApiStandIn({ recordDir, replyText: 'Hello! How can I help?', countInputTokens });
 }
 
 export async function captureFirstRequest(options: {
@@ -41,8 +41,10 @@ export async function captureFirstRequest(options: {
   home: string;
   prompt: string;
   env?: Record<string, string>;
+  /** How the stand-in counts usage.input_tokens (default: characters / 4). */
+  countInputTokens?: (body: unknown) => number;
 }): Promise<{ body: unknown; userAgent: string; stdout: string }> {
-  const standIn = await startStandIn();
+  const standIn = await startStandIn(undefined, options.countInputTokens);
   try {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,

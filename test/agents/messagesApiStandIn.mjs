@@ -18,7 +18,8 @@
 // - POST /v1/messages: a reply in the Messages API shape, streamed as server-sent events when the body says
 //   "stream": true (message_start, content_block_start/delta/stop, message_delta, message_stop), else one JSON
 //   message. usage.input_tokens is an estimate of the request's size (about 4 characters per token of its
-//   system, tools and messages), so transcripts written by the client carry plausible numbers, and
+//   system, tools and messages; or the count of `countInputTokens(body)` when given), so transcripts
+//   written by the client carry plausible numbers, and
 //   usage.output_tokens counts the reply the same way.
 //   Replies are scripted with `script`: an array consumed one per /v1/messages request, each either
 //   { text } or { toolUse: { name, input, id? } } (a tool_use block, stop_reason "tool_use"). When the script
@@ -75,7 +76,7 @@ function contentBlockOf(step, index) {
   return { type: 'text', text: step.text ?? '' };
 }
 
-function messageOf(body, step, index) {
+function messageOf(body, step, index, countInputTokens) {
   const block = contentBlockOf(step, index);
   const outputText = block.type === 'text' ? block.text : JSON.stringify(block.input);
   return {
@@ -87,7 +88,7 @@ function messageOf(body, step, index) {
     stop_reason: block.type === 'tool_use' ? 'tool_use' : 'end_turn',
     stop_sequence: null,
     usage: {
-      input_tokens: estimateRequestTokens(body),
+      input_tokens: countInputTokens(body),
       output_tokens: tokensOfText(outputText),
       cache_creation_input_tokens: 0,
       cache_read_input_tokens: 0,
@@ -143,13 +144,15 @@ function sendJson(response, status, value) {
 
 /**
  * Starts the stand-in on 127.0.0.1.
- * @param {{ port?: number, recordDir?: string, replyText?: string,
+ * `countInputTokens(body)` replaces the characters / 4 estimate of usage.input_tokens (e.g. a real tokenizer).
+ * @param {{ port?: number, recordDir?: string, replyText?: string, countInputTokens?: (body: object) => number,
  *           script?: Array<{ text?: string, toolUse?: { name: string, input?: object, id?: string } }> }} [options]
  * @returns {Promise<{ url: string, port: number, requests: object[], messageRequests: () => object[], setScript: (steps: object[]) => void, close: () => Promise<void> }>}
  */
 export async function startMessagesApiStandIn(options = {}) {
   const recordDir = options.recordDir ?? process.env.MESSAGES_STAND_IN_RECORD_DIR;
   const replyText = options.replyText ?? 'Hello! (a reply from the loopback stand-in)';
+  const countInputTokens = options.countInputTokens ?? estimateRequestTokens;
   const script = [...(options.script ?? [])];
   const requests = [];
   let messageCount = 0;
@@ -179,7 +182,7 @@ export async function startMessagesApiStandIn(options = {}) {
       if (request.method === 'POST' && path === '/v1/messages') {
         messageCount += 1;
         const step = script.length > 0 ? script.shift() : { text: replyText };
-        const message = messageOf(body, step, messageCount);
+        const message = messageOf(body, step, messageCount, countInputTokens);
         if (body?.stream) {
           streamMessage(response, message);
         } else {
@@ -188,7 +191,7 @@ export async function startMessagesApiStandIn(options = {}) {
         return;
       }
       if (request.method === 'POST' && path === '/v1/messages/count_tokens') {
-        sendJson(response, 200, { input_tokens: estimateRequestTokens(body) });
+        sendJson(response, 200, { input_tokens: countInputTokens(body) });
         return;
       }
       if (request.method === 'GET' || request.method === 'HEAD') {
