@@ -1,7 +1,7 @@
 /** `mvp analyse` for a terminal: the part table, the request estimate, findings, assumptions. */
 import * as path from 'node:path';
 import type { AnalysisWithNotices } from '../core/analyse';
-import { formatGrams, formatMl, percent, formatRange, formatTokens, formatWh } from '../core/formatNumbers';
+import { formatGrams, formatMl, percent, formatRange, formatTokens, formatWh } from '../core/format';
 import { lineStarts, positionAt } from '../core/textRange';
 
 const SOURCE_WORDS = {

@@ -2,7 +2,7 @@
 import { profileRegistryFor } from '../../core/analyse';
 import { estimateRequest } from '../../core/energy';
 import { findGridZone } from '../../core/energy';
-import { formatGrams, formatMl, formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
+import { formatGrams, formatMl, formatRange, formatTokens, formatWh } from '../../core/format';
 import { parseArgs, UsageError } from '../args';
 import type { CliIo } from '../cliIo';
 

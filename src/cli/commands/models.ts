@@ -1,7 +1,7 @@
 /** `mvp models`: the model profiles (or, with --regions, the grid zones) the estimator knows. */
 import { profileRegistryFor } from '../../core/analyse';
 import { estimateRequest, listGridZones } from '../../core/energy';
-import { formatTokens, formatWh } from '../../core/formatNumbers';
+import { formatTokens, formatWh } from '../../core/format';
 import type { ModelProfile, NumberRange } from '../../core/profiles/modelProfile';
 import { parseArgs, UsageError } from '../args';
 import type { CliIo } from '../cliIo';

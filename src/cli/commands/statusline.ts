@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { createProfileRegistry, loadBuiltinProfiles } from '../../core/profiles';
 import { sessionFactsOf } from '../../core/agentContext/claudeCodeLogs';
 import { addEstimates, estimateRequest, zeroEstimate } from '../../core/energy';
-import { formatTokensShort, formatWh } from '../../core/formatNumbers';
+import { formatTokensShort, formatWh } from '../../core/format';
 import type { CliIo } from '../cliIo';
 
 export const STATUSLINE_USAGE = `Usage: mvp statusline < status.json

@@ -7,7 +7,7 @@
 import * as os from 'node:os';
 import { findGridZone, METHOD_VERSION } from '../../core/energy';
 import { createProfileRegistry, loadBuiltinProfiles } from '../../core/profiles';
-import { formatGrams, formatMl, formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
+import { formatGrams, formatMl, formatRange, formatTokens, formatWh } from '../../core/format';
 import {
   AGENT_IDS,
   AGENT_NAMES,

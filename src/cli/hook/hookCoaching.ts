@@ -4,7 +4,7 @@
  * most. Short on purpose — it is read between pressing Enter and the answer, every time.
  */
 import type { AnalysisWithNotices } from '../../core/analyse';
-import { formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
+import { formatRange, formatTokens, formatWh } from '../../core/format';
 import { sessionWhWithThisRequest } from './hookBudget';
 
 export interface Coaching {

@@ -7,7 +7,7 @@
 import { profileRegistryFor, type AnalysisWithNotices } from '../../core/analyse';
 import { analyseAgentContext } from '../../core/agentContext/analyseAgentContext';
 import { estimateRequest } from '../../core/energy';
-import { formatRange, formatTokens, formatWh } from '../../core/formatNumbers';
+import { formatRange, formatTokens, formatWh } from '../../core/format';
 import type { HookAgent } from './hookEvent';
 
 /** Logs read from the hook: enough to learn the load, few enough to stay within its time. */

@@ -1,5 +1,5 @@
 /** The plain-text report of an agent's fixed load, shared by `mvp context` and the editor. */
-import { formatRange, formatTokens, formatWh } from '../formatNumbers';
+import { formatRange, formatTokens, formatWh } from '../format';
 import type { AgentContext } from './agentContextTypes';
 
 export function agentContextText(context: AgentContext): string {

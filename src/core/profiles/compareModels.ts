@@ -6,7 +6,7 @@
  * alternative with the same `pickSmallerModel`. Pure: the estimator is passed in.
  */
 import type { RequestEstimate, RequestInput } from '../energy/estimate';
-import { formatTokens, significant } from '../formatNumbers';
+import { formatTokens, significant } from '../format';
 import type { ModelProfile, NumberRange } from './modelProfile';
 
 /** Why a model is in the comparison. */

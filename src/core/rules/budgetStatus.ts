@@ -4,7 +4,7 @@
  * carries the result (`Analysis.budgets`); the status bar and the hook read it instead of
  * recomputing. The session's energy counts this request too: it is about to be sent.
  */
-import { formatTokens, formatWh } from '../formatNumbers';
+import { formatTokens, formatWh } from '../format';
 import type { Budgets } from './rule';
 
 export type BudgetName = 'tokens' | 'whPerRequest' | 'whPerSession';

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { analysePrompt, type AnalysisWithNotices } from '../../../src/core/analyse';
-import { formatTokens, formatWh } from '../../../src/core/formatNumbers';
+import { formatTokens, formatWh } from '../../../src/core/format';
 import { readTranscript } from '../../../src/core/history/readTranscript';
 import { runCli } from '../cli/cliHarness';
 import { runHook } from '../hook/hookKit';

@@ -1,4 +1,4 @@
-import { formatTokens, formatWh } from '../../formatNumbers';
+import { formatTokens, formatWh } from '../../format';
 import path from 'node:path';
 import type { Rule, RuleFinding } from '../rule';
 import { savingOfTokens } from '../measureSaving';
