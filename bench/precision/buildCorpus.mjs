@@ -28,10 +28,24 @@ const sources = [
     commit: 'ab7544d03d4c49fdd07f5958e1888ad39c4118e2',
     licence: 'MIT',
     select: (paths) => [
-      ...everyNth(paths.filter((p) => /^agents\/[^/]+\.agent\.md$/.test(p)), 3),
-      ...everyNth(paths.filter((p) => /^instructions\/[^/]+\.instructions\.md$/.test(p)), 3),
+      ...everyNth(
+        paths.filter((p) => /^agents\/[^/]+\.agent\.md$/.test(p)),
+        3,
+      ),
+      ...everyNth(
+        paths.filter((p) => /^instructions\/[^/]+\.instructions\.md$/.test(p)),
+        3,
+      ),
       // The repository files the instruction files link to (a healthy repository has them).
-      ...['AGENTS.md', '.github/copilot-instructions.md', 'CONTRIBUTING.md', 'CODE_OF_CONDUCT.md', 'SECURITY.md', 'SUPPORT.md', 'LICENSE'],
+      ...[
+        'AGENTS.md',
+        '.github/copilot-instructions.md',
+        'CONTRIBUTING.md',
+        'CODE_OF_CONDUCT.md',
+        'SECURITY.md',
+        'SUPPORT.md',
+        'LICENSE',
+      ],
     ],
     skillFolders: (paths) => everyNth(skillFolders(paths, /^skills\/[^/]+\/SKILL\.md$/), 6),
   },
@@ -41,7 +55,11 @@ const sources = [
     mirror: 'github+awesome-copilot',
     commit: '09de71d5ebe5f0c8a6e2853589628357527ad366',
     licence: 'MIT',
-    select: (paths) => everyNth(paths.filter((p) => /^prompts\/[^/]+\.prompt\.md$/.test(p)), 1).slice(0, 100),
+    select: (paths) =>
+      everyNth(
+        paths.filter((p) => /^prompts\/[^/]+\.prompt\.md$/.test(p)),
+        1,
+      ).slice(0, 100),
     localPrefix: 'github__awesome-copilot@09de71d',
   },
   {
@@ -52,14 +70,20 @@ const sources = [
     licence: 'Apache-2.0',
     select: () => [],
     skillFolders: (paths, show) =>
-      skillFolders(paths, /^skills\/[^/]+\/SKILL\.md$/).filter((dir) => /Apache License/.test(show(`${dir}/LICENSE.txt`) ?? '')),
+      skillFolders(paths, /^skills\/[^/]+\/SKILL\.md$/).filter((dir) =>
+        /Apache License/.test(show(`${dir}/LICENSE.txt`) ?? ''),
+      ),
   },
   {
     repo: 'VoltAgent/awesome-claude-code-subagents',
     mirror: 'VoltAgent+awesome-claude-code-subagents',
     commit: 'c9e51ec0b3d43f5dcdd0b558a6cd28ba6ada97c1',
     licence: 'MIT',
-    select: (paths) => everyNth(paths.filter((p) => /^categories\/[^/]+\/[^/]+\.md$/.test(p) && !/README\.md$/.test(p)), 2),
+    select: (paths) =>
+      everyNth(
+        paths.filter((p) => /^categories\/[^/]+\/[^/]+\.md$/.test(p) && !/README\.md$/.test(p)),
+        2,
+      ),
     place: (p) => `.claude/agents/${path.basename(p)}`,
   },
   {
@@ -78,7 +102,10 @@ function everyNth(list, n) {
 }
 
 function skillFolders(paths, skillFile) {
-  return paths.filter((p) => skillFile.test(p)).map((p) => path.posix.dirname(p)).sort();
+  return paths
+    .filter((p) => skillFile.test(p))
+    .map((p) => path.posix.dirname(p))
+    .sort();
 }
 
 const manifest = {
@@ -95,11 +122,15 @@ let totalBytes = 0;
 for (const source of sources) {
   const gitDir = path.join(mirrors, source.mirror, 'repo');
   const git = (...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: 1 << 28 });
-  const listing = git('ls-tree', '-r', '-l', source.commit).toString().split('\n').filter(Boolean).map((line) => {
-    const [meta, p] = line.split('\t');
-    const parts = meta.trim().split(/\s+/);
-    return { path: p, size: Number(parts[3]), type: parts[1] };
-  });
+  const listing = git('ls-tree', '-r', '-l', source.commit)
+    .toString()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, p] = line.split('\t');
+      const parts = meta.trim().split(/\s+/);
+      return { path: p, size: Number(parts[3]), type: parts[1] };
+    });
   const sizes = new Map(listing.filter((e) => e.type === 'blob').map((e) => [e.path, e.size]));
   const paths = [...sizes.keys()];
   const show = (p) => (sizes.has(p) ? git('show', `${source.commit}:${p}`).toString('utf8') : undefined);
@@ -113,21 +144,42 @@ for (const source of sources) {
       if (!p.startsWith(dir + '/')) continue;
       if (TEXT_EXTENSIONS.test(p)) (p.endsWith('/SKILL.md') ? wanted : companions).add(p);
       // Binary assets (fonts, images) are not copied; a link to one is a link to a file that exists upstream.
-      else manifest.notCopied.push({ local: path.posix.join(prefix, p), bytes: sizes.get(p), why: 'binary or not a prompt-related text file' });
+      else
+        manifest.notCopied.push({
+          local: path.posix.join(prefix, p),
+          bytes: sizes.get(p),
+          why: 'binary or not a prompt-related text file',
+        });
     }
   }
   // Skills link to one another (`../other-skill/SKILL.md`): the skills not sampled still exist upstream.
   const sampled = new Set([...wanted].filter((p) => p.endsWith('/SKILL.md')));
   if (source.skillFolders) {
-    for (const p of paths) if (p.endsWith('/SKILL.md') && !sampled.has(p)) manifest.notCopied.push({ local: path.posix.join(prefix, p), bytes: sizes.get(p), why: 'skill not in the sample' });
+    for (const p of paths)
+      if (p.endsWith('/SKILL.md') && !sampled.has(p))
+        manifest.notCopied.push({
+          local: path.posix.join(prefix, p),
+          bytes: sizes.get(p),
+          why: 'skill not in the sample',
+        });
   }
   for (const p of [...wanted, ...companions].sort()) {
     const size = sizes.get(p);
     if (size === undefined) continue;
     const limit = companions.has(p) ? MAX_COMPANION_BYTES : MAX_FILE_BYTES;
     if (size > limit) {
-      manifest.skipped.push({ repo: source.repo, commit: source.commit, path: p, bytes: size, why: `larger than ${limit} bytes` });
-      manifest.notCopied.push({ local: path.posix.join(prefix, source.place ? source.place(p) : p), bytes: size, why: `larger than ${limit} bytes` });
+      manifest.skipped.push({
+        repo: source.repo,
+        commit: source.commit,
+        path: p,
+        bytes: size,
+        why: `larger than ${limit} bytes`,
+      });
+      manifest.notCopied.push({
+        local: path.posix.join(prefix, source.place ? source.place(p) : p),
+        bytes: size,
+        why: `larger than ${limit} bytes`,
+      });
       continue;
     }
     const local = path.posix.join(prefix, source.place ? source.place(p) : p);
@@ -146,4 +198,6 @@ writeFileSync(
     manifest.sources.map((s) => `- \`${s.folder}/\`: ${s.repo} at ${s.commit}, ${s.licence}`).join('\n') +
     '\n\nThe MIT licence requires the copyright notice: "Copyright GitHub, Inc." (github/awesome-copilot, github/spec-kit), "Copyright (c) VoltAgent" (VoltAgent/awesome-claude-code-subagents). anthropics/skills: Apache License 2.0, each skill folder keeps its LICENSE.txt.\n',
 );
-console.log(`${manifest.files.length} files, ${(totalBytes / 1e6).toFixed(2)} MB, ${manifest.skipped.length} skipped as too large`);
+console.log(
+  `${manifest.files.length} files, ${(totalBytes / 1e6).toFixed(2)} MB, ${manifest.skipped.length} skipped as too large`,
+);

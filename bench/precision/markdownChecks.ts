@@ -8,7 +8,8 @@ import type { TextEdit } from '../../src/core/rules/finding';
 /** Applies non-overlapping edits (any order) to `text`. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
+  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start))
+    out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
   return out;
 }
 

@@ -50,7 +50,12 @@ interface Fired {
 
 async function main(): Promise<void> {
   // Rules that are off by default are measured too (the table says which are on).
-  const config = { ...emptyConfig(), rules: Object.fromEntries(builtinRules.filter((r) => !r.enabledByDefault).map((r) => [r.id, { severity: r.defaultSeverity, options: {} }])) };
+  const config = {
+    ...emptyConfig(),
+    rules: Object.fromEntries(
+      builtinRules.filter((r) => !r.enabledByDefault).map((r) => [r.id, { severity: r.defaultSeverity, options: {} }]),
+    ),
+  };
   const tiktoken = getEncoding('o200k_base');
   const ours = getTokenCounter('o200k_base');
   const fired: Fired[] = [];
@@ -66,17 +71,27 @@ async function main(): Promise<void> {
 
   for (const source of manifest.sources) {
     const repoRoot = path.join(root, source.folder);
-    const files = manifest.files.filter((f) => f.local.startsWith(source.folder + '/') && matchesPromptGlobs(f.local.slice(source.folder.length + 1)));
+    const files = manifest.files.filter(
+      (f) => f.local.startsWith(source.folder + '/') && matchesPromptGlobs(f.local.slice(source.folder.length + 1)),
+    );
     for (const entry of files) {
       promptFiles++;
       const file = path.join(root, entry.local);
-      const text = readFileSync(file, "utf8");
+      const text = readFileSync(file, 'utf8');
       if (process.env.BENCH_TRACE) console.error(entry.local);
       const expected = tiktoken.encode(text, [], []).length;
-      if (ours.count(text) !== expected) countMismatches.push(`${entry.local}: ours ${ours.count(text)}, js-tiktoken ${expected}`);
+      if (ours.count(text) !== expected)
+        countMismatches.push(`${entry.local}: ours ${ours.count(text)}, js-tiktoken ${expected}`);
       let findings: Finding[];
       try {
-        const analysis = await analysePrompt({ text, file, config, workspaceRoot: repoRoot, trusted: false, model: 'gpt-4o' });
+        const analysis = await analysePrompt({
+          text,
+          file,
+          config,
+          workspaceRoot: repoRoot,
+          trusted: false,
+          model: 'gpt-4o',
+        });
         findings = analysis.findings;
         const kind = (analysis as { fileKind?: string }).fileKind ?? 'unknown';
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
@@ -92,7 +107,8 @@ async function main(): Promise<void> {
         const n = (seen.get(key) ?? 0) + 1;
         seen.set(key, n);
         if (n > 1) key += `#${n}`;
-        const missingPath = f.ruleId === 'unreadable-attachment' ? /no such file \(([^)]+)\)/.exec(f.message)?.[1] : undefined;
+        const missingPath =
+          f.ruleId === 'unreadable-attachment' ? /no such file \(([^)]+)\)/.exec(f.message)?.[1] : undefined;
         if (missingPath && notCopied.has(missingPath)) {
           copyArtefacts.push(key);
           continue;
@@ -104,10 +120,27 @@ async function main(): Promise<void> {
           const fixed = applyTextEdits(text, f.fix.edits);
           const problems = fenceProblems(text, fixed);
           if (problems) brokenFixes.push(`${key}: ${problems}`);
-          fixText = f.fix.edits.map((e) => `${JSON.stringify(text.slice(e.range.start, e.range.end).slice(0, 160))} -> ${JSON.stringify(e.newText.slice(0, 80))}`).join('; ');
+          fixText = f.fix.edits
+            .map(
+              (e) =>
+                `${JSON.stringify(text.slice(e.range.start, e.range.end).slice(0, 160))} -> ${JSON.stringify(e.newText.slice(0, 80))}`,
+            )
+            .join('; ');
         }
-        const context = f.range && !f.file ? text.slice(Math.max(0, f.range.start - 120), Math.min(text.length, f.range.end + 120)) : undefined;
-        fired.push({ key, ruleId: f.ruleId, severity: f.severity, file: entry.local, line, message: f.message, context: context?.slice(0, 900), fix: fixText });
+        const context =
+          f.range && !f.file
+            ? text.slice(Math.max(0, f.range.start - 120), Math.min(text.length, f.range.end + 120))
+            : undefined;
+        fired.push({
+          key,
+          ruleId: f.ruleId,
+          severity: f.severity,
+          file: entry.local,
+          line,
+          message: f.message,
+          context: context?.slice(0, 900),
+          fix: fixText,
+        });
       }
     }
   }
@@ -130,7 +163,9 @@ async function main(): Promise<void> {
       const rule = builtinRules.find((b) => b.id === id);
       return `| ${id} | ${rule ? (rule.enabledByDefault ? 'yes' : 'no') : 'yes (core)'} | ${r.fired} | ${labelled} | ${r.tp} | ${r.fp} | ${labelled ? `${((r.tp / labelled) * 100).toFixed(0)} %` : '–'} |`;
     }),
-    ...builtinRules.filter((b) => !byRule.has(b.id)).map((b) => `| ${b.id} | ${b.enabledByDefault ? 'yes' : 'no'} | 0 | 0 | 0 | 0 | – |`),
+    ...builtinRules
+      .filter((b) => !byRule.has(b.id))
+      .map((b) => `| ${b.id} | ${b.enabledByDefault ? 'yes' : 'no'} | 0 | 0 | 0 | 0 | – |`),
   ].join('\n');
   const summary = {
     promptFiles,
@@ -146,8 +181,17 @@ async function main(): Promise<void> {
   };
   console.log(table);
   console.log(JSON.stringify(summary, null, 1));
-  for (const list of [crashes, countMismatches, errors.slice(0, 20), brokenFixes.slice(0, 20)]) for (const l of list) console.log('  ' + l);
-  if (write) writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({ summary, rules: Object.fromEntries(rows), crashes, countMismatches, errors, brokenFixes }, null, 1) + '\n');
+  for (const list of [crashes, countMismatches, errors.slice(0, 20), brokenFixes.slice(0, 20)])
+    for (const l of list) console.log('  ' + l);
+  if (write)
+    writeFileSync(
+      path.join(__dirname, 'results.json'),
+      JSON.stringify(
+        { summary, rules: Object.fromEntries(rows), crashes, countMismatches, errors, brokenFixes },
+        null,
+        1,
+      ) + '\n',
+    );
   if (dump) writeFileSync(path.join(__dirname, 'findings.json'), JSON.stringify(fired, null, 1) + '\n');
 }
 

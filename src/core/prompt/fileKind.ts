@@ -38,7 +38,8 @@ export interface FileKindInfo {
 const ALL_SYNTAXES: readonly ReferenceSyntax[] = ['#file', 'markdownLink', 'atMention'];
 const WITHOUT_AT: readonly ReferenceSyntax[] = ['#file', 'markdownLink'];
 
-const INSTRUCTION_NAMES = /^(?:AGENTS|CLAUDE|CLAUDE\.local|GEMINI)\.md$|^copilot-instructions\.md$|\.(?:instructions|agent|chatmode)\.md$/i;
+const INSTRUCTION_NAMES =
+  /^(?:AGENTS|CLAUDE|CLAUDE\.local|GEMINI)\.md$|^copilot-instructions\.md$|\.(?:instructions|agent|chatmode)\.md$/i;
 
 /** The kind of the file at `filePath` (a prompt without a file — chat message, hook prompt — is a request). */
 export function fileKindOf(filePath: string | undefined): FileKindInfo {
@@ -47,7 +48,10 @@ export function fileKindOf(filePath: string | undefined): FileKindInfo {
   const name = path.posix.basename(p);
   const claude = /(?:^|\/)\.claude\//.test(p) || /^CLAUDE(?:\.local)?\.md$/i.test(name);
   const syntaxes = claude ? ALL_SYNTAXES : WITHOUT_AT;
-  if (name === 'SKILL.md' || (/(?:^|\/)skills\/[^/]+\/.+\.md$/.test(p) && !/\.(?:prompt|instructions|agent|chatmode)\.md$/i.test(name))) {
+  if (
+    name === 'SKILL.md' ||
+    (/(?:^|\/)skills\/[^/]+\/.+\.md$/.test(p) && !/\.(?:prompt|instructions|agent|chatmode)\.md$/i.test(name))
+  ) {
     return info('skill', syntaxes);
   }
   if (INSTRUCTION_NAMES.test(name) || /(?:^|\/)\.claude\/agents\//.test(p)) return info('instructions', syntaxes);
@@ -57,11 +61,32 @@ export function fileKindOf(filePath: string | undefined): FileKindInfo {
 function info(kind: FileKind, attachSyntaxes: readonly ReferenceSyntax[]): FileKindInfo {
   switch (kind) {
     case 'instructions':
-      return { kind, label: 'Standing instructions', sentWhen: 'with every request', hasQuestion: false, attachSyntaxes, linksOnDemand: false };
+      return {
+        kind,
+        label: 'Standing instructions',
+        sentWhen: 'with every request',
+        hasQuestion: false,
+        attachSyntaxes,
+        linksOnDemand: false,
+      };
     case 'skill':
-      return { kind, label: 'Skill', sentWhen: 'name and description with every request; the body when the skill is used', hasQuestion: false, attachSyntaxes, linksOnDemand: true };
+      return {
+        kind,
+        label: 'Skill',
+        sentWhen: 'name and description with every request; the body when the skill is used',
+        hasQuestion: false,
+        attachSyntaxes,
+        linksOnDemand: true,
+      };
     default:
-      return { kind, label: 'Request', sentWhen: 'once, when it is run', hasQuestion: true, attachSyntaxes, linksOnDemand: false };
+      return {
+        kind,
+        label: 'Request',
+        sentWhen: 'once, when it is run',
+        hasQuestion: true,
+        attachSyntaxes,
+        linksOnDemand: false,
+      };
   }
 }
 

@@ -36,8 +36,11 @@ describe('file kinds', () => {
   it('a prompt without a file (chat message, hook prompt) is a request in which every syntax attaches', () => {
     assert.deepEqual(fileKindOf(undefined).attachSyntaxes, ['#file', 'markdownLink', 'atMention']);
   });
-  it("a skill sends its name and description with every request", () => {
-    assert.equal(skillAlwaysSentText({ name: 'pdf', description: 'Fill PDF forms', license: 'MIT' }), 'name: pdf\ndescription: Fill PDF forms');
+  it('a skill sends its name and description with every request', () => {
+    assert.equal(
+      skillAlwaysSentText({ name: 'pdf', description: 'Fill PDF forms', license: 'MIT' }),
+      'name: pdf\ndescription: Fill PDF forms',
+    );
     assert.equal(skillAlwaysSentText(null), '');
   });
 });

@@ -24,7 +24,8 @@ const DECLARATION =
  */
 export const largePart: Rule = {
   id: 'large-part',
-  description: 'One part of the prompt (a pasted table, a pasted module, a section) is most of the request or very large',
+  description:
+    'One part of the prompt (a pasted table, a pasted module, a section) is most of the request or very large',
   docs: 'docs/rules/large-part.md',
   tags: ['pasted', 'size'],
   defaultSeverity: 'warning',
@@ -32,10 +33,23 @@ export const largePart: Rule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      maxTokens: { type: 'integer', minimum: 1, description: 'A part of this many tokens or more is reported whatever its share.' },
-      minShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'A part of at least minTokens holding this share of the request is reported.' },
+      maxTokens: {
+        type: 'integer',
+        minimum: 1,
+        description: 'A part of this many tokens or more is reported whatever its share.',
+      },
+      minShare: {
+        type: 'number',
+        exclusiveMinimum: 0,
+        maximum: 1,
+        description: 'A part of at least minTokens holding this share of the request is reported.',
+      },
       minTokens: { type: 'integer', minimum: 1, description: 'Smallest part reported for its share.' },
-      maxSkillBodyTokens: { type: 'integer', minimum: 1, description: 'A SKILL.md body above this many tokens is reported (agentskills.io recommends under 5,000).' },
+      maxSkillBodyTokens: {
+        type: 'integer',
+        minimum: 1,
+        description: 'A SKILL.md body above this many tokens is reported (agentskills.io recommends under 5,000).',
+      },
     },
     additionalProperties: false,
   },
@@ -55,16 +69,20 @@ export const largePart: Rule = {
       // In standing instructions and skills a pasted module or table is paid on every use, whatever its share:
       // it belongs in a file the agent opens or runs when needed ("Save this as annotate.py").
       const pasted = part.kind === 'codeBlock' || part.kind === 'pastedTable';
-      const bigEnough = tokens >= (options.maxTokens as number) || (tokens >= (options.minTokens as number) && (share >= (options.minShare as number) || (pasted && kind !== 'request')));
+      const bigEnough =
+        tokens >= (options.maxTokens as number) ||
+        (tokens >= (options.minTokens as number) &&
+          (share >= (options.minShare as number) || (pasted && kind !== 'request')));
       if (!bigEnough) continue;
       const smaller = smallerForm(context, part, kind);
       const saving = smaller ? savingOfTokens(context, Math.max(0, tokens - smaller.tokens)) : undefined;
       const what = `${describe(part)} is ${formatInteger(tokens)} tokens, ${Math.round(share * 100)} % of this ${formatInteger(total)}-token ${kind === 'request' ? 'request' : 'file'}`;
       findings.push({
         range: headLine(text, part),
-        message: smaller && saving
-          ? `${what}. ${smaller.how}: ${formatInteger(smaller.tokens)} tokens, ${formatInteger(saving.tokens)} fewer (≈${formatWh(saving.wh)} per request).`
-          : `${what}. Send only what the task needs.`,
+        message:
+          smaller && saving
+            ? `${what}. ${smaller.how}: ${formatInteger(smaller.tokens)} tokens, ${formatInteger(saving.tokens)} fewer (≈${formatWh(saving.wh)} per request).`
+            : `${what}. Send only what the task needs.`,
         saving,
       });
     }
@@ -90,13 +108,20 @@ function skillBody(context: RuleContext, maxTokens: number): RuleFinding | undef
   if (tokens <= maxTokens) return undefined;
   const sections = prompt.parts
     .filter((p) => p.kind === 'instructions' && p.label.startsWith('Section: '))
-    .map((p) => ({ name: p.label.slice(9).replace(/ \(continued\)$/, ''), tokens: context.countTokens(text.slice(p.range.start, p.range.end)) }))
+    .map((p) => ({
+      name: p.label.slice(9).replace(/ \(continued\)$/, ''),
+      tokens: context.countTokens(text.slice(p.range.start, p.range.end)),
+    }))
     .sort((a, b) => b.tokens - a.tokens)
     .slice(0, 3);
-  const largest = sections.length ? ` Largest sections: ${sections.map((s) => `"${s.name}" (${formatInteger(s.tokens)})`).join(', ')}.` : '';
+  const largest = sections.length
+    ? ` Largest sections: ${sections.map((s) => `"${s.name}" (${formatInteger(s.tokens)})`).join(', ')}.`
+    : '';
   const firstLine = text.indexOf('\n', bodyStart);
   return {
-    range: fm ? { start: 0, end: Math.min(3, text.length) } : { start: bodyStart, end: firstLine < 0 ? text.length : firstLine },
+    range: fm
+      ? { start: 0, end: Math.min(3, text.length) }
+      : { start: bodyStart, end: firstLine < 0 ? text.length : firstLine },
     message: `This skill's body is ${formatInteger(tokens)} tokens, loaded whole each time the skill is used; the Agent Skills specification recommends under ${formatInteger(maxTokens)}. Move detail into references/ files the agent opens only when a task needs them.${largest}`,
   };
 }
@@ -108,7 +133,9 @@ function describe(part: PromptPart): string {
     case 'codeBlock':
       return 'This code block';
     default:
-      return part.label.startsWith('Section: ') ? `The section "${part.label.slice(9).replace(/ \(continued\)$/, '')}"` : 'This text';
+      return part.label.startsWith('Section: ')
+        ? `The section "${part.label.slice(9).replace(/ \(continued\)$/, '')}"`
+        : 'This text';
   }
 }
 
@@ -119,28 +146,48 @@ function headLine(text: string, part: PromptPart): { start: number; end: number 
 }
 
 /** What the part could shrink to, measured. */
-function smallerForm(context: RuleContext, part: PromptPart, kind: string): { how: string; tokens: number } | undefined {
+function smallerForm(
+  context: RuleContext,
+  part: PromptPart,
+  kind: string,
+): { how: string; tokens: number } | undefined {
   const text = context.prompt.text;
   if (part.kind === 'pastedTable' || part.kind === 'codeBlock') {
     const body = part.kind === 'codeBlock' ? fencedBody(text, part.range) : part.range;
     const lines = text.slice(body.start, body.end).split('\n');
     if (part.kind === 'pastedTable') {
       if (lines.length <= SAMPLE_ROWS + 2) return undefined;
-      return { how: `Its header and first ${SAMPLE_ROWS} rows, with a line saying which rows or columns matter`, tokens: context.countTokens(lines.slice(0, SAMPLE_ROWS + 2).join('\n')) };
+      return {
+        how: `Its header and first ${SAMPLE_ROWS} rows, with a line saying which rows or columns matter`,
+        tokens: context.countTokens(lines.slice(0, SAMPLE_ROWS + 2).join('\n')),
+      };
     }
     if (kind !== 'request') {
       const link = 'Run [scripts/tool.py](scripts/tool.py) (read it only if it fails).';
-      return { how: 'Saved as a file in the skill or repository and linked, the agent reads or runs it only when needed (every other use sends the link line)', tokens: context.countTokens(link) };
+      return {
+        how: 'Saved as a file in the skill or repository and linked, the agent reads or runs it only when needed (every other use sends the link line)',
+        tokens: context.countTokens(link),
+      };
     }
     const outline = lines.filter((l) => DECLARATION.test(l));
     if (outline.length < 3) return undefined;
-    return { how: `An outline of it (its ${outline.length} declaration lines), with the one function the task is about in full`, tokens: context.countTokens(outline.join('\n')) };
+    return {
+      how: `An outline of it (its ${outline.length} declaration lines), with the one function the task is about in full`,
+      tokens: context.countTokens(outline.join('\n')),
+    };
   }
   if (kind !== 'request') {
     const name = part.label.replace(/^Section: /, '').replace(/ \(continued\)$/, '');
-    const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'details';
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '') || 'details';
     const link = `See [${name}](references/${slug}.md) when the task needs it.`;
-    return { how: 'Moved to a file this one links to, which the agent reads only when a task needs it (every other request sends the link line)', tokens: context.countTokens(link) };
+    return {
+      how: 'Moved to a file this one links to, which the agent reads only when a task needs it (every other request sends the link line)',
+      tokens: context.countTokens(link),
+    };
   }
   return undefined;
 }
