@@ -4,7 +4,7 @@
  * - Claude Code (code.claude.com/docs/en/memory): managed policy file, ~/.claude/CLAUDE.md and
  *   ~/.claude/rules/, then from the filesystem root down to the working folder CLAUDE.md,
  *   .claude/CLAUDE.md, .claude/rules/**\/*.md (rules with `paths:` load only for matching files) and
- *   CLAUDE.local.md; `@path` imports recursively, at most 5 hops. Each file is sent as
+ *   CLAUDE.local.md; `@path` imports recursively, 5 levels with the memory file. Each file is sent as
  *   "Contents of PATH (description):" inside one reminder (observed with 2.1.328).
  * - VS Code / Copilot (code.visualstudio.com/docs/agent-customization/custom-instructions):
  *   .github/copilot-instructions.md, AGENTS.md and CLAUDE.md at the workspace root, and

@@ -2,13 +2,16 @@
  * `@path` imports in memory files, as Claude Code documents them (code.claude.com/docs/en/memory):
  * a relative path resolves against the file that contains the import, `~/` against the home
  * folder; imports inside Markdown code spans and fenced blocks are not evaluated; imported files
- * may import others, at most 5 hops deep. Each imported file is sent as its own section (observed
- * with Claude Code 2.1.328: "Contents of docs/x.md …" follows the importing file).
+ * may import others, "with a maximum depth of 5 hops". Observed with Claude Code 2.1.328 (test/agents):
+ * the memory file itself counts as the first of the 5 levels, so a chain CLAUDE.md → d1 → … loads
+ * d1 to d4 and not d5. Each imported file is sent as its own section ("Contents of docs/x.md …"
+ * after the importing file).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readContextFile } from './readContextFile';
 
+/** Files in one import chain, the memory file included (the documented "5 hops", as the client counts them). */
 export const CLAUDE_IMPORT_MAX_DEPTH = 5;
 
 export interface LoadedMemoryFile {
@@ -75,11 +78,11 @@ export function loadWithImports(
         continue;
       }
       if (seen.has(target)) continue;
-      if (depth + 1 > maxDepth) {
+      if (depth + 1 >= maxDepth) {
         if (readContextFile(target).kind !== 'absent') {
           out[out.length - 1].problem = appendProblem(
             out[out.length - 1].problem,
-            `@${reference} is more than ${maxDepth} imports deep and is not loaded by the agent`,
+            `@${reference} is ${depth + 1} imports deep; the agent stops at ${maxDepth - 1} (5 levels with the memory file) and does not load it`,
           );
         }
         continue;

@@ -1,0 +1,110 @@
+/**
+ * Claude Code's memory rules as the real client applies them (2.1.328, offline, loopback stand-in):
+ * which files it sends, in which order, under which label, and where it stops following @imports.
+ * `mvp context` must list the same files in the same order.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyseAgentContext } from '../../src/core/agentContext/analyseAgentContext';
+import { captureFirstRequest, claudeCodeInstalled, freshHome } from './driveClaudeCode';
+
+function write(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+/** The memory files of the captured request, in order: [path, label]. */
+function sentMemoryFiles(body: unknown): Array<[string, string]> {
+  const first = (body as { messages: Array<{ content: Array<{ text?: string }> }> }).messages[0];
+  const reminder = first.content.map((c) => c.text ?? '').find((t) => t.includes('Contents of')) ?? '';
+  return [...reminder.matchAll(/^Contents of (.+?) \(([^)]*)\):$/gm)].map((m) => [m[1], m[2]]);
+}
+
+describe('Claude Code memory rules, checked against the real client', function () {
+  this.timeout(180_000);
+  let root: string;
+  before(function () {
+    if (!claudeCodeInstalled()) {
+      console.log('    skipped: @anthropic-ai/claude-code is not installed (npm ci installs it as a devDependency)');
+      this.skip();
+    }
+    root = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'mvp-claude-memory-'));
+  });
+  after(() => root && fs.rmSync(root, { recursive: true, force: true }));
+
+  it('user memory and rules, parent folders, .claude/CLAUDE.md, unconditional rules and CLAUDE.local.md, in the order sent', async () => {
+    const base = path.join(root, 'locations');
+    const project = path.join(base, 'work', 'project');
+    const home = freshHome(base);
+    write(path.join(home, '.claude', 'CLAUDE.md'), 'User memory: answer briefly.\n');
+    write(path.join(home, '.claude', 'rules', 'tone.md'), 'User rule: no emojis.\n');
+    write(path.join(base, 'work', 'CLAUDE.md'), 'Parent memory: monorepo rules.\n');
+    write(path.join(project, 'CLAUDE.md'), 'Project memory. See @notes/a.md\n');
+    write(path.join(project, 'notes', 'a.md'), 'Imported A, which imports @b.md\n');
+    write(path.join(project, 'notes', 'b.md'), 'Imported B.\n');
+    write(path.join(project, '.claude', 'CLAUDE.md'), 'Dot-claude memory.\n');
+    write(path.join(project, '.claude', 'rules', 'style.md'), 'Project rule: two spaces.\n');
+    write(
+      path.join(project, '.claude', 'rules', 'sql.md'),
+      '---\npaths:\n  - "**/*.sql"\n---\nConditional rule: SQL upper case.\n',
+    );
+    write(path.join(project, 'CLAUDE.local.md'), 'Local memory: my notes.\n');
+    execFileSync('git', ['init', '-q', project]);
+    const context = await analyseAgentContext({
+      folder: project,
+      agent: 'claude-code',
+      home,
+      cacheDir: path.join(base, 'cache'),
+      useLogs: false,
+    });
+    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there' });
+    const sent = sentMemoryFiles(body);
+    assert.deepEqual(
+      context.items.filter((i) => i.kind === 'memory').map((i) => i.path),
+      sent.map(([file]) => file),
+    );
+    assert.ok(!JSON.stringify(body).includes('Conditional rule'), 'a rule with paths: is not sent up front');
+    assert.deepEqual(
+      [...new Set(sent.map(([, label]) => label))].sort(),
+      [
+        'project instructions, checked into the codebase',
+        "user's private global instructions for all projects",
+        "user's private project instructions, not checked in",
+      ].sort(),
+    );
+  });
+
+  it('@imports: the depth limit, a cycle loaded once, nothing from code spans, fences or e-mail addresses', async () => {
+    const base = path.join(root, 'imports');
+    const project = path.join(base, 'project');
+    const home = freshHome(base);
+    write(
+      path.join(project, 'CLAUDE.md'),
+      'Root. @d1.md and @cycle-a.md and `@not-this.md` and me@example.com\n```\n@nor-this.md\n```\n',
+    );
+    for (let i = 1; i <= 7; i++) write(path.join(project, `d${i}.md`), `Depth ${i}. @d${i + 1}.md\n`);
+    write(path.join(project, 'cycle-a.md'), 'Cycle A @cycle-b.md\n');
+    write(path.join(project, 'cycle-b.md'), 'Cycle B @cycle-a.md\n');
+    write(path.join(project, 'not-this.md'), 'in a code span\n');
+    write(path.join(project, 'nor-this.md'), 'in a fence\n');
+    execFileSync('git', ['init', '-q', project]);
+    const context = await analyseAgentContext({
+      folder: project,
+      agent: 'claude-code',
+      home,
+      cacheDir: path.join(base, 'cache'),
+      useLogs: false,
+    });
+    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there' });
+    const ours = context.items.filter((i) => i.kind === 'memory');
+    assert.deepEqual(
+      ours.map((i) => path.basename(i.path!)),
+      sentMemoryFiles(body).map(([file]) => path.basename(file)),
+    );
+    assert.match(ours.find((i) => i.path!.endsWith('d4.md'))!.problem ?? '', /@d5\.md .* does not load it/);
+    assert.match(ours.find((i) => i.path!.endsWith('cycle-b.md'))!.problem ?? '', /import cycle/);
+  });
+});
