@@ -7,6 +7,7 @@ import { candidateLogRoots, existingLogRoots, listLogFiles, type DiscoveryEnviro
 import { FootprintCalculator } from './requestFootprint';
 import { buildUsageReport, type UsageReport, type UsageReportOptions } from './usageReport';
 import { scanLogFiles, type ScanResult } from './usageScan';
+import { CacheColumnsMissing, clearDigests } from './usageCache';
 import type { ProfileRegistry } from '../profiles/profileRegistry';
 
 export interface CollectUsageOptions extends UsageReportOptions {
@@ -31,16 +32,30 @@ export function collectUsage(options: CollectUsageOptions): CollectedUsage {
   const existing = existingLogRoots(options.environment);
   const wanted = options.agents && options.agents.length > 0 ? existing.filter((r) => options.agents!.includes(r.agent)) : existing;
   const files = listLogFiles(wanted);
-  const result = scanLogFiles(files, {
-    cacheDir: options.cacheDir,
-    calculator,
-    roots: candidateLogRoots(options.environment)
-      .filter((r) => !options.agents || options.agents.length === 0 || options.agents.includes(r.agent))
-      .map((r) => r.dir),
-  });
-  const coachedBefore = result.files.map((f) => f.digest.coaching);
-  const report = buildUsageReport(result.files, calculator, options);
-  result.save(result.files.some((f, i) => f.digest.coaching !== coachedBefore[i]));
+  const run = () => {
+    const result = scanLogFiles(files, {
+      cacheDir: options.cacheDir,
+      calculator,
+      roots: candidateLogRoots(options.environment)
+        .filter((r) => !options.agents || options.agents.length === 0 || options.agents.includes(r.agent))
+        .map((r) => r.dir),
+    });
+    const coachedBefore = result.files.map((f) => f.digest.coaching);
+    const report = buildUsageReport(result.files, calculator, options);
+    result.save(result.files.some((f, i) => f.digest.coaching !== coachedBefore[i]));
+    return { result, report };
+  };
+  let outcome: ReturnType<typeof run>;
+  try {
+    outcome = run();
+  } catch (error) {
+    // The cache's request file vanished or is damaged: start the cache afresh, once.
+    if (!(error instanceof CacheColumnsMissing) || !options.cacheDir) throw error;
+    clearDigests(options.cacheDir);
+    outcome = run();
+    outcome.result.cacheProblem = `${error.message}; the cache was rebuilt`;
+  }
+  const { result, report } = outcome;
   const scan = { counts: result.counts, unreadable: result.unreadable, cacheProblem: result.cacheProblem };
   const existingDirs = new Set(existing.map((r) => `${r.agent}\0${r.dir}`));
   const roots = candidateLogRoots(options.environment).map((r) => ({ ...r, exists: existingDirs.has(`${r.agent}\0${r.dir}`) }));

@@ -57,9 +57,21 @@ export interface FileDigest {
    * decided). They are left out of `cells` and deduplicated one by one in the report.
    */
   shared?: number[];
+  /** Those requests themselves, so a report from the cache needs no request columns. */
+  sharedRequests?: SharedRequest[];
+  /** Requests kept (the length of the columns), readable without reading the columns. */
+  requestCount?: number;
   /** Earliest and latest request time (ms), or undefined when the file has none. */
   firstTime?: number;
   lastTime?: number;
+}
+
+export interface SharedRequest {
+  key: string;
+  time: number;
+  model: number;
+  tokens: number[];
+  footprints: number[];
 }
 
 export interface DayCell {
@@ -79,6 +91,18 @@ let zoneFor: { tz: string | undefined; zone: string } | undefined;
 export function currentZone(): string {
   if (!zoneFor || zoneFor.tz !== process.env.TZ) zoneFor = { tz: process.env.TZ, zone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC' };
   return zoneFor.zone;
+}
+
+/** Marks the requests at `shared` as held by another file too and keeps a copy of them (see `sharedRequests`). */
+export function captureShared(digest: FileDigest, shared: number[]): void {
+  digest.shared = shared;
+  digest.sharedRequests = shared.map((i) => ({
+    key: digest.keys[i] as string,
+    time: digest.times[i],
+    model: digest.modelIndex[i],
+    tokens: Array.from(digest.tokens.slice(i * TOKEN_STRIDE, (i + 1) * TOKEN_STRIDE)),
+    footprints: Array.from(digest.footprints.slice(i * FOOTPRINT_STRIDE, (i + 1) * FOOTPRINT_STRIDE)),
+  }));
 }
 
 /** Sums the requests of a digest per local day and model (see `cells`). */
@@ -103,6 +127,7 @@ export function computeCells(digest: FileDigest): void {
     for (let j = 0; j < FOOTPRINT_STRIDE; j++) cell.footprints[j] += footprints[i * FOOTPRINT_STRIDE + j];
   }
   digest.cells = [...cells.values()];
+  digest.requestCount = times.length;
   digest.cellsZone = currentZone();
   digest.firstTime = times.length > 0 ? first : undefined;
   digest.lastTime = times.length > 0 ? last : undefined;
@@ -175,6 +200,7 @@ export function digestFile(
     }
     digest.readerState = reader.saveState();
     digest.shared = undefined; // decided again by the scan
+    digest.sharedRequests = undefined;
     computeCells(digest);
     digest.sessionId = reader.sessionId ?? digest.sessionId;
     digest.project = reader.project ?? digest.project;
@@ -224,6 +250,7 @@ function refreshFootprints(digest: FileDigest, calculator: FootprintCalculator):
   }
   digest.footprints = footprints;
   digest.footprintKey = calculator.key;
+  if (digest.shared) captureShared(digest, digest.shared);
   computeCells(digest);
 }
 

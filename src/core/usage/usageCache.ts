@@ -2,15 +2,23 @@
  * The per-file digests, kept between runs in the user's cache folder — never next to the logs:
  * `$XDG_CACHE_HOME/minimal-viable-prompt` (default `~/.cache/…`), `~/Library/Caches/…` on macOS,
  * `%LOCALAPPDATA%\minimal-viable-prompt\Cache` on Windows; the editor passes its own storage folder.
- * A damaged or foreign cache file is ignored (and replaced on the next save), never fatal.
+ *
+ * Two files: `usage-digests.json` holds what a report needs (each file's size, mtime, offset, day
+ * cells, the few requests shared with other files, coaching) and names the second,
+ * `usage-requests-<generation>.json`, which holds every request's columns and is read only when
+ * a request is needed one by one (a log grew, a date filter on sessions, new coaching). A run over
+ * unchanged logs reads the small file only. A damaged or foreign cache is ignored (and replaced on
+ * the next save), never fatal.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileDigest } from './fileDigest';
 
-/** 3: columns stored as base64 typed arrays (parsing them is ~10× faster than JSON number arrays), later copies of a key dropped. */
-const CACHE_FORMAT = 7;
+/** 8: the request columns in a second file, read on demand. */
+const CACHE_FORMAT = 8;
 export const USAGE_CACHE_FILE = 'usage-digests.json';
+const REQUESTS_PREFIX = 'usage-requests-';
 
 export interface CacheLocationEnvironment {
   env: Record<string, string | undefined>;
@@ -32,6 +40,16 @@ export interface StoredDigests {
   problem?: string;
 }
 
+/** The request columns of a loaded cache could not be read (the second file is gone or damaged). */
+export class CacheColumnsMissing extends Error {}
+
+const COLUMNS = ['times', 'modelIndex', 'keys', 'tokens', 'footprints'] as const;
+type Column = (typeof COLUMNS)[number];
+type StoredColumns = Record<Column, string>;
+
+/** The stored text of the columns a loaded digest has not replaced: saved again as is. */
+const rawColumns = new WeakMap<FileDigest, () => StoredColumns>();
+
 export function loadDigests(cacheDir: string): StoredDigests {
   const file = path.join(cacheDir, USAGE_CACHE_FILE);
   let text: string;
@@ -41,51 +59,77 @@ export function loadDigests(cacheDir: string): StoredDigests {
     return { files: new Map() };
   }
   try {
-    const data = JSON.parse(text) as { format?: number; files?: Record<string, FileDigest> };
-    if (data.format !== CACHE_FORMAT || typeof data.files !== 'object' || data.files === null) {
+    const data = JSON.parse(text) as { format?: number; requestsFile?: string; files?: Record<string, FileDigest> };
+    if (data.format !== CACHE_FORMAT || typeof data.files !== 'object' || data.files === null || typeof data.requestsFile !== 'string') {
       return { files: new Map(), problem: `${file} was written by another version; it will be rebuilt` };
     }
+    const requestsFile = path.join(cacheDir, path.basename(data.requestsFile));
+    let requests: Record<string, StoredColumns> | undefined;
+    const columnsOf = (logFile: string) => (): StoredColumns => {
+      if (!requests) {
+        try {
+          requests = (JSON.parse(readFileSync(requestsFile, 'utf8')) as { files: Record<string, StoredColumns> }).files;
+        } catch (error) {
+          throw new CacheColumnsMissing(`${requestsFile} could not be read (${(error as Error).message})`);
+        }
+      }
+      const columns = requests[logFile];
+      if (!columns) throw new CacheColumnsMissing(`${requestsFile} has no requests for ${logFile}`);
+      return columns;
+    };
     const files = new Map<string, FileDigest>();
-    for (const [file, stored] of Object.entries(data.files as unknown as Record<string, StoredDigest>)) files.set(file, fromStored(stored));
+    for (const [logFile, stored] of Object.entries(data.files)) files.set(logFile, withLazyColumns(stored, columnsOf(logFile)));
     return { files };
   } catch (error) {
     return { files: new Map(), problem: `${file} is damaged (${(error as Error).message}); it will be rebuilt` };
   }
 }
 
-/** Writes to a temporary file first and renames it, so a crash never leaves half a cache. */
+/**
+ * Writes the requests file under a new name, then the digests file that names it (each to a
+ * temporary file renamed into place), then removes older requests files: a crash never leaves a
+ * digests file pointing at missing requests.
+ */
 export function saveDigests(cacheDir: string, files: Map<string, FileDigest>): void {
   mkdirSync(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, USAGE_CACHE_FILE);
+  const digests: Record<string, unknown> = {};
+  const requests: Record<string, StoredColumns> = {};
+  for (const [logFile, digest] of files) {
+    const out: Record<string, unknown> = {};
+    // Copy field by field: reading a column of a loaded digest would decode it for nothing.
+    for (const key of Object.keys(digest)) if (!(COLUMNS as readonly string[]).includes(key)) out[key] = (digest as unknown as Record<string, unknown>)[key];
+    digests[logFile] = out;
+    requests[logFile] = storedColumns(digest);
+  }
+  const requestsName = `${REQUESTS_PREFIX}${randomBytes(6).toString('hex')}.json`;
+  writeAtomically(path.join(cacheDir, requestsName), JSON.stringify({ format: CACHE_FORMAT, files: requests }));
+  writeAtomically(path.join(cacheDir, USAGE_CACHE_FILE), JSON.stringify({ format: CACHE_FORMAT, requestsFile: requestsName, files: digests }));
+  for (const name of readdirSync(cacheDir)) {
+    if (name.startsWith(REQUESTS_PREFIX) && name !== requestsName) rmSync(path.join(cacheDir, name), { force: true });
+  }
+}
+
+/** Removes the cache files; returns whether there were any. */
+export function clearDigests(cacheDir: string): boolean {
+  if (!existsSync(cacheDir)) return false;
+  const names = readdirSync(cacheDir).filter((n) => n === USAGE_CACHE_FILE || n.startsWith(REQUESTS_PREFIX));
+  for (const name of names) rmSync(path.join(cacheDir, name), { force: true });
+  return names.length > 0;
+}
+
+function writeAtomically(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  const stored: Record<string, StoredDigest> = {};
-  for (const [file, digest] of files) stored[file] = toStored(digest);
-  writeFileSync(temporary, JSON.stringify({ format: CACHE_FORMAT, files: stored }));
+  writeFileSync(temporary, text);
   renameSync(temporary, file);
 }
 
-/** Removes the cache file; returns whether there was one. */
-export function clearDigests(cacheDir: string): boolean {
-  const file = path.join(cacheDir, USAGE_CACHE_FILE);
-  if (!existsSync(file)) return false;
-  rmSync(file, { force: true });
-  return true;
+function storedColumns(d: FileDigest): StoredColumns {
+  const raw = rawColumns.get(d);
+  if (raw && !COLUMNS.some((c) => Object.getOwnPropertyDescriptor(d, c)?.value !== undefined)) return raw();
+  const out = {} as StoredColumns;
+  for (const column of COLUMNS) out[column] = encode(column, d);
+  return out;
 }
-
-type StoredDigest = Omit<FileDigest, 'times' | 'modelIndex' | 'keys' | 'tokens' | 'footprints'> & {
-  times: string;
-  modelIndex: string;
-  /** Dedup keys joined with ",", "" for none (keys are base64 digests, without commas). */
-  keys: string;
-  tokens: string;
-  footprints: string;
-};
-
-const COLUMNS = ['times', 'modelIndex', 'keys', 'tokens', 'footprints'] as const;
-type Column = (typeof COLUMNS)[number];
-
-/** The stored text of the columns a loaded digest has not decoded or replaced: saved again as is. */
-const untouched = new WeakMap<FileDigest, Partial<Record<Column, string>>>();
 
 function encode(column: Column, d: FileDigest): string {
   switch (column) {
@@ -94,6 +138,7 @@ function encode(column: Column, d: FileDigest): string {
     case 'modelIndex':
       return base64(Uint32Array.from(d.modelIndex));
     case 'keys':
+      // Keys are base64 digests, without commas; "" for none.
       return d.keys.map((k) => k ?? '').join(',');
     case 'tokens':
       // Token counts of one request fit 32 bits (no context window comes near 4 billion); else 64-bit.
@@ -118,37 +163,37 @@ function decode(column: Column, text: string): FileDigest[Column] {
   }
 }
 
-function toStored(d: FileDigest): StoredDigest {
-  const raw = untouched.get(d) ?? {};
-  const out: Record<string, unknown> = {};
-  // Copy field by field: reading a column of a loaded digest would decode it for nothing.
-  for (const key of Object.keys(d)) if (!(COLUMNS as readonly string[]).includes(key)) out[key] = (d as unknown as Record<string, unknown>)[key];
-  for (const column of COLUMNS) out[column] = raw[column] ?? encode(column, d);
-  return out as unknown as StoredDigest;
+/**
+ * A loaded digest: its request columns are read (from the second file) and decoded only when used.
+ * The getters live on a prototype, so loading thousands of digests defines no property per digest.
+ */
+class LazyColumns {
+  private readonly decoded: Partial<Record<Column, FileDigest[Column]>> = {};
+  constructor(readonly columnsOf: () => StoredColumns) {}
+  column(name: Column): FileDigest[Column] {
+    return (this.decoded[name] ??= decode(name, this.columnsOf()[name]));
+  }
 }
 
-/**
- * A digest whose request columns are decoded only when read: a run from the cache mostly adds
- * each file's day cells and never touches its requests.
- */
-function fromStored(s: StoredDigest): FileDigest {
-  const digest = { ...s } as unknown as FileDigest;
-  const raw: Partial<Record<Column, string>> = {};
-  for (const column of COLUMNS) {
-    const text = s[column];
-    raw[column] = text;
-    let value: FileDigest[Column] | undefined;
-    Object.defineProperty(digest, column, {
-      enumerable: true,
-      configurable: true,
-      get: () => (value ??= decode(column, text)),
-      set: (replacement: FileDigest[Column]) => {
-        delete raw[column];
-        Object.defineProperty(digest, column, { value: replacement, writable: true, enumerable: true, configurable: true });
-      },
-    });
-  }
-  untouched.set(digest, raw);
+const lazySource = new WeakMap<object, LazyColumns>();
+const lazyPrototype: Record<string, unknown> = {};
+for (const column of COLUMNS) {
+  Object.defineProperty(lazyPrototype, column, {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      return lazySource.get(this)!.column(column);
+    },
+    set(this: object, replacement: FileDigest[Column]) {
+      Object.defineProperty(this, column, { value: replacement, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+
+function withLazyColumns(stored: FileDigest, columnsOf: () => StoredColumns): FileDigest {
+  const digest = Object.assign(Object.create(lazyPrototype) as object, stored) as FileDigest;
+  lazySource.set(digest, new LazyColumns(columnsOf));
+  rawColumns.set(digest, columnsOf);
   return digest;
 }
 

@@ -141,9 +141,7 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
     let lastModel = -1;
     let cell: Accumulator | undefined;
     /** One request, deduplicated across files (the first copy in file order counts). */
-    const addRequest = (i: number) => {
-      const { times, keys, modelIndex, tokens, footprints } = (columns ??= { times: d.times, keys: d.keys, modelIndex: d.modelIndex, tokens: d.tokens, footprints: d.footprints });
-      const key = keys[i];
+    const addOne = (key: string | null, time: number, m: number, tokens: ArrayLike<number>, o: number, footprints: ArrayLike<number>, f: number) => {
       if (key !== null) {
         if (seen.has(key)) {
           source.duplicatesSkipped++;
@@ -151,12 +149,10 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
         }
         seen.add(key);
       }
-      const time = times[i];
       if (since !== undefined || until !== undefined) {
         const day = localDate(time);
         if ((since !== undefined && day < since) || (until !== undefined && day > until)) return;
       }
-      const m = modelIndex[i];
       const groupKey = groupKeyOf(options.grouping, time, sessionKey, project);
       if (groupKey !== lastGroupKey || m !== lastModel || !cell) {
         const group = groupOf(groupKey, time, time);
@@ -169,7 +165,6 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
         if (time < extra.first) extra.first = time;
         if (time > extra.last) extra.last = time;
       }
-      const o = i * TOKEN_STRIDE;
       const t = cell.tokens;
       t.input += tokens[o];
       t.output += tokens[o + 1];
@@ -178,13 +173,16 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
       t.reasoning += tokens[o + 4];
       if (synthetic[m]) return;
       cell.requests++;
-      const f = i * FOOTPRINT_STRIDE;
       const fp = cell.fp;
       for (let j = 0; j < FOOTPRINT_STRIDE; j++) fp[j] += footprints[f + j];
       fileWh[0] += footprints[f];
       fileWh[1] += footprints[f + 1];
       fileWh[2] += footprints[f + 2];
       fileRequests++;
+    };
+    const addRequest = (i: number) => {
+      const { times, keys, modelIndex, tokens, footprints } = (columns ??= { times: d.times, keys: d.keys, modelIndex: d.modelIndex, tokens: d.tokens, footprints: d.footprints });
+      addOne(keys[i], times[i], modelIndex[i], tokens, i * TOKEN_STRIDE, footprints, i * FOOTPRINT_STRIDE);
     };
     if (d.shared !== undefined && d.cells && d.cellsZone === zone && (options.grouping !== 'session' || (since === undefined && until === undefined))) {
       // The day cells hold every request whose dedup key no other file has: they always count.
@@ -206,7 +204,8 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
         fileRequests += c.requests;
       }
       // The few requests another file also holds (a resumed session's copies) go one by one.
-      for (const i of d.shared) addRequest(i);
+      if (d.sharedRequests) for (const r of d.sharedRequests) addOne(r.key, r.time, r.model, r.tokens, 0, r.footprints, 0);
+      else for (const i of d.shared) addRequest(i);
     } else {
       for (let i = 0; i < d.times.length; i++) addRequest(i);
     }
@@ -327,9 +326,10 @@ function figures(acc: Accumulator): UsageFigures {
 function coachingOf(file: ScannedFile, options: UsageReportOptions, calculator: FootprintCalculator): SessionCoaching {
   const d = file.digest;
   const whole = options.since === undefined && options.until === undefined;
-  if (whole && d.coaching && d.coaching.footprintKey === calculator.key && d.coaching.requests === d.times.length) return d.coaching.value;
+  const count = d.requestCount ?? d.times.length;
+  if (whole && d.coaching && d.coaching.footprintKey === calculator.key && d.coaching.requests === count) return d.coaching.value;
   const value = coachSession(requestsOf(file, options), d.compactions, calculator);
-  if (whole) d.coaching = { footprintKey: calculator.key, requests: d.times.length, value };
+  if (whole) d.coaching = { footprintKey: calculator.key, requests: count, value };
   return value;
 }
 

@@ -4,9 +4,9 @@
  */
 import * as path from 'node:path';
 import type { FootprintCalculator } from './requestFootprint';
-import { computeCells, digestFile, type DigestOutcome, type FileDigest } from './fileDigest';
+import { captureShared, computeCells, digestFile, type DigestOutcome, type FileDigest } from './fileDigest';
 import type { LogFile } from './logDiscovery';
-import { loadDigests, saveDigests } from './usageCache';
+import { CacheColumnsMissing, loadDigests, saveDigests } from './usageCache';
 
 export interface ScannedFile {
   path: string;
@@ -55,6 +55,7 @@ export function scanLogFiles(files: readonly LogFile[], { cacheDir, calculator, 
       next.set(file.path, digest);
       result.files.push({ path: file.path, agent: file.agent, root: file.root, digest });
     } catch (error) {
+      if (error instanceof CacheColumnsMissing) throw error; // the cache, not the log: collectUsage rebuilds it
       result.unreadable.push({ path: file.path, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     }
   }
@@ -75,8 +76,8 @@ export function scanLogFiles(files: readonly LogFile[], { cacheDir, calculator, 
       digest.keys.forEach((key, i) => {
         if (key !== null && (counts.get(key) ?? 0) > 1) shared.push(i);
       });
-      if (digest.shared === undefined || digest.shared.join() !== shared.join()) {
-        digest.shared = shared;
+      if (digest.shared === undefined || digest.shared.join() !== shared.join() || digest.sharedRequests === undefined) {
+        captureShared(digest, shared);
         computeCells(digest);
         changed = true;
       }

@@ -74,6 +74,17 @@ describe('usage cache: per-file digests, append-only resumption', () => {
     assert.deepEqual(again.report.totals, run(box, false).report.totals);
   });
 
+  it('a lost requests file is reported and the cache rebuilt, with the same figures', () => {
+    const fresh = run(box);
+    const requestsFile = readdirSync(box.cacheDir).find((n) => n.startsWith('usage-requests-'))!;
+    rmSync(path.join(box.cacheDir, requestsFile));
+    appendFileSync(path.join(box.home, SESSION), NEW_REPLY + '\n'); // needs the request columns
+    const after = run(box);
+    assert.match(after.scan.cacheProblem ?? '', /could not be read .* the cache was rebuilt/);
+    assert.deepEqual(after.report.totals, run(box, false).report.totals);
+    assert.notDeepEqual(after.report.totals, fresh.report.totals);
+  });
+
   it('a damaged cache is reported, ignored and rebuilt', () => {
     run(box);
     writeFileSync(path.join(box.cacheDir, USAGE_CACHE_FILE), '{"format": 1, "files": ');
@@ -109,7 +120,10 @@ describe('usage cache: per-file digests, append-only resumption', () => {
     run(box);
     run(box);
     assert.deepEqual(['.claude', '.codex', '.gemini'].map((d) => listTree(path.join(box.home, d))), before);
-    assert.deepEqual(readdirSync(box.cacheDir), [USAGE_CACHE_FILE]);
+    const cacheFiles = readdirSync(box.cacheDir).sort();
+    assert.equal(cacheFiles.length, 2);
+    assert.equal(cacheFiles[0], USAGE_CACHE_FILE);
+    assert.match(cacheFiles[1], /^usage-requests-[0-9a-f]{12}\.json$/);
   });
 
   it('the default cache folder is the user cache folder of each platform', () => {
