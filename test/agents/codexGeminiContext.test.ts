@@ -107,6 +107,71 @@ describe('mvp context against the real Codex CLI (offline, Responses API stand-i
   });
 });
 
+describe('Codex AGENTS.md discovery, checked against the real client', function () {
+  this.timeout(180_000);
+  let root: string;
+  after(() => root && fs.rmSync(root, { recursive: true, force: true }));
+
+  async function chain(big: boolean) {
+    root ??= fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'mvp-codex-chain-'));
+    const base = fs.mkdtempSync(path.join(root, big ? 'big-' : 'small-'));
+    const repo = path.join(base, 'repo');
+    const project = path.join(repo, 'sub', 'project');
+    write(path.join(base, 'AGENTS.md'), 'OUTSIDE the repository.\n');
+    write(path.join(repo, 'AGENTS.md'), big ? `ROOT ${'x'.repeat(40 * 1024)}\n` : 'ROOT of the repository.\n');
+    write(path.join(repo, 'sub', 'AGENTS.md'), 'SUB folder.\n');
+    write(path.join(project, 'AGENTS.md'), 'PROJECT plain.\n');
+    write(path.join(project, 'AGENTS.override.md'), 'PROJECT override.\n');
+    execFileSync('git', ['init', '-q', repo]);
+    const home = freshCodexHome(base);
+    write(path.join(home, '.codex', 'AGENTS.md'), 'GLOBAL.\n');
+    const context = await analyseAgentContext({
+      folder: project,
+      agent: 'codex',
+      home,
+      env: {},
+      cacheDir: path.join(base, 'cache'),
+      useLogs: false,
+    });
+    const { body } = await captureCodexRequest({ project, home, prompt: 'hello there' });
+    const sent =
+      (body as CodexRequest).input
+        .flatMap((i) => i.content ?? [])
+        .map((c) => c.text ?? '')
+        .find((t) => t.startsWith('# AGENTS.md')) ?? '';
+    return { context, sent, loaded: context.items.filter((i) => i.kind === 'instructions' && i.tokens > 0) };
+  }
+
+  it('global file, then the Git root down to the folder, AGENTS.override.md before AGENTS.md, nothing above the root', async function () {
+    if (!codexInstalled()) this.skip();
+    const { sent, loaded } = await chain(false);
+    const markers = ['GLOBAL', 'ROOT', 'SUB', 'PROJECT override'];
+    assert.deepEqual(
+      markers.map((m) => sent.indexOf(m)).every((at, i, all) => at >= 0 && (i === 0 || at > all[i - 1])),
+      true,
+      sent,
+    );
+    assert.ok(!sent.includes('OUTSIDE') && !sent.includes('PROJECT plain'), sent);
+    assert.deepEqual(
+      loaded.map((i) => path.basename(path.dirname(i.path!)) + '/' + path.basename(i.path!)),
+      ['.codex/AGENTS.md', 'repo/AGENTS.md', 'sub/AGENTS.md', 'project/AGENTS.override.md'],
+    );
+  });
+
+  it('the chain stops at 32 KiB: the rest of the first big file and every later file are left out, as mvp says', async function () {
+    if (!codexInstalled()) this.skip();
+    const { sent, context } = await chain(true);
+    assert.ok(!sent.includes('SUB folder') && !sent.includes('PROJECT override'), 'later files are not sent');
+    const rootItem = context.items.find((i) => i.path?.endsWith(path.join('repo', 'AGENTS.md')))!;
+    assert.match(rootItem.problem ?? '', /cut at project_doc_max_bytes/);
+    const projectPart = sent.slice(sent.indexOf('--- project-doc ---'));
+    const profile = profileRegistryFor().resolve(context.model.id).profile;
+    const real = countForProfile(profile, projectPart).tokens;
+    assert.ok(Math.abs(rootItem.tokens / real - 1) <= 0.05, `ours ${rootItem.tokens} vs sent ${real}`);
+    assert.ok(context.items.filter((i) => /not loaded/.test(i.problem ?? '')).length === 2);
+  });
+});
+
 describe('mvp context against the real Gemini CLI (offline, Gemini API stand-in)', function () {
   this.timeout(180_000);
   let root: string;
