@@ -288,6 +288,12 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
       }
       return ok;
     }),
+    vscode.commands.registerCommand('mvp.clearAgentUsageCache', async () => {
+      const removed = await panel.clearAgentUsageCache();
+      void vscode.window.showInformationMessage(
+        removed ? 'MVP: agent usage cache cleared; the logs are read again.' : 'MVP: there was no agent usage cache to clear.',
+      );
+    }),
     vscode.commands.registerCommand('mvp.chooseModel', async (modelId?: unknown, target?: unknown) => {
       const active = vscode.window.activeTextEditor?.document;
       const current = active ? analyser.last(active.uri)?.analysis : undefined;

@@ -6,7 +6,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { recentUsageSince, runUsageWorker, summariseRecentUsage, type RecentUsage, type UsageWorkerJob, type UsageWorkerResult } from '../../core/usage';
+import { clearDigests, recentUsageSince, runUsageWorker, summariseRecentUsage, type RecentUsage, type UsageWorkerJob, type UsageWorkerResult } from '../../core/usage';
 
 export type AgentUsageState =
   | { status: 'loading' }
@@ -32,6 +32,14 @@ export class AgentUsageLoader {
 
   current(): AgentUsageState {
     return this.state;
+  }
+
+  /** Deletes the cached digests (MVP: Clear Agent Usage Cache) and reads the logs afresh; returns whether there was a cache. */
+  async clearCache(): Promise<boolean> {
+    await this.inFlight;
+    const removed = clearDigests(path.join(this.storageDir, 'usage-cache'));
+    await this.refresh(true);
+    return removed;
   }
 
   /** Starts a reading unless one is running or the last is recent (`force` skips the wait). */

@@ -77,6 +77,11 @@ export class EnergyPanelProvider implements vscode.WebviewViewProvider, vscode.D
     void this.controller.update(input, emptyMessage);
   }
 
+  /** Deletes the agent-usage cache and reads the logs again; undefined when the panel reads no logs. */
+  clearAgentUsageCache(): Promise<boolean> | undefined {
+    return this.agentUsage?.clearCache();
+  }
+
   dispose(): void {
     for (const d of this.disposables.splice(0)) {
       d.dispose();

@@ -75,3 +75,21 @@ describe('the panel’s Today shows real agent usage from the logs', () => {
     );
   });
 });
+
+describe('MVP: Clear Agent Usage Cache', () => {
+  it('deletes the cache in the editor storage and reads the logs again', async function () {
+    this.timeout(60_000);
+    const tz = inUtc();
+    const box = makeSandbox(['codex']);
+    try {
+      const loader = new AgentUsageLoader(box.home, () => undefined, runUsageWorker, () => new Date('2026-12-02T15:00:00Z'), box.environment);
+      await loader.refresh();
+      assert.equal(await loader.clearCache(), true);
+      assert.equal(loader.current().status, 'ready', 'read again at once');
+      assert.equal(await loader.clearCache(), true, 'the fresh reading wrote a new cache');
+    } finally {
+      box.cleanup();
+      tz.restore();
+    }
+  });
+});
