@@ -217,3 +217,41 @@ describe('mvp context against the real Gemini CLI (offline, Gemini API stand-in)
     );
   });
 });
+
+describe('Gemini CLI GEMINI.md discovery, checked against the real client', function () {
+  this.timeout(180_000);
+  let root: string;
+  after(() => root && fs.rmSync(root, { recursive: true, force: true }));
+
+  it('~/.gemini/GEMINI.md and GEMINI.md from the Git root down to the folder; none above the root or below the folder', async function () {
+    if (!geminiInstalled()) this.skip();
+    root = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'mvp-gemini-chain-'));
+    const repo = path.join(root, 'repo');
+    const project = path.join(repo, 'sub', 'project');
+    write(path.join(root, 'GEMINI.md'), 'OUTSIDE the repository.\n');
+    write(path.join(repo, 'GEMINI.md'), 'ROOT of the repository.\n');
+    write(path.join(repo, 'sub', 'GEMINI.md'), 'SUB folder.\n');
+    write(path.join(project, 'GEMINI.md'), 'PROJECT.\n');
+    write(path.join(project, 'deeper', 'GEMINI.md'), 'BELOW the folder: loaded just in time, not up front.\n');
+    execFileSync('git', ['init', '-q', repo]);
+    const home = freshGeminiHome(root);
+    write(path.join(home, '.gemini', 'GEMINI.md'), 'GLOBAL.\n');
+    const context = await analyseAgentContext({
+      folder: project,
+      agent: 'gemini',
+      home,
+      env: {},
+      cacheDir: path.join(root, 'cache'),
+      useLogs: false,
+    });
+    const { body } = await captureGeminiRequest({ project, home, prompt: 'hello there' });
+    const sent = [...JSON.stringify(body).matchAll(/--- Context from: ([^ ]+) ---/g)].map((m) => m[1]);
+    assert.deepEqual(
+      context.items
+        .filter((i) => i.kind === 'instructions')
+        .map((i) => i.path)
+        .sort(),
+      [...sent].sort(),
+    );
+  });
+});
