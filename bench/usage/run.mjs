@@ -13,6 +13,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -150,6 +151,32 @@ try {
     };
     console.log(`round ${round + 1}: ccusage ${theirs.wallS.toFixed(2)} s, mvp cold ${cold.wallS.toFixed(2)} s, warm ${warm.wallS.toFixed(2)} s; equal totals: ${check.equalToCcusage}`);
   }
+  // In-process: the same library call the editor makes, JIT warm, Node start-up excluded (it is the
+  // same fixed cost for every CLI run). Cold = no cache (every log read); warm = cache loaded from disk.
+  const bundle = path.join(dir, 'usage-lib.cjs');
+  await esbuild.build({ entryPoints: [path.join(root, 'src/core/usage/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
+  const inProcessScript = path.join(dir, 'in-process.cjs');
+  writeFileSync(inProcessScript, `
+    const { collectUsage } = require(${JSON.stringify(bundle)});
+    const profiles = require(${JSON.stringify(path.join(dir, 'profiles-lib.cjs'))});
+    const registry = profiles.createProfileRegistry(profiles.loadProfilesFromDir(${JSON.stringify(path.join(root, 'model-profiles'))}).profiles);
+    const environment = { env: { CLAUDE_CONFIG_DIR: ${JSON.stringify(logs)} }, home: ${JSON.stringify(home)} };
+    const cacheDir = ${JSON.stringify(path.join(dir, 'cache-in-process'))};
+    const time = (f) => { const t = process.cpuUsage(); const w = performance.now(); f(); const c = process.cpuUsage(t); return { wallS: (performance.now() - w) / 1000, cpuS: (c.user + c.system) / 1e6 }; };
+    const out = { cold: [], warm: [] };
+    for (let i = 0; i < ${ROUNDS}; i++) {
+      require('node:fs').rmSync(cacheDir, { recursive: true, force: true });
+      out.cold.push(time(() => collectUsage({ environment, registry, grouping: 'daily', cacheDir })));
+      out.warm.push(time(() => collectUsage({ environment, registry, grouping: 'daily', cacheDir })));
+    }
+    console.log(JSON.stringify(out));
+  `);
+  await esbuild.build({ entryPoints: [path.join(root, 'src/core/profiles/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(dir, 'profiles-lib.cjs'), logLevel: 'error' });
+  const inProcessRun = spawnSync(process.execPath, [inProcessScript], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, cwd: root, maxBuffer: 1 << 24 });
+  if (inProcessRun.status !== 0) throw new Error(inProcessRun.stderr);
+  const inProcess = JSON.parse(inProcessRun.stdout);
+  console.log(`in process: cold ${inProcess.cold.map((r) => r.wallS.toFixed(2)).join(', ')} s; warm ${inProcess.warm.map((r) => r.wallS.toFixed(2)).join(', ')} s`);
+
   // Append one reply to 1% of the files: only those are read, from where they grew.
   const files = [];
   for (const p of readdirSync(path.join(logs, 'projects'))) for (const f of readdirSync(path.join(logs, 'projects', p))) files.push(path.join(logs, 'projects', p, f));
@@ -159,7 +186,9 @@ try {
   const appended = timed('mvp appended', process.execPath, [cli, 'usage', '--format', 'json'], env);
   runs.appended.push(appended);
   const appendedCache = JSON.parse(appended.stdout).cache;
-  const summary = (list) => ({ medianWallS: median(list.map((r) => r.wallS)), medianCpuS: median(list.map((r) => r.cpuS)), maxRssMb: Math.max(...list.map((r) => r.maxRssMb)), wallS: list.map((r) => r.wallS) });
+  function summary(list) {
+    return { medianWallS: median(list.map((r) => r.wallS)), medianCpuS: median(list.map((r) => r.cpuS)), maxRssMb: Math.max(0, ...list.map((r) => r.maxRssMb ?? 0)), wallS: list.map((r) => r.wallS) };
+  }
   const results = {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`,
@@ -170,6 +199,12 @@ try {
     mvpCold: summary(runs.cold),
     mvpWarm: summary(runs.warm),
     mvpAfterAppendingTo1Percent: { ...summary(runs.appended), cache: appendedCache },
+    inProcess: {
+      cold: summary(inProcess.cold),
+      warm: summary(inProcess.warm),
+      warmVsColdWall: Number((median(inProcess.cold.map((r) => r.wallS)) / median(inProcess.warm.map((r) => r.wallS))).toFixed(1)),
+      warmVsColdCpu: Number((median(inProcess.cold.map((r) => r.cpuS)) / median(inProcess.warm.map((r) => r.cpuS))).toFixed(1)),
+    },
     ratios: {
       coldVsCcusageWall: Number((median(runs.ccusage.map((r) => r.wallS)) / median(runs.cold.map((r) => r.wallS))).toFixed(2)),
       warmVsColdWall: Number((median(runs.cold.map((r) => r.wallS)) / median(runs.warm.map((r) => r.wallS))).toFixed(1)),
