@@ -6,7 +6,7 @@
 import { escapeMarkdown } from './markdownEscape';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
-import { formatTokens, formatTokensShort, formatWh, percent } from '../core/formatNumbers';
+import { formatTokens, formatTokensShort, formatWh, percent } from '../core/format';
 import { figuresMarkdown, whyMarkdown } from './estimateWhy';
 import { commandUri } from './hoverProvider';
 import type { MvpSettings } from './settings';
