@@ -19,7 +19,8 @@ from your logs), MCP servers' tools, memory and instruction files (with their @i
 skill listing; tokens for the model, Wh per request and per session, and findings with fixes.
 
   --agent NAME   which agent's rules to apply (default: auto, from the files in FOLDER)
-  --model ID     model profile to count and estimate with (default: the agent's usual model)
+  --model ID     model profile to count and estimate with (default: the team config's model, else
+                 the agent's usual one: claude-sonnet-4-5, gpt-4o, gpt-5, gemini-2.5-pro)
   --probe-mcp    start the configured MCP servers (stdio, or HTTP on localhost) to measure their
                  tools, at most 20 s each, and cache the result; without it only the cache is read
   --no-logs      ignore the agent's session logs (no learned load, no pace, no unused-server check)

@@ -7,6 +7,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { profileRegistryFor } from '../analyse';
+import { loadConfigFor } from '../config/loadConfig';
 import { estimateRequest, mapBounds, type Estimate3 } from '../energy';
 import { calibrate, countForProfile } from '../tokens/countForProfile';
 import type { AgentContext, AgentId, ContextItem, ContextPiece } from './agentContextTypes';
@@ -74,8 +75,10 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
     options.useLogs !== false && agent === 'claude-code'
       ? recentClaudeSessions(home, folder, options.maxLogSessions)
       : [];
-  const registry = profileRegistryFor();
-  const requested = options.model ?? AGENT_DEFAULT_MODEL[agent];
+  // The team config's model and profiles apply here as to every prompt of the folder; its JavaScript packs never run here.
+  const config = loadConfigFor(folder, { trusted: false });
+  const registry = profileRegistryFor(config);
+  const requested = options.model ?? config.model ?? AGENT_DEFAULT_MODEL[agent];
   const resolved = registry.resolve(requested);
   const profile = resolved.profile;
   const countText = (text: string) => countForProfile(profile, text).tokens;

@@ -144,6 +144,29 @@ describe('agent context: what an agent sends before the user types', () => {
     assert.equal(names(context, 'instructions').length, 3);
   });
 
+  it("counts for the team config's model unless one is given", async () => {
+    const t = tempRoot();
+    write(path.join(t.project, '.mvp.jsonc'), '{ "model": "gpt-4.1" }\n');
+    write(path.join(t.project, 'CLAUDE.md'), 'Hi.\n');
+    const fromConfig = await analyseAgentContext({
+      folder: t.project,
+      agent: 'claude-code',
+      home: t.home,
+      cacheDir: t.cache,
+      useLogs: false,
+    });
+    assert.equal(fromConfig.model.id, 'gpt-4.1');
+    const given = await analyseAgentContext({
+      folder: t.project,
+      agent: 'claude-code',
+      model: 'claude-opus-4-5',
+      home: t.home,
+      cacheDir: t.cache,
+      useLogs: false,
+    });
+    assert.equal(given.model.id, 'claude-opus-4-5');
+  });
+
   it('auto-detects the agent from the folder', async () => {
     const t = tempRoot();
     write(path.join(t.project, 'GEMINI.md'), 'Hi.\n');
