@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { AgentUsageLoader, AGENT_USAGE_REFRESH_MS, type AgentUsageState } from '../../../src/extension/energyPanel/agentUsageLoader';
+import {
+  AgentUsageLoader,
+  AGENT_USAGE_REFRESH_MS,
+  type AgentUsageState,
+} from '../../../src/extension/energyPanel/agentUsageLoader';
 import { buildAgentUsage } from '../../../src/extension/energyPanel/sections/agentUsage';
 import { describeEquivalences } from '../../../src/extension/energyPanel/equivalenceOptions';
 import { PanelController } from '../../../src/extension/energyPanel/panelController';
@@ -9,7 +13,10 @@ import { inUtc, makeSandbox } from './usageTestKit';
 
 const memory = (): GlobalStateLike => {
   const values = new Map<string, unknown>();
-  return { get: <T>(k: string) => values.get(k) as T | undefined, update: async (k: string, v: unknown) => void values.set(k, v) };
+  return {
+    get: <T>(k: string) => values.get(k) as T | undefined,
+    update: async (k: string, v: unknown) => void values.set(k, v),
+  };
 };
 
 describe('the panel’s Today shows real agent usage from the logs', () => {
@@ -20,7 +27,13 @@ describe('the panel’s Today shows real agent usage from the logs', () => {
     try {
       const states: AgentUsageState[] = [];
       const now = new Date('2026-12-02T15:00:00Z');
-      const loader = new AgentUsageLoader(box.home, (s) => states.push(s), runUsageWorker, () => now, box.environment);
+      const loader = new AgentUsageLoader(
+        box.home,
+        (s) => states.push(s),
+        runUsageWorker,
+        () => now,
+        box.environment,
+      );
       assert.equal(loader.current().status, 'loading');
       await loader.refresh();
       const state = loader.current();
@@ -50,7 +63,13 @@ describe('the panel’s Today shows real agent usage from the logs', () => {
       calls++;
       return answer;
     };
-    const loader = new AgentUsageLoader('/tmp/never-written', () => undefined, run, () => new Date(clock), { env: {}, home: '/nowhere' });
+    const loader = new AgentUsageLoader(
+      '/tmp/never-written',
+      () => undefined,
+      run,
+      () => new Date(clock),
+      { env: {}, home: '/nowhere' },
+    );
     await Promise.all([loader.refresh(), loader.refresh()]);
     assert.equal(calls, 1);
     assert.equal(buildAgentUsage(loader.current())!.state, 'none');
@@ -82,7 +101,13 @@ describe('MVP: Clear Agent Usage Cache', () => {
     const tz = inUtc();
     const box = makeSandbox(['codex']);
     try {
-      const loader = new AgentUsageLoader(box.home, () => undefined, runUsageWorker, () => new Date('2026-12-02T15:00:00Z'), box.environment);
+      const loader = new AgentUsageLoader(
+        box.home,
+        () => undefined,
+        runUsageWorker,
+        () => new Date('2026-12-02T15:00:00Z'),
+        box.environment,
+      );
       await loader.refresh();
       assert.equal(await loader.clearCache(), true);
       assert.equal(loader.current().status, 'ready', 'read again at once');
