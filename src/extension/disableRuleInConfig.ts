@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { applyEdits, modify } from 'jsonc-parser';
 import type { AnalysisWithNotices } from '../core/analyse';
 import { CONFIG_FILE_NAMES } from '../core/config/mvpConfig';
+import { configWithRuleOff } from './configRuleOff';
 
 /** The nearest .mvp.jsonc/.mvp.json of an analysis (the last file merged wins), if any. */
 export function nearestTeamConfig(analysis: Pick<AnalysisWithNotices, 'config'> | undefined): string | undefined {
@@ -24,11 +24,6 @@ export function disableTarget(document: vscode.TextDocument, analysis: AnalysisW
   return folder?.uri.scheme === 'file' ? { file: vscode.Uri.joinPath(folder.uri, '.mvp.jsonc'), exists: false } : undefined;
 }
 
-/** The config text with the rule set to "off" (pure: used by the command and its tests). */
-export function configWithRuleOff(text: string, ruleId: string): string {
-  const base = text.trim() ? text : '{\n}\n';
-  return applyEdits(base, modify(base, ['rules', ruleId], 'off', { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
-}
 
 /** Applies it as one undoable edit and saves, so the engine (which reads the file) re-analyses. */
 export async function disableRuleInConfig(target: { file: vscode.Uri; exists: boolean }, ruleId: string): Promise<boolean> {
