@@ -4,8 +4,10 @@
  * and the session's running total (`total_token_usage`). The running total is Codex's own
  * accounting, so an event that leaves it unchanged is a repeat and is skipped (Codex sometimes
  * emits the same event twice); an event without `last_token_usage` counts the growth of the total.
- * The model comes from the latest `turn_context`. OpenAI counts cached input inside
- * `input_tokens` and reasoning inside `output_tokens`; we split the cached part out (see usageRecord.ts).
+ * The model comes from the latest `turn_context`. OpenAI counts cached input (and, in newer
+ * clients' logs, cache writes) inside `input_tokens` and reasoning inside `output_tokens`; we split
+ * the cached parts out (see usageRecord.ts). `token_usage_record` entries of newer clients repeat
+ * the same usage per response and are not counted again.
  */
 import type { UsageLineReader } from './usageLineReader';
 import { bump, countOf, isObject, parseTime } from './usageLineReader';
@@ -14,6 +16,8 @@ import type { CompactionMark, UsageRecord } from './usageRecord';
 interface RawUsage {
   input: number;
   cached: number;
+  /** Newer clients (0.169) also log cache writes, part of input_tokens like cached reads. */
+  cacheWrite: number;
   output: number;
   reasoning: number;
   total: number;
@@ -108,11 +112,12 @@ export class CodexUsageReader implements UsageLineReader {
     const model = modelIn(info) ?? modelIn(payload) ?? this.model ?? 'unknown';
     this.model = model === 'unknown' ? this.model : model;
     const cached = Math.min(raw.cached, raw.input);
+    const written = Math.min(raw.cacheWrite ?? 0, raw.input - cached);
     return [
       {
         time,
         model,
-        tokens: { input: raw.input - cached, cacheCreation: 0, cacheRead: cached, output: raw.output, reasoning: raw.reasoning },
+        tokens: { input: raw.input - cached - written, cacheCreation: written, cacheRead: cached, output: raw.output, reasoning: raw.reasoning },
       },
     ];
   }
@@ -136,6 +141,7 @@ function rawUsage(value: unknown): RawUsage | undefined {
   return {
     input,
     cached: countOf(value.cached_input_tokens ?? value.cache_read_input_tokens),
+    cacheWrite: countOf(value.cache_write_input_tokens),
     output,
     reasoning: countOf(value.reasoning_output_tokens),
     total: countOf(value.total_tokens) || input + output,
@@ -143,10 +149,10 @@ function rawUsage(value: unknown): RawUsage | undefined {
 }
 
 function sameUsage(a: RawUsage, b: RawUsage): boolean {
-  return a.input === b.input && a.cached === b.cached && a.output === b.output && a.reasoning === b.reasoning && a.total === b.total;
+  return a.input === b.input && a.cached === b.cached && a.cacheWrite === b.cacheWrite && a.output === b.output && a.reasoning === b.reasoning && a.total === b.total;
 }
 
 function difference(current: RawUsage, previous: RawUsage | undefined): RawUsage {
   const minus = (k: keyof RawUsage) => Math.max(0, current[k] - (previous?.[k] ?? 0));
-  return { input: minus('input'), cached: minus('cached'), output: minus('output'), reasoning: minus('reasoning'), total: minus('total') };
+  return { input: minus('input'), cached: minus('cached'), cacheWrite: minus('cacheWrite'), output: minus('output'), reasoning: minus('reasoning'), total: minus('total') };
 }
