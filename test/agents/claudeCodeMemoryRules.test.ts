@@ -107,4 +107,40 @@ describe('Claude Code memory rules, checked against the real client', function (
     assert.match(ours.find((i) => i.path!.endsWith('d4.md'))!.problem ?? '', /@d5\.md .* does not load it/);
     assert.match(ours.find((i) => i.path!.endsWith('cycle-b.md'))!.problem ?? '', /import cycle/);
   });
+
+  it("skills: ~/.claude/skills and the project's listed (a missing description replaced by the body's first line), parent and nested ones not", async () => {
+    const base = path.join(root, 'skills');
+    const project = path.join(base, 'work', 'project');
+    const home = freshHome(base);
+    const skill = (name: string) =>
+      `---\nname: ${name}\ndescription: Skill ${name} does a thing worth describing here.\n---\nBody\n`;
+    write(path.join(home, '.claude', 'skills', 'user-one', 'SKILL.md'), skill('user-one'));
+    write(path.join(base, 'work', '.claude', 'skills', 'parent-one', 'SKILL.md'), skill('parent-one'));
+    write(path.join(project, '.claude', 'skills', 'proj-one', 'SKILL.md'), skill('proj-one'));
+    write(path.join(project, '.claude', 'skills', 'no-desc', 'SKILL.md'), '---\nname: no-desc\n---\nBody only.\n');
+    write(path.join(project, 'sub', '.claude', 'skills', 'nested-one', 'SKILL.md'), skill('nested-one'));
+    execFileSync('git', ['init', '-q', project]);
+    const context = await analyseAgentContext({
+      folder: project,
+      agent: 'claude-code',
+      home,
+      cacheDir: path.join(base, 'cache'),
+      useLogs: false,
+    });
+    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there' });
+    const sent = JSON.stringify(body);
+    const ours = context.items.filter((i) => i.kind === 'skills').map((i) => i.name.replace(/^skill /, ''));
+    for (const name of ['user-one', 'parent-one', 'proj-one', 'no-desc', 'nested-one']) {
+      assert.equal(
+        ours.includes(name),
+        sent.includes(`- ${name}: `),
+        `${name}: listed by mvp ${ours.includes(name)}, sent ${sent.includes(`- ${name}: `)}`,
+      );
+    }
+    assert.ok(sent.includes('- no-desc: Body only.'), 'the body line stands in for the description');
+    assert.match(
+      context.items.find((i) => i.name === 'skill no-desc')!.problem ?? '',
+      /first line of its body \("Body only\."\)/,
+    );
+  });
 });

@@ -68,7 +68,13 @@ export function findSkills(
       }
       const front = splitFrontMatter(read.text);
       const name = typeof front.data.name === 'string' ? front.data.name : dirName;
-      const description = typeof front.data.description === 'string' ? front.data.description : '';
+      const declared = typeof front.data.description === 'string' ? front.data.description : '';
+      // Claude Code lists a skill without a description with the first line of its body (observed, 2.1.328).
+      const fallback =
+        agent === 'claude-code' && !declared
+          ? (front.body.split('\n').find((line) => line.trim()) ?? '').replace(/^#+\s*/, '').trim()
+          : '';
+      const description = declared || fallback;
       skills.push({
         name,
         description,
@@ -76,9 +82,11 @@ export function findSkills(
         root,
         problem: front.problem
           ? `${file}: ${front.problem}`
-          : description
+          : declared
             ? undefined
-            : `${file} has no description: the agent lists it by name only and may never pick it`,
+            : fallback
+              ? `${file} has no description: the agent lists it with the first line of its body ("${fallback.slice(0, 60)}"), which may not say when to use it`
+              : `${file} has no description: the agent lists it by name only and may never pick it`,
       });
     }
   }
