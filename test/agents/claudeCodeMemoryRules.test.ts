@@ -1,7 +1,7 @@
 /**
- * Claude Code's memory rules as the real client applies them (2.1.328, offline, loopback stand-in):
- * which files it sends, in which order, under which label, and where it stops following @imports.
- * `mvp context` must list the same files in the same order.
+ * Claude Code's discovery rules as the real client applies them (2.1.328, offline, loopback stand-in):
+ * which memory files it sends, in which order, under which label, where it stops following @imports,
+ * which skills it lists and which MCP servers it loads. `mvp context` must find the same.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyseAgentContext } from '../../src/core/agentContext/analyseAgentContext';
-import { captureFirstRequest, claudeCodeInstalled, freshHome } from './driveClaudeCode';
+import { profileRegistryFor } from '../../src/core/analyse';
+import { countForProfile } from '../../src/core/tokens/countForProfile';
+import { mergeParts, splitClaudeCodeRequest, type CapturedRequest } from './claudeCodeRequestParts';
+import { captureFirstRequest, claudeCodeInstalled, FILESYSTEM_MCP_BIN, freshHome } from './driveClaudeCode';
 
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -142,5 +145,41 @@ describe('Claude Code memory rules, checked against the real client', function (
       context.items.find((i) => i.name === 'skill no-desc')!.problem ?? '',
       /first line of its body \("Body only\."\)/,
     );
+  });
+
+  it('MCP servers: .mcp.json minus disabledMcpjsonServers, ~/.claude.json user and local scopes, each counted as sent', async () => {
+    const base = path.join(root, 'mcp');
+    const project = path.join(base, 'project');
+    const home = freshHome(base);
+    const server = { command: FILESYSTEM_MCP_BIN, args: [project] };
+    write(path.join(project, '.mcp.json'), JSON.stringify({ mcpServers: { fsone: server, fstwo: server } }));
+    write(path.join(project, '.claude', 'settings.local.json'), JSON.stringify({ disabledMcpjsonServers: ['fstwo'] }));
+    write(
+      path.join(home, '.claude.json'),
+      JSON.stringify({ mcpServers: { fsthree: server }, projects: { [project]: { mcpServers: { fsfour: server } } } }),
+    );
+    execFileSync('git', ['init', '-q', project]);
+    const context = await analyseAgentContext({
+      folder: project,
+      agent: 'claude-code',
+      model: 'claude-sonnet-4-5',
+      home,
+      cacheDir: path.join(base, 'cache'),
+      useLogs: false,
+      probeMcp: true,
+    });
+    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there' });
+    const profile = profileRegistryFor().resolve('claude-sonnet-4-5').profile;
+    const sent = new Map(
+      [...mergeParts(splitClaudeCodeRequest(body as CapturedRequest, []))]
+        .filter(([key]) => key.startsWith('mcp:'))
+        .map(([key, text]) => [key.slice(4), countForProfile(profile, text).tokens]),
+    );
+    const ours = new Map(
+      context.items.filter((i) => i.kind === 'mcp').map((i) => [i.name.replace(/^MCP server /, ''), i.tokens]),
+    );
+    assert.deepEqual([...ours.keys()].sort(), [...sent.keys()].sort());
+    for (const [name, tokens] of ours)
+      assert.ok(Math.abs(tokens / sent.get(name)! - 1) <= 0.25, `${name}: ours ${tokens}, sent ${sent.get(name)}`);
   });
 });
