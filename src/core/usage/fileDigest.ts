@@ -126,6 +126,9 @@ export function computeCells(digest: FileDigest): void {
     cell.requests++;
     for (let j = 0; j < FOOTPRINT_STRIDE; j++) cell.footprints[j] += footprints[i * FOOTPRINT_STRIDE + j];
   }
+  // Seven significant digits (estimates are shown with two): the cached text stays short, and a
+  // number written with its shortest digits reads back as exactly the same number.
+  for (const cell of cells.values()) cell.footprints = cell.footprints.map((v) => Number(v.toPrecision(7)));
   digest.cells = [...cells.values()];
   digest.requestCount = times.length;
   digest.cellsZone = currentZone();

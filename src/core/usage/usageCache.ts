@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import type { FileDigest } from './fileDigest';
 
 /** 8: the request columns in a second file, read on demand. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 10;
 export const USAGE_CACHE_FILE = 'usage-digests.json';
 const REQUESTS_PREFIX = 'usage-requests-';
 
@@ -191,7 +191,8 @@ for (const column of COLUMNS) {
 }
 
 function withLazyColumns(stored: FileDigest, columnsOf: () => StoredColumns): FileDigest {
-  const digest = Object.assign(Object.create(lazyPrototype) as object, stored) as FileDigest;
+  // The parsed object itself becomes the digest (no copy of its fields).
+  const digest = Object.setPrototypeOf(stored, lazyPrototype) as FileDigest;
   lazySource.set(digest, new LazyColumns(columnsOf));
   rawColumns.set(digest, columnsOf);
   return digest;
