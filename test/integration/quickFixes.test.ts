@@ -121,6 +121,7 @@ suite('Quick fixes', () => {
     assert.ok(await exists(secondSheet), 'the second sheet was written too');
     assert.ok(!document.getText().includes('sales.xlsx'), 'the workbook is no longer sent');
     assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === created.toString()), 'CSV revealed');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString(), 'the prompt keeps the focus');
     await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
     await waitFor('reverted', () => document.getText().includes('sales.xlsx'));
     // The finding is back after the revert: converting again picks fresh names.

@@ -110,6 +110,18 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
   });
   await screenshot('editor-report');
 
+  await step('Help › Get Started has the five-step walkthrough', async () => {
+    await helpers.runCommand('Welcome: Open Walkthrough...');
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Minimal Viable Prompt' }).first();
+    await pick.waitFor({ timeout: 30000 });
+    await pick.click();
+    for (const title of ['Open a prompt', 'Read the meter', 'Apply a fix', 'Open the panel', 'Create a team config']) {
+      await page.locator('.gettingStartedContainer', { hasText: title }).first().waitFor({ timeout: 30000 });
+    }
+  });
+  await screenshot('editor-walkthrough');
+  await helpers.runCommand('View: Close Editor');
+
   await step('the settings list under the extension: @ext shows every mvp.* setting', async () => {
     await helpers.runCommand('Preferences: Open Settings (UI)');
     const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container textarea').first();
