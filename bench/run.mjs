@@ -3,7 +3,7 @@
 // Benchmarks report ratios against a baseline measured in the same process, never pass/fail.
 import { spawnSync } from 'node:child_process';
 
-const all = ['tokens', 'session', 'spreadsheet', 'hook', 'editor', 'context', 'hostile'];
+const all = ['tokens', 'session', 'spreadsheet', 'hook', 'editor', 'context', 'hostile', 'usage'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !all.includes(name));
 if (unknown.length) {
