@@ -7,22 +7,22 @@ import { ENCODING_NAMES } from '../../../src/core/tokens/encodingSources';
 const root = path.resolve(__dirname, '../../..');
 
 describe('licences of the shipped vocabularies', () => {
-  it('licences/VOCABULARIES.txt names the licence of every rank file, and each file it points to exists', () => {
-    const listing = readFileSync(path.join(root, 'licences', 'VOCABULARIES.txt'), 'utf8');
+  it('media/licences/VOCABULARIES.txt names the licence of every rank file, and each file it points to exists', () => {
+    const listing = readFileSync(path.join(root, 'media', 'licences', 'VOCABULARIES.txt'), 'utf8');
     for (const encoding of ENCODING_NAMES)
       assert.match(listing, new RegExp(`\\b${encoding}\\.ranks\\b`), `${encoding} is not listed`);
     for (const [file] of listing.matchAll(/[A-Z0-9.-]+\.txt/g))
-      assert.ok(existsSync(path.join(root, 'licences', file)), `licences/${file} is missing`);
+      assert.ok(existsSync(path.join(root, 'media', 'licences', file)), `media/licences/${file} is missing`);
   });
 
   it('the .vsix carries the licence files next to the rank files', () => {
     const ignore = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
     assert.ok(ignore.includes('!dist/ranks/*.ranks'));
-    assert.ok(ignore.includes('!licences/*.txt'));
+    assert.ok(ignore.includes('!media/licences/*.txt'));
   });
 
   it("Llama's notice carries the attribution its licence requires (section 1.b.iii)", () => {
-    const notice = readFileSync(path.join(root, 'licences', 'LLAMA-3.1-NOTICE.txt'), 'utf8');
+    const notice = readFileSync(path.join(root, 'media', 'licences', 'LLAMA-3.1-NOTICE.txt'), 'utf8');
     assert.ok(
       notice.includes(
         'Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',

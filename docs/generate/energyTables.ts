@@ -5,11 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadBuiltinProfiles } from '../src/core/profiles/builtinProfiles';
-import { estimateRequest } from '../src/core/energy/estimator';
-import { withGeneratedTables } from '../src/core/energy/anchorTables';
+import { loadBuiltinProfiles } from '../../src/core/profiles/builtinProfiles';
+import { estimateRequest } from '../../src/core/energy/estimator';
+import { withGeneratedTables } from '../../src/core/energy/anchorTables';
 
-const page = path.resolve(__dirname, '../docs/energy-model.md');
+const page = path.resolve(__dirname, '../energy-model.md');
 const profiles = new Map(loadBuiltinProfiles().map((p) => [p.id, p] as const));
 const before = fs.readFileSync(page, 'utf8');
 const after = withGeneratedTables(before, (model, input) => {
