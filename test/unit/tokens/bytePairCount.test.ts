@@ -8,7 +8,7 @@ const latin1 = (text: string): string => Buffer.from(text, 'utf8').toString('lat
 
 describe('bytePairCount', () => {
   for (const encoding of ENCODINGS) {
-    it(`${encoding}: the heap merge and the scan merge agree on random byte strings`, () => {
+    it(`${encoding}: the rank sweep and the scan merge agree on random byte strings`, () => {
       const { ranks } = loadRankTable(encoding);
       fc.assert(
         fc.property(

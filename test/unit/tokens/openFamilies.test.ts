@@ -11,7 +11,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { HEAP_MERGE_THRESHOLD } from '../../../src/core/tokens/bytePairCount';
+import { LONG_PIECE_THRESHOLD } from '../../../src/core/tokens/bytePairCount';
 import { IncrementalDocumentCount } from '../../../src/core/tokens/incrementalDocumentCount';
 import { createTokenCounter, getTokenCounter } from '../../../src/core/tokens/tokenCounter';
 import { OPEN_ENCODINGS, openReferenceCount } from './openReference';
@@ -93,7 +93,7 @@ const LONG = [
   '='.repeat(700),
   'aGVsbG8gd29ybGQ'.repeat(80),
   '😀'.repeat(200),
-  'x'.repeat(HEAP_MERGE_THRESHOLD + 1),
+  'x'.repeat(LONG_PIECE_THRESHOLD + 1),
 ];
 
 const CORPUS = [
