@@ -15,8 +15,8 @@ if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
 let failed = 0;
 for (const name of chosen.length ? chosen : all) {
   console.log(`\n=== bench/${name} ===`);
-  // bench/tokens also measures the open model families (its own section of docs/benchmarks.md).
-  const scripts = name === 'tokens' ? ['bench/tokens/run.mjs', 'bench/tokens/families.mjs'] : [`bench/${name}/run.mjs`];
+  // bench/tokens also measures the open model families and long pieces (sections of their own in docs/benchmarks.md).
+  const scripts = name === 'tokens' ? ['bench/tokens/run.mjs', 'bench/tokens/families.mjs', 'bench/tokens/longPieces.mjs'] : [`bench/${name}/run.mjs`];
   if (scripts.map((script) => run('node', [script])).some((status) => status !== 0)) {
     failed++;
     console.error(`bench/${name} failed`);

@@ -146,7 +146,8 @@ class RankSweep {
         if (pairRank[key - rank * length] === rank) break;
         lowPairs.pop();
       }
-      const swept = this.cursor < this.rankStartCount ? this.rank * length + rankStarts[this.cursor] : Number.POSITIVE_INFINITY;
+      const swept =
+        this.cursor < this.rankStartCount ? this.rank * length + rankStarts[this.cursor] : Number.POSITIVE_INFINITY;
       if (lowPairs.size > 0 && lowPairs.peek() < swept) {
         const key = lowPairs.pop();
         return key - Math.floor(key / length) * length;

@@ -89,7 +89,10 @@ describe('long pathological pieces', () => {
 
       it('single pieces of 20,000 chars, and one letter × 50,000: the same count as tiktoken (Rust core, WASM) @slow', () => {
         const counter = createTokenCounter(encoding);
-        for (const [name, text] of [...singlePieceShapes(20_000), ['one letter × 50,000', 'x'.repeat(50_000)] as [string, string]]) {
+        for (const [name, text] of [
+          ...singlePieceShapes(20_000),
+          ['one letter × 50,000', 'x'.repeat(50_000)] as [string, string],
+        ]) {
           assert.equal(counter.count(text), wasmReferenceCount(encoding, text), name);
         }
       });
@@ -102,7 +105,11 @@ describe('long pathological pieces', () => {
       fc.assert(
         fc.property(
           fc.oneof(
-            fc.string({ unit: fc.constantFrom('a', 'b', 'aa', 'ab', ' ', '  ', '=', '\n', 'é', '中'), minLength: 1, maxLength: 200 }),
+            fc.string({
+              unit: fc.constantFrom('a', 'b', 'aa', 'ab', ' ', '  ', '=', '\n', 'é', '中'),
+              minLength: 1,
+              maxLength: 200,
+            }),
             fc.string({ unit: 'binary', minLength: 2, maxLength: 60 }),
           ),
           (text) => {
@@ -117,7 +124,9 @@ describe('long pathological pieces', () => {
 
   describe('vocabularies whose ranks are not in merge order (a merge can make a pair of lower rank)', () => {
     /** A random vocabulary over a, b, c: the three bytes, then random longer tokens at shuffled ranks. */
-    const vocabulary = fc.uniqueArray(fc.stringMatching(/^[abc]{2,5}$/), { minLength: 1, maxLength: 40 }).map((tokens) => ['a', 'b', 'c', ...tokens]);
+    const vocabulary = fc
+      .uniqueArray(fc.stringMatching(/^[abc]{2,5}$/), { minLength: 1, maxLength: 40 })
+      .map((tokens) => ['a', 'b', 'c', ...tokens]);
     const text = fc.stringMatching(/^[abc]{0,120}$/);
 
     it('tiktoken rule: the rank sweep counts what js-tiktoken counts with the same vocabulary', () => {
@@ -137,11 +146,18 @@ describe('long pathological pieces', () => {
 
     it('listed-pair rule (merge splits): the rank sweep and the scan merge agree', () => {
       fc.assert(
-        fc.property(vocabulary, fc.array(fc.nat(), { minLength: 40, maxLength: 40 }), text, (tokens, splitChoices, piece) => {
-          const splits = Uint16Array.from(tokens, (token, rank) => (token.length < 2 ? 0xffff : 1 + (splitChoices[rank % splitChoices.length] % (token.length - 1))));
-          const ranks = buildRankHashTable(tokens, splits);
-          assert.equal(rankSweepMergeCount(piece, ranks), bytePairCount(piece, ranks, Number.POSITIVE_INFINITY));
-        }),
+        fc.property(
+          vocabulary,
+          fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+          text,
+          (tokens, splitChoices, piece) => {
+            const splits = Uint16Array.from(tokens, (token, rank) =>
+              token.length < 2 ? 0xffff : 1 + (splitChoices[rank % splitChoices.length] % (token.length - 1)),
+            );
+            const ranks = buildRankHashTable(tokens, splits);
+            assert.equal(rankSweepMergeCount(piece, ranks), bytePairCount(piece, ranks, Number.POSITIVE_INFINITY));
+          },
+        ),
         { numRuns: 300 },
       );
     });
