@@ -127,14 +127,14 @@ describe('hostile inputs: mvp hook', () => {
     assert.match(run.stderr, /stopped after the 0\.001 s deadline while .*; no coaching for this prompt/);
   });
 
-  it('a pathological attached file (4 MB of one letter: ~20 s of tokenizing) is cut at the deadline in a real process', function () {
+  it('a large attached file (20 MB of one letter: seconds of tokenizing) is cut at a short deadline in a real process', function () {
     this.timeout(90_000);
     const root = scratch({ 'repo/.git/HEAD': '' });
-    writeFileSync(path.join(root, 'repo', 'big.txt'), 'a'.repeat(4_000_000));
+    writeFileSync(path.join(root, 'repo', 'big.txt'), 'a'.repeat(20_000_000));
     const main = path.resolve(__dirname, '../../src/cli/main.ts');
     const run = spawnSync(
       process.execPath,
-      ['-r', require.resolve('esbuild-register'), main, 'hook', '--deadline', '6'],
+      ['-r', require.resolve('esbuild-register'), main, 'hook', '--deadline', '0.5'],
       {
         cwd: root,
         input: event(path.join(root, 'repo'), { prompt: 'Summarise @big.txt please.' }),
@@ -146,7 +146,7 @@ describe('hostile inputs: mvp hook', () => {
     assert.equal(run.stdout, '');
     assert.match(
       run.stderr,
-      /stopped after the 6 s deadline while (starting the analysis|analysing the prompt, its files and the session)/,
+      /stopped after the 0\.5 s deadline while (starting the analysis|analysing the prompt, its files and the session)/,
     );
   });
 
