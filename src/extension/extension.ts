@@ -160,9 +160,14 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
       if (!panelDocument) updatePanel(undefined);
       return;
     }
-    statusBar.show(current.analysis, readSettings(document.uri), document.uri);
+    statusBar.show(current.analysis, readSettings(document.uri), document.uri, false, panel.recentAgentUsage());
+    // This week's agent usage for the tooltip: read in a worker, at most every few minutes.
+    panel.refreshAgentUsage();
     updatePanel(current);
   };
+
+  // A fresh reading of the agents' logs updates the tooltip of the prompt on screen.
+  panel.watchAgentUsage(() => refreshActive());
 
   const analyseAllTracked = () => {
     for (const document of vscode.workspace.textDocuments) {
@@ -205,7 +210,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
         }
       }
       if (vscode.window.activeTextEditor?.document === document) {
-        statusBar.show(analysis, settings, document.uri);
+        statusBar.show(analysis, settings, document.uri, false, panel.recentAgentUsage());
         updatePanel(result);
       }
       report.update(document.uri, analysis, result.version);
@@ -233,7 +238,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
           })
         : undefined;
       if (figures) {
-        if (vscode.window.activeTextEditor?.document === e.document) statusBar.show(figures.analysis, settings, e.document.uri, true);
+        if (vscode.window.activeTextEditor?.document === e.document) statusBar.show(figures.analysis, settings, e.document.uri, true, panel.recentAgentUsage());
         liveEvents.fire({ uri: e.document.uri, version: figures.version, total: figures.analysis.tokens.total, processingMs: performance.now() - received });
       }
     }),

@@ -7,6 +7,8 @@ import { escapeMarkdown } from './markdownEscape';
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analysis';
 import { formatTokens, formatTokensShort, formatWh, percent } from '../core/format';
+import type { RecentUsage } from '../core/usage';
+import { agentWeekMarkdown } from './agentWeekTooltip';
 import { figuresMarkdown, whyMarkdown } from './estimateWhy';
 import { commandUri } from './hoverProvider';
 import type { MvpSettings } from './settings';
@@ -47,8 +49,11 @@ export class PromptStatusBar implements vscode.Disposable {
     return this.item.backgroundColor !== undefined;
   }
 
-  /** @param provisional the count and estimate of text typed since the last full analysis */
-  show(analysis: Analysis, settings: MvpSettings, uri: vscode.Uri, provisional = false): void {
+  /**
+   * @param provisional the count and estimate of text typed since the last full analysis
+   * @param agentWeek this week's agent usage from the logs, when it has been read
+   */
+  show(analysis: Analysis, settings: MvpSettings, uri: vscode.Uri, provisional = false, agentWeek?: RecentUsage): void {
     if (!settings.statusBarEnabled) {
       this.hide();
       return;
@@ -85,6 +90,8 @@ export class PromptStatusBar implements vscode.Disposable {
       md.appendMarkdown(`⚠ ${escapeMarkdown(o)}\n\n`);
     }
     md.appendMarkdown(`${whyMarkdown(analysis)}\n\n`);
+    const week = agentWeekMarkdown(agentWeek);
+    if (week) md.appendMarkdown(`${week}\n\n`);
     md.appendMarkdown(
       `[Choose model](${commandUri('mvp.chooseModel', [])}) · [Analyse prompt](${commandUri('mvp.analysePrompt', [uri.toString()])}) · [Explain estimate](${commandUri('mvp.explainEstimate', [uri.toString()])})`,
     );

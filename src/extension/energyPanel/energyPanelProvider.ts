@@ -9,6 +9,7 @@ import { DEFAULT_PANEL_COMMANDS, PanelController, type PanelCommands } from './p
 import { createNonce, panelHtml } from './panelHtml';
 import type { PanelInput } from './panelInput';
 import { AgentUsageLoader } from './agentUsageLoader';
+import type { RecentUsage } from '../../core/usage';
 
 export { DEFAULT_PANEL_COMMANDS, type PanelCommands } from './panelController';
 
@@ -28,7 +29,30 @@ export class EnergyPanelProvider implements vscode.WebviewViewProvider, vscode.D
     storageDir?: string,
   ) {
     this.controller = new PanelController(globalState, describeEquivalences, commands);
-    this.agentUsage = storageDir ? new AgentUsageLoader(storageDir, (state) => this.controller.setAgentUsage(state)) : undefined;
+    this.agentUsage = storageDir
+      ? new AgentUsageLoader(storageDir, (state) => {
+          this.controller.setAgentUsage(state);
+          for (const listener of this.agentUsageListeners) listener();
+        })
+      : undefined;
+  }
+
+  private readonly agentUsageListeners: (() => void)[] = [];
+
+  /** This week's agent usage once the logs have been read (the status bar shows it too), else undefined. */
+  recentAgentUsage(): RecentUsage | undefined {
+    const state = this.agentUsage?.current();
+    return state?.status === 'ready' ? state.recent : undefined;
+  }
+
+  /** `listener` runs after each reading of the agents' logs. */
+  watchAgentUsage(listener: () => void): void {
+    this.agentUsageListeners.push(listener);
+  }
+
+  /** Reads the agents' logs in a worker unless a reading is running or recent (at most every few minutes). */
+  refreshAgentUsage(): void {
+    void this.agentUsage?.refresh();
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
