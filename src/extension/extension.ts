@@ -101,9 +101,9 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     const e = equivalence(wh, device);
     return { text: e.text, assumption: `${device.assumption} Source: [${device.source.title}](${device.source.url}).` };
   });
-  const report = new ReportPanel();
-  const explanations = new ExplanationProvider();
   const panel = new EnergyPanelProvider(context.extensionUri, context.globalState, undefined, context.globalStorageUri.fsPath);
+  const report = new ReportPanel(() => panel.recentAgentUsage());
+  const explanations = new ExplanationProvider();
   const runner = new FixActionRunner(analyser, convertWithEngine);
   const sessions = new SessionCommands(analyser, report, runner);
   /** Documents the user analysed explicitly: they stay live even when not matching the prompt globs. */

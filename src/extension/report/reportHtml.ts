@@ -16,6 +16,7 @@ import { PART_KIND_LABELS } from '../../core/prompt/parsedPrompt';
 import { type Quantity, formatAmount, formatRange, formatSpan, formatTokens, formatWh, percent, significant } from '../../core/format';
 import { resolutionText } from '../estimateWhy';
 import { isDocsLink } from '../../core/config/webLink';
+import type { RecentFigures, RecentUsage } from '../../core/usage';
 
 export interface CrossCheck {
   modelName: string;
@@ -32,6 +33,8 @@ export interface ReportContext {
   version?: number;
   title: string;
   crossCheck?: CrossCheck;
+  /** This week's agent usage from the local logs, once read (docs/usage.md). */
+  agentWeek?: RecentUsage;
 }
 
 export function escapeHtml(s: string): string {
@@ -72,6 +75,7 @@ export function renderReportHtml(analysis: Analysis, ctx: ReportContext): string
       <p class="note">Grid: ${escapeHtml(e.grid.zone)}, ${escapeHtml(significant(e.grid.gCO2PerKWh, 3))} gCO₂e/kWh (${escapeHtml(e.grid.source)}, ${e.grid.year}). Request: ${formatTokens(e.tokens.input)} input tokens (${formatTokens(e.tokens.cachedInput)} cached), ${formatTokens(e.tokens.output)} output${e.tokens.reasoning ? `, ${formatTokens(e.tokens.reasoning)} hidden reasoning` : ''}.</p>
     </section>`,
     analysis.session ? sessionSection(analysis, ctx) : '',
+    agentWeekSection(ctx.agentWeek),
     `<section aria-labelledby="suggestions"><h2 id="suggestions">Suggestions</h2>${suggestions(analysis, ctx)}</section>`,
     analysis.attachments.length ? `<section aria-labelledby="attachments"><h2 id="attachments">Attachments</h2>${attachmentsTable(analysis)}</section>` : '',
     `<section aria-labelledby="method"><h2 id="method">Method</h2>
@@ -124,6 +128,19 @@ function partsTable(analysis: Analysis, ctx: ReportContext): string {
     return `<tr><td>${kindNote}${reveal}</td><td class="num">${formatTokens(p.tokens)}</td><td class="num">${p.minimalTokens !== undefined ? formatTokens(p.minimalTokens) : ''}</td><td>${bar(p.tokens / total, `${percent(p.tokens, total)} of the request`)} ${percent(p.tokens, total)}</td></tr>`;
   });
   return `<table><thead><tr><th scope="col">Part</th><th scope="col" class="num">Tokens</th><th scope="col" class="num">Minimal</th><th scope="col">Share</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** This week's real agent use beside the one request above, so the two are not confused. */
+function agentWeekSection(recent: RecentUsage | undefined): string {
+  if (!recent || recent.totals.week.requests === 0) return '';
+  const row = (name: string, week: RecentFigures) =>
+    `<tr><th scope="row">${escapeHtml(name)}</th><td class="num">${formatTokens(week.requests)}</td><td class="num">${formatTokens(week.tokens)}</td><td>${range(week.wh, 'wh')}</td><td>${range(week.carbonG, 'carbonG', ' CO₂e')}</td></tr>`;
+  const active = recent.agents.filter((a) => a.week.requests > 0);
+  const rows = active.map((a) => row(a.name, a.week));
+  if (active.length > 1) rows.push(row('All agents', recent.totals.week));
+  return `<section aria-labelledby="agent-week"><h2 id="agent-week">Coding agents this week</h2>
+  <table><thead><tr><th scope="col">Agent</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Tokens</th><th scope="col">Energy</th><th scope="col">Carbon</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+  <p class="note">Since ${escapeHtml(recent.weekStart)}, as the agents recorded it in their local logs (tokens exact, energy from the same model as above); read on this machine only.</p></section>`;
 }
 
 function sessionSection(analysis: Analysis, ctx: ReportContext): string {

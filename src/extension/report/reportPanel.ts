@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { Analysis } from '../../core/analysis';
+import type { RecentUsage } from '../../core/usage';
 import { type CrossCheck, renderReportHtml } from './reportHtml';
 
 export const REPORT_VIEW_TYPE = 'mvp.report';
@@ -33,6 +34,9 @@ export class ReportPanel implements vscode.Disposable {
   private subject: ReportSubject | undefined;
   /** The last HTML set (tests read it). */
   html = '';
+
+  /** @param agentWeek this week's agent usage from the local logs, once read (the Energy view's loader) */
+  constructor(private readonly agentWeek: () => RecentUsage | undefined = () => undefined) {}
 
   show(subject: ReportSubject): void {
     this.subject = subject;
@@ -82,6 +86,7 @@ export class ReportPanel implements vscode.Disposable {
       version: this.subject.version,
       title: this.subject.title,
       crossCheck: this.subject.crossCheck,
+      agentWeek: this.agentWeek(),
     });
     this.panel.webview.html = this.html;
   }
