@@ -6,46 +6,16 @@
  * count the first line of each `message.id` + `requestId` pair (across all files) and skip the rest.
  * Lines of other kinds (user turns, attachments, modes, snapshots, summaries…) are counted by type.
  */
-import type { UsageLineReader } from './usageLineReader';
-import { bump, countOf, isObject } from './usageLineReader';
-import type { CompactionMark, UsageRecord } from './usageRecord';
+import { bump, countOf, isObject, type Json, JsonLineUsageReader } from './usageLineReader';
+import type { UsageRecord } from './usageRecord';
 
 /** The timestamp form Claude Code writes (and the only one ccusage accepts). */
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 
-interface ClaudeCodeState {
-  sessionId?: string;
-  project?: string;
-}
-
-export class ClaudeCodeUsageReader implements UsageLineReader {
+export class ClaudeCodeUsageReader extends JsonLineUsageReader {
   readonly agent = 'claude-code' as const;
-  readonly compactions: CompactionMark[] = [];
-  readonly unneeded: Record<string, number> = {};
-  malformedLines = 0;
-  sessionId: string | undefined;
-  project: string | undefined;
 
-  constructor(state?: unknown) {
-    if (isObject(state)) {
-      if (typeof state.sessionId === 'string') this.sessionId = state.sessionId;
-      if (typeof state.project === 'string') this.project = state.project;
-    }
-  }
-
-  pushLine(line: string): UsageRecord[] {
-    if (line.trim() === '') return [];
-    let entry: unknown;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      this.malformedLines++;
-      return [];
-    }
-    if (!isObject(entry)) {
-      this.malformedLines++;
-      return [];
-    }
+  protected readEntry(entry: Json): UsageRecord[] {
     if (this.sessionId === undefined && typeof entry.sessionId === 'string' && entry.sessionId !== '') this.sessionId = entry.sessionId;
     if (this.project === undefined && typeof entry.cwd === 'string' && entry.cwd !== '') this.project = entry.cwd;
     const type = typeof entry.type === 'string' ? entry.type : '(no type)';
@@ -59,10 +29,6 @@ export class ClaudeCodeUsageReader implements UsageLineReader {
       return [];
     }
     return [record];
-  }
-
-  saveState(): ClaudeCodeState {
-    return { sessionId: this.sessionId, project: this.project };
   }
 }
 

@@ -9,9 +9,8 @@
  * the cached parts out (see usageRecord.ts). `token_usage_record` entries of newer clients repeat
  * the same usage per response and are not counted again.
  */
-import type { UsageLineReader } from './usageLineReader';
-import { bump, countOf, isObject, parseTime } from './usageLineReader';
-import type { CompactionMark, UsageRecord } from './usageRecord';
+import { bump, countOf, isObject, parseTime, type Json, JsonLineUsageReader } from './usageLineReader';
+import type { UsageRecord } from './usageRecord';
 
 interface RawUsage {
   input: number;
@@ -30,39 +29,21 @@ interface CodexState {
   project?: string;
 }
 
-export class CodexUsageReader implements UsageLineReader {
+export class CodexUsageReader extends JsonLineUsageReader {
   readonly agent = 'codex' as const;
-  readonly compactions: CompactionMark[] = [];
-  readonly unneeded: Record<string, number> = {};
-  malformedLines = 0;
-  sessionId: string | undefined;
-  project: string | undefined;
   private model: string | undefined;
   private previousTotal: RawUsage | undefined;
 
   constructor(state?: unknown) {
+    super(state);
     if (isObject(state)) {
       const s = state as CodexState;
       this.model = typeof s.model === 'string' ? s.model : undefined;
       this.previousTotal = isObject(s.previousTotal) ? (s.previousTotal as RawUsage) : undefined;
-      this.sessionId = typeof s.sessionId === 'string' ? s.sessionId : undefined;
-      this.project = typeof s.project === 'string' ? s.project : undefined;
     }
   }
 
-  pushLine(line: string): UsageRecord[] {
-    if (line.trim() === '') return [];
-    let entry: unknown;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      this.malformedLines++;
-      return [];
-    }
-    if (!isObject(entry)) {
-      this.malformedLines++;
-      return [];
-    }
+  protected readEntry(entry: Json): UsageRecord[] {
     const type = typeof entry.type === 'string' ? entry.type : '(no type)';
     const payload = isObject(entry.payload) ? entry.payload : undefined;
     if (type === 'session_meta' && payload) {
@@ -123,7 +104,7 @@ export class CodexUsageReader implements UsageLineReader {
   }
 
   saveState(): CodexState {
-    return { model: this.model, previousTotal: this.previousTotal, sessionId: this.sessionId, project: this.project };
+    return { ...super.saveState(), model: this.model, previousTotal: this.previousTotal };
   }
 }
 

@@ -7,49 +7,18 @@
  * older versions rewrote one `.json` file. A rewind (`$rewindTo`) hides messages from the
  * conversation but their tokens were spent, so they still count.
  */
-import type { UsageLineReader } from './usageLineReader';
-import { bump, countOf, isObject, parseTime } from './usageLineReader';
-import type { CompactionMark, UsageRecord } from './usageRecord';
+import { bump, countOf, isObject, parseTime, type Json, JsonLineUsageReader } from './usageLineReader';
+import type { UsageRecord } from './usageRecord';
 
-interface GeminiState {
-  sessionId?: string;
-  project?: string;
-}
-
-export class GeminiUsageReader implements UsageLineReader {
+export class GeminiUsageReader extends JsonLineUsageReader {
   readonly agent = 'gemini-cli' as const;
-  readonly compactions: CompactionMark[] = [];
-  readonly unneeded: Record<string, number> = {};
-  malformedLines = 0;
-  sessionId: string | undefined;
-  project: string | undefined;
 
   /** `fallbackSessionId` (the file's name) keys messages when the log states no session id. */
   constructor(
     private readonly fallbackSessionId: string,
     state?: unknown,
   ) {
-    if (isObject(state)) {
-      const s = state as GeminiState;
-      this.sessionId = typeof s.sessionId === 'string' ? s.sessionId : undefined;
-      this.project = typeof s.project === 'string' ? s.project : undefined;
-    }
-  }
-
-  pushLine(line: string): UsageRecord[] {
-    if (line.trim() === '') return [];
-    let entry: unknown;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      this.malformedLines++;
-      return [];
-    }
-    if (!isObject(entry)) {
-      this.malformedLines++;
-      return [];
-    }
-    return this.readEntry(entry);
+    super(state);
   }
 
   /** A whole legacy `.json` recording: one object with a `messages` array. */
@@ -68,7 +37,7 @@ export class GeminiUsageReader implements UsageLineReader {
     return this.readEntry(session);
   }
 
-  private readEntry(entry: Record<string, unknown>): UsageRecord[] {
+  protected readEntry(entry: Json): UsageRecord[] {
     if (typeof entry.$rewindTo === 'string') {
       bump(this.unneeded, 'rewind');
       return [];
@@ -113,9 +82,5 @@ export class GeminiUsageReader implements UsageLineReader {
       },
       dedupKey: `gemini:${this.sessionId ?? this.fallbackSessionId}:${message.id}`,
     });
-  }
-
-  saveState(): GeminiState {
-    return { sessionId: this.sessionId, project: this.project };
   }
 }

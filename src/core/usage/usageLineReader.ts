@@ -25,6 +25,50 @@ export interface UsageLineReader {
 
 export type Json = Record<string, unknown>;
 
+/**
+ * What every agent's JSON-lines log shares: blank lines skipped, a line that is not a JSON object
+ * counted as malformed, the session id and project carried in the cached state. A reader adds how
+ * its format records usage (`readEntry`) and any further state of its own.
+ */
+export abstract class JsonLineUsageReader implements UsageLineReader {
+  abstract readonly agent: AgentId;
+  readonly compactions: CompactionMark[] = [];
+  readonly unneeded: Record<string, number> = {};
+  malformedLines = 0;
+  sessionId: string | undefined;
+  project: string | undefined;
+
+  constructor(state?: unknown) {
+    if (isObject(state)) {
+      if (typeof state.sessionId === 'string') this.sessionId = state.sessionId;
+      if (typeof state.project === 'string') this.project = state.project;
+    }
+  }
+
+  pushLine(line: string): UsageRecord[] {
+    if (line.trim() === '') return [];
+    let entry: unknown;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      this.malformedLines++;
+      return [];
+    }
+    if (!isObject(entry)) {
+      this.malformedLines++;
+      return [];
+    }
+    return this.readEntry(entry);
+  }
+
+  /** The requests one log entry records, if any. */
+  protected abstract readEntry(entry: Json): UsageRecord[];
+
+  saveState(): { sessionId?: string; project?: string } {
+    return { sessionId: this.sessionId, project: this.project };
+  }
+}
+
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
