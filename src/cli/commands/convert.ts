@@ -6,10 +6,10 @@ import path from 'node:path';
 import type { CountTokens } from '../../core/attachments/attachmentForm';
 import { convertSpreadsheetToCsv } from '../../core/attachments/convertSpreadsheetToCsv';
 import { readAttachment } from '../../core/attachments/readAttachment';
-import { DEFAULT_MODEL, profileRegistryFor } from '../../core/analyse';
 import { countForProfile } from '../../core/tokens/countForProfile';
 import { parseArgs, UsageError } from '../args';
 import type { CliIo } from '../cliIo';
+import { modelForFile } from '../modelForFile';
 
 export const CONVERT_USAGE = `Usage: mvp convert FILE [--sheet NAME|INDEX] [--out PATH] [--force] [--model ID]
 
@@ -20,7 +20,8 @@ that saves compared with sending the whole workbook.
                       workbook has more than one sheet with data)
   --out PATH          where to write (default: <workbook>.<sheet>.csv next to the workbook)
   --force             replace PATH if it exists (never done otherwise)
-  --model ID          count the saving with this model's tokenizer (default gpt-4o)
+  --model ID          count the saving with this model's tokenizer (default: the team
+                      config's model, else gpt-4o)
 `;
 
 export interface ConvertIo extends CliIo {
@@ -46,11 +47,11 @@ export async function runConvert(args: string[], io: ConvertIo): Promise<number>
     }
     throw error;
   }
-  // Savings are counted with the tokenizer of the model the user names (default: the default model).
-  const profile = profileRegistryFor().resolve((parsed.flags.model as string | undefined) ?? DEFAULT_MODEL).profile;
+  const file = path.resolve(io.cwd, parsed.positionals[0]);
+  // Savings are counted with the tokenizer of the model the user names, else the team config's, else the default.
+  const profile = modelForFile(file, parsed.flags.model as string | undefined).resolved.profile;
   const countTokens = io.countTokens ?? ((text: string) => countForProfile(profile, text).tokens);
   const tokenizer = io.tokenizerName ?? (io.countTokens ? 'the model tokenizer' : `${profile.id}'s tokenizer${profile.tokenizer.approximate ? ' (approximate)' : ''}`);
-  const file = path.resolve(io.cwd, parsed.positionals[0]);
   const sheet = parsed.flags.sheet as string | undefined;
   const outPath = parsed.flags.out === undefined ? undefined : path.resolve(io.cwd, parsed.flags.out as string);
 
