@@ -18,6 +18,14 @@ function tempRoot(): { root: string; home: string; project: string; cache: strin
   return { root, home, project, cache: path.join(root, 'cache') };
 }
 
+type Layout = ReturnType<typeof tempRoot>;
+type ExtraOptions = Omit<Parameters<typeof analyseAgentContext>[0], 'folder' | 'agent' | 'home' | 'cacheDir'>;
+
+/** The project of a temporary layout, with its own home and cache, and no logs unless asked. */
+function analyseIn(t: Layout, agent: Parameters<typeof analyseAgentContext>[0]['agent'], extra: ExtraOptions = {}) {
+  return analyseAgentContext({ folder: t.project, agent, home: t.home, cacheDir: t.cache, useLogs: false, ...extra });
+}
+
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
@@ -41,13 +49,7 @@ describe('agent context: what an agent sends before the user types', () => {
       path.join(t.project, '.claude', 'skills', 'deploy', 'SKILL.md'),
       '---\nname: deploy\ndescription: Deploy the site.\n---\nSteps…\n',
     );
-    const context = await analyseAgentContext({
-      folder: t.project,
-      agent: 'claude-code',
-      home: t.home,
-      cacheDir: t.cache,
-      useLogs: false,
-    });
+    const context = await analyseIn(t, 'claude-code');
     assert.deepEqual(names(context, 'memory'), [
       '~/.claude/CLAUDE.md',
       path.join(t.root, 'work', 'CLAUDE.md'),
@@ -83,13 +85,7 @@ describe('agent context: what an agent sends before the user types', () => {
       path.join(t.project, '.github', 'instructions', 'py.instructions.md'),
       '---\napplyTo: "**/*.py"\n---\nUse black.\n',
     );
-    const context = await analyseAgentContext({
-      folder: t.project,
-      agent: 'vscode',
-      home: t.home,
-      cacheDir: t.cache,
-      useLogs: false,
-    });
+    const context = await analyseIn(t, 'vscode');
     assert.deepEqual(names(context, 'instructions'), [
       '.github/copilot-instructions.md',
       'AGENTS.md',
@@ -134,13 +130,7 @@ describe('agent context: what an agent sends before the user types', () => {
     write(path.join(t.root, 'GEMINI.md'), 'Outside the repository: not loaded.\n');
     write(path.join(t.root, 'work', 'GEMINI.md'), 'Repository.\n');
     write(path.join(t.project, 'GEMINI.md'), 'Project.\n');
-    const context = await analyseAgentContext({
-      folder: t.project,
-      agent: 'gemini',
-      home: t.home,
-      cacheDir: t.cache,
-      useLogs: false,
-    });
+    const context = await analyseIn(t, 'gemini');
     assert.equal(names(context, 'instructions').length, 3);
   });
 
@@ -148,13 +138,7 @@ describe('agent context: what an agent sends before the user types', () => {
     const t = tempRoot();
     write(path.join(t.project, '.mvp.jsonc'), '{ "model": "gpt-4.1" }\n');
     write(path.join(t.project, 'CLAUDE.md'), 'Hi.\n');
-    const fromConfig = await analyseAgentContext({
-      folder: t.project,
-      agent: 'claude-code',
-      home: t.home,
-      cacheDir: t.cache,
-      useLogs: false,
-    });
+    const fromConfig = await analyseIn(t, 'claude-code');
     assert.equal(fromConfig.model.id, 'gpt-4.1');
     const given = await analyseAgentContext({
       folder: t.project,
@@ -176,26 +160,12 @@ describe('agent context: what an agent sends before the user types', () => {
 
   it("a model counted in an open family's own encoding takes the measured baseline from the closest OpenAI encoding, and says so", async () => {
     const t = tempRoot();
-    const openAi = await analyseAgentContext({
-      folder: t.project,
-      agent: 'codex',
-      home: t.home,
-      cacheDir: t.cache,
-      useLogs: false,
-      model: 'gpt-4',
-    });
+    const openAi = await analyseIn(t, 'codex', { model: 'gpt-4' });
     for (const [model, closest] of [
       ['llama-3.1-8b', 'cl100k_base'],
       ['qwen3-30b-a3b', 'o200k_base'],
     ] as const) {
-      const context = await analyseAgentContext({
-        folder: t.project,
-        agent: 'codex',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-        model,
-      });
+      const context = await analyseIn(t, 'codex', { model });
       const baseline = context.items.filter((i) => i.source === 'baseline');
       assert.ok(baseline.length > 0 && baseline.every((i) => i.tokens > 100), `${model}: the built-in load is counted`);
       assert.ok(
@@ -223,13 +193,7 @@ describe('agent context: what an agent sends before the user types', () => {
 
     it('are not started without consent: 0 tokens, a problem and a finding that say how to measure', async () => {
       const t = project('ok');
-      const context = await analyseAgentContext({
-        folder: t.project,
-        agent: 'vscode',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-      });
+      const context = await analyseIn(t, 'vscode');
       const item = context.items.find((i) => i.kind === 'mcp')!;
       assert.equal(item.tokens, 0);
       assert.equal(item.source, 'not-measured');
@@ -239,25 +203,12 @@ describe('agent context: what an agent sends before the user types', () => {
 
     it('with consent: tools/list over all pages, cached, then read from the cache without starting it @slow', async () => {
       const t = project('ok');
-      const probed = await analyseAgentContext({
-        folder: t.project,
-        agent: 'vscode',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-        probeMcp: true,
-      });
+      const probed = await analyseIn(t, 'vscode', { probeMcp: true });
       const item = probed.items.find((i) => i.kind === 'mcp')!;
       assert.equal(item.source, 'mcp-probe');
       assert.match(item.origin, /2 tools .*server version 1\.2\.3/);
       assert.ok(item.tokens > 40);
-      const cached = await analyseAgentContext({
-        folder: t.project,
-        agent: 'vscode',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-      });
+      const cached = await analyseIn(t, 'vscode');
       const again = cached.items.find((i) => i.kind === 'mcp')!;
       assert.equal(again.source, 'mcp-cache');
       assert.equal(again.tokens, item.tokens);
@@ -265,29 +216,14 @@ describe('agent context: what an agent sends before the user types', () => {
 
     it('a server that logs on stdout first is still measured @slow', async () => {
       const t = project('noisy');
-      const context = await analyseAgentContext({
-        folder: t.project,
-        agent: 'vscode',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-        probeMcp: true,
-      });
+      const context = await analyseIn(t, 'vscode', { probeMcp: true });
       assert.equal(context.items.find((i) => i.kind === 'mcp')!.source, 'mcp-probe');
     });
 
     it('a hanging server is stopped at the time cap and reported on its item @slow', async () => {
       const t = project('hang');
       const started = Date.now();
-      const context = await analyseAgentContext({
-        folder: t.project,
-        agent: 'vscode',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-        probeMcp: true,
-        probeTimeoutMs: 500,
-      });
+      const context = await analyseIn(t, 'vscode', { probeMcp: true, probeTimeoutMs: 500 });
       assert.ok(Date.now() - started < 5000);
       assert.match(
         context.items.find((i) => i.kind === 'mcp')!.problem!,
@@ -297,14 +233,7 @@ describe('agent context: what an agent sends before the user types', () => {
 
     it('a crashing server is reported with its last stderr line @slow', async () => {
       const t = project('crash');
-      const context = await analyseAgentContext({
-        folder: t.project,
-        agent: 'vscode',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-        probeMcp: true,
-      });
+      const context = await analyseIn(t, 'vscode', { probeMcp: true });
       assert.match(context.items.find((i) => i.kind === 'mcp')!.problem!, /exited \(code 3\).*missing API token/);
     });
 
@@ -312,13 +241,7 @@ describe('agent context: what an agent sends before the user types', () => {
       const t = tempRoot();
       write(path.join(t.project, '.mcp.json'), '{ "mcpServers": { "a": { "command": "x" }, }\n  oops }');
       write(path.join(t.home, '.claude.json'), JSON.stringify({ mcpServers: { empty: {} } }));
-      const context = await analyseAgentContext({
-        folder: t.project,
-        agent: 'claude-code',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-      });
+      const context = await analyseIn(t, 'claude-code');
       const problems = context.items.filter((i) => i.kind === 'mcp').map((i) => i.problem);
       assert.ok(
         problems.some((p) => /\.mcp\.json:2: /.test(p ?? '')),
@@ -336,14 +259,7 @@ describe('agent context: what an agent sends before the user types', () => {
         path.join(t.project, '.mcp.json'),
         JSON.stringify({ mcpServers: { docs: { type: 'http', url: 'https://example.com/mcp' } } }),
       );
-      const context = await analyseAgentContext({
-        folder: t.project,
-        agent: 'claude-code',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-        probeMcp: true,
-      });
+      const context = await analyseIn(t, 'claude-code', { probeMcp: true });
       assert.match(context.items.find((i) => i.kind === 'mcp')!.problem!, /is remote .*mvp makes no network requests/);
       const finding = context.findings.find((f) => f.id === 'mcp-not-measured')!;
       assert.doesNotMatch(finding.fix, /--probe-mcp/);
@@ -398,13 +314,7 @@ describe('agent context: what an agent sends before the user types', () => {
         path.join(t.project, '.claude', 'skills', 'big', 'SKILL.md'),
         `---\nname: big\ndescription: ${'Use this for anything about reports. '.repeat(20)}\n---\nBody\n`,
       );
-      const context = await analyseAgentContext({
-        folder: t.project,
-        agent: 'claude-code',
-        home: t.home,
-        cacheDir: t.cache,
-        useLogs: false,
-      });
+      const context = await analyseIn(t, 'claude-code');
       const ids = context.findings.map((f) => f.id).sort();
       assert.deepEqual(ids, ['duplicated-instructions', 'large-memory-file', 'long-skill-description']);
       for (const finding of context.findings) {
