@@ -11,30 +11,30 @@ import { globToRegExp } from '../core/config/promptFileGlobs';
 import { formatTokens } from '../core/format';
 import { loadedEncodings } from '../core/tokens/loadRankTable';
 import { EQUIVALENCE_DEVICES, equivalence } from '../core/energy/equivalences';
-import { analysePromptCommand } from './analyseCommand';
-import { MvpCodeActionProvider } from './codeActions';
-import { documentFor, toUri } from './commandArguments';
-import { crossCheckTokens } from './crossCheck';
-import { disableRuleInConfig, disableTarget } from './disableRuleInConfig';
-import { DiagnosticsPublisher } from './diagnostics';
-import { type DocumentAnalysis, DocumentAnalyser } from './documentAnalyser';
-import type { EditorServices } from './editorServices';
+import { analysePromptCommand } from './commands/analyseCommand';
+import { MvpCodeActionProvider } from './fixes/codeActions';
+import { documentFor, toUri } from './commands/commandArguments';
+import { crossCheckTokens } from './commands/crossCheck';
+import { disableRuleInConfig, disableTarget } from './problems/disableRuleInConfig';
+import { DiagnosticsPublisher } from './problems/diagnostics';
+import { type DocumentAnalysis, DocumentAnalyser } from './engine/documentAnalyser';
+import type { EditorServices } from './engine/editorServices';
 import { EnergyPanelProvider } from './energyPanel/energyPanelProvider';
-import { EXPLAIN_SCHEME, ExplanationProvider, explanationMarkdown, explanationUri } from './explainEstimate';
-import { FixActionRunner } from './fixActions';
-import { registerFixCommands } from './fixCommands';
-import { MvpHoverProvider } from './hoverProvider';
-import { LiveCounts, shiftRange } from './liveUpdate';
-import { chooseModel, saveModelChoice } from './modelPicker';
-import { isModelTarget } from './modelTargets';
-import { configClaims, isAnalysableScheme, isPromptDocument } from './promptDocuments';
+import { EXPLAIN_SCHEME, ExplanationProvider, explanationMarkdown, explanationUri } from './explain/explainEstimate';
+import { FixActionRunner } from './fixes/fixActions';
+import { registerFixCommands } from './fixes/fixCommands';
+import { MvpHoverProvider } from './problems/hoverProvider';
+import { LiveCounts, shiftRange } from './engine/liveUpdate';
+import { chooseModel, saveModelChoice } from './commands/modelPicker';
+import { isModelTarget } from '../core/profiles/modelTargets';
+import { configClaims, isAnalysableScheme, isPromptDocument } from './engine/promptDocuments';
 import { ReportPanel } from './report/reportPanel';
-import { SessionCommands } from './sessionCommands';
-import { affectsAnalysis, readSettings, SETTINGS_SECTION } from './settings';
-import { convertSpreadsheetCommand, convertWithEngine, pickSheet } from './spreadsheetConversion';
-import { PromptStatusBar } from './statusBar';
-import { createTeamConfig } from './teamConfigCommand';
-import { registerAgentContext } from './agentContext';
+import { SessionCommands } from './commands/sessionCommands';
+import { affectsAnalysis, readSettings, SETTINGS_SECTION } from './engine/settings';
+import { convertSpreadsheetCommand, convertWithEngine, pickSheet } from './fixes/spreadsheetConversion';
+import { PromptStatusBar } from './statusBar/statusBar';
+import { createTeamConfig } from './commands/teamConfigCommand';
+import { registerAgentContext } from './commands/agentContext';
 
 export const PROMPT_CONTEXT_KEY = 'mvp.activeEditorIsPrompt';
 
@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
   let services: EditorServices | undefined;
   let loading: Promise<EditorServices> | undefined;
   const loadServices = (): Promise<EditorServices> =>
-    (loading ??= import('./editorServices').then((m) => {
+    (loading ??= import('./engine/editorServices').then((m) => {
       const loaded = m.createEditorServices(context.extensionUri);
       context.subscriptions.push(
         loaded,
@@ -443,7 +443,7 @@ function registerLazyChatParticipant(
   if (!chat?.createChatParticipant) return new vscode.Disposable(() => undefined);
   let handler: Promise<vscode.ChatRequestHandler> | undefined;
   const participant = chat.createChatParticipant('mvp.chat', async (request, chatContext, stream, token) => {
-    handler ??= import('./chatParticipant').then((m) => m.createChatRequestHandler({ analyse, log }));
+    handler ??= import('./chat/chatParticipant').then((m) => m.createChatRequestHandler({ analyse, log }));
     return (await handler)(request, chatContext, stream, token);
   });
   participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');

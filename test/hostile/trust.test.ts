@@ -9,9 +9,9 @@ import { analysePrompt } from '../../src/core/analyse';
 import { loadConfigFor } from '../../src/core/config/loadConfig';
 import { isDocsLink, isWebLink } from '../../src/core/config/webLink';
 import type { Finding } from '../../src/core/rules/finding';
-import { whyMarkdown } from '../../src/extension/estimateWhy';
-import { matchCurrentFinding } from '../../src/extension/findingMatch';
-import { escapeMarkdown } from '../../src/extension/markdownEscape';
+import { whyMarkdown } from '../../src/extension/explain/estimateWhy';
+import { matchCurrentFinding } from '../../src/core/rules/findingMatch';
+import { escapeMarkdown } from '../../src/extension/explain/markdownEscape';
 import { renderReportHtml } from '../../src/extension/report/reportHtml';
 import { removeScratch, scratch } from './hostileKit';
 

@@ -8,10 +8,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { AttachmentCache } from '../../src/extension/attachmentCache';
-import { createChatRequestHandler, type MvpChatMetadata } from '../../src/extension/chatParticipant';
-import { ConfigCache } from '../../src/extension/configCache';
-import { EditorEngine } from '../../src/extension/editorEngine';
+import { AttachmentCache } from '../../src/extension/engine/attachmentCache';
+import { createChatRequestHandler, type MvpChatMetadata } from '../../src/extension/chat/chatParticipant';
+import { ConfigCache } from '../../src/extension/engine/configCache';
+import { EditorEngine } from '../../src/extension/engine/editorEngine';
 import { workspaceUri } from './testSupport';
 
 type Part = { kind: 'markdown' | 'button' | 'reference' | 'progress' | 'anchor' | 'other'; value: unknown };

@@ -14,7 +14,7 @@ import type { Estimate3 } from '../../core/energy/estimate';
 import type { Finding } from '../../core/rules/finding';
 import { PART_KIND_LABELS } from '../../core/prompt/parsedPrompt';
 import { type Quantity, formatAmount, formatRange, formatSpan, formatTokens, formatWh, percent, significant } from '../../core/format';
-import { resolutionText } from '../estimateWhy';
+import { resolutionText } from '../explain/estimateWhy';
 import { isDocsLink } from '../../core/config/webLink';
 import type { RecentFigures, RecentUsage } from '../../core/usage';
 

@@ -1,0 +1,39 @@
+/**
+ * Several findings' text fixes applied in one edit ("fix all"). Fixes whose edits overlap an
+ * already accepted fix are left for the next round, as ESLint and markdownlint do: a fix is
+ * applied whole or not at all.
+ */
+import type { Finding, TextEdit } from './finding';
+
+export function hasTextFix(f: Finding): boolean {
+  return !!f.fix?.edits?.length && !f.fix.action;
+}
+
+export function combineFixes(findings: readonly Finding[]): { edits: TextEdit[]; applied: Finding[]; skipped: Finding[] } {
+  const accepted: TextEdit[] = [];
+  const applied: Finding[] = [];
+  const skipped: Finding[] = [];
+  const candidates = findings.filter(hasTextFix).sort((a, b) => firstStart(a) - firstStart(b));
+  for (const finding of candidates) {
+    const edits = finding.fix!.edits!;
+    const clash = edits.some((e) => accepted.some((a) => overlaps(a, e)));
+    if (clash) {
+      skipped.push(finding);
+      continue;
+    }
+    accepted.push(...edits);
+    applied.push(finding);
+  }
+  accepted.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { edits: accepted, applied, skipped };
+}
+
+function firstStart(f: Finding): number {
+  return Math.min(...f.fix!.edits!.map((e) => e.range.start));
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // Two insertions at the same point would have an undefined order: treat them as overlapping.
+  if (a.range.start === b.range.start) return true;
+  return a.range.start < b.range.end && b.range.start < a.range.end;
+}
