@@ -10,10 +10,11 @@ const MARKERS: Array<[AgentId, string[]]> = [
   ['codex', ['AGENTS.md', '.codex']],
 ];
 
-export function detectAgent(folder: string): { agent: AgentId; reason: string } {
+/** `detected` is false when no agent's files are there and Claude Code is only assumed (the editor then shows no load). */
+export function detectAgent(folder: string): { agent: AgentId; reason: string; detected: boolean } {
   for (const [agent, markers] of MARKERS) {
     const found = markers.find((marker) => fs.existsSync(path.join(folder, marker)));
-    if (found) return { agent, reason: `found ${found}` };
+    if (found) return { agent, reason: `found ${found}`, detected: true };
   }
-  return { agent: 'claude-code', reason: 'no agent files found; assumed Claude Code' };
+  return { agent: 'claude-code', reason: 'no agent files found; assumed Claude Code', detected: false };
 }

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AgentContext } from '../../core/agentContext/agentContextTypes';
 
-const RELEVANT_FILE =
+/** Files whose change changes an agent's fixed load (the Energy panel watches them too). */
+export const RELEVANT_FILE =
   /(^|[\\/])(CLAUDE(\.local)?\.md|AGENTS(\.override)?\.md|GEMINI\.md|SKILL\.md|copilot-instructions\.md|[^\\/]+\.instructions\.md|\.mcp\.json|mcp\.json|settings(\.local)?\.json|config\.toml)$/;
 
 export function registerAgentContext(context: vscode.ExtensionContext): void {
