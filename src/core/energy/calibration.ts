@@ -9,8 +9,10 @@ import type { Estimate3 } from './estimate';
  * Changes whenever a constant, a formula or the anchor table changes: figures from different
  * versions are not comparable. 2.0.0: r_in 0.3, default crossover 50k, a context term for output
  * tokens, TPU serving factor, EcoLogits 0.9.1 provider PUE/WUE for `ecologitsWh`, Oviedo v2 anchors.
+ * 2.1.0: a profile's documented serving precision (`servingPrecisionBits`) sizes the GPU count of
+ * the low and central bounds (Llama 3.1 405B and Llama 4 Maverick: FP8 on one 8×H100 node).
  */
-export const METHOD_VERSION = 'mvp-energy 2.0.0 (EcoLogits 0.9.1 LLM method + input-token and context extension)';
+export const METHOD_VERSION = 'mvp-energy 2.1.0 (EcoLogits 0.9.1 LLM method + input-token and context extension)';
 
 /**
  * Serving-efficiency factor k applied to the EcoLogits per-token energy. EcoLogits fits H100

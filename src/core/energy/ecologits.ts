@@ -36,9 +36,13 @@ export function gpuEnergyPerTokenWh(activeParamsB: number): number {
   );
 }
 
-/** GPUs needed to hold the weights: ceil(1.2 × P_total × 16/8 GB / 80 GB), rounded up to a power of two. */
-export function gpuCount(totalParamsB: number): number {
-  const memoryGb = ECOLOGITS_MEMORY_OVERHEAD * totalParamsB * (ECOLOGITS_QUANTIZATION_BITS / 8);
+/**
+ * GPUs needed to hold the weights: ceil(1.2 × P_total × bits/8 GB / 80 GB), rounded up to a power of
+ * two. `quantizationBits` is EcoLogits' own `model_quantization_bits` input (16 in its LLM method);
+ * our low and central bounds pass a profile's documented serving precision (./estimator.ts).
+ */
+export function gpuCount(totalParamsB: number, quantizationBits: number = ECOLOGITS_QUANTIZATION_BITS): number {
+  const memoryGb = ECOLOGITS_MEMORY_OVERHEAD * totalParamsB * (quantizationBits / 8);
   const gpus = Math.max(1, Math.ceil(memoryGb / ECOLOGITS_GPU_MEMORY_GB));
   return 2 ** Math.ceil(Math.log2(gpus));
 }

@@ -7,6 +7,7 @@
 import type { ModelProfile, NumberRange, ResolutionStep } from '../profiles/modelProfile';
 import type { Estimate3, RequestEstimate, RequestInput, RequestTokens } from './estimate';
 import {
+  ECOLOGITS_QUANTIZATION_BITS,
   ecologitsRequest,
   embodiedCarbonG,
   gpuCount,
@@ -115,6 +116,17 @@ function servingFactor(profile: ModelProfile, bound: Bound): number {
   return SERVING_EFFICIENCY[bound] * tpu;
 }
 
+/**
+ * Bits per weight that size the GPU count of one bound. Low and central use the profile's
+ * documented serving precision (Meta's FP8 Llama 3.1 405B fits one 8×H100 node where 16-bit needs
+ * two); the high bound stays EcoLogits (16 bits), so it still covers the EcoLogits figure. The
+ * per-GPU energy per token is left as fitted: ML.ENERGY v3 measures FP8 against BF16 on the same
+ * GPUs at batch 17–64 (EcoLogits uses 64) at a median +1% energy, i.e. no change.
+ */
+export function servingPrecisionBits(profile: ModelProfile, bound: Bound): number {
+  return bound === 'high' ? ECOLOGITS_QUANTIZATION_BITS : (profile.servingPrecisionBits ?? ECOLOGITS_QUANTIZATION_BITS);
+}
+
 /** Context factors of one request: uncached input, generated tokens. */
 interface ContextFactors {
   input: number;
@@ -127,7 +139,7 @@ function parametricSplit(profile: ModelProfile, t: RequestTokens, bound: Bound, 
   const pue = profile.local ? 1 : pickBound(profile.dataCentre.pue, bound);
   const k = servingFactor(profile, bound);
   const rIn = INPUT_TOKEN_RATIO[bound];
-  const gpus = gpuCount(total);
+  const gpus = gpuCount(total, servingPrecisionBits(profile, bound));
   // EcoLogits takes the shorter of the fitted and the measured latency.
   const fitted = latencyPerTokenS(active);
   const latencyPerToken =
@@ -202,7 +214,7 @@ export function ecologitsWh(profile: ModelProfile, outputTokens: number): Estima
 const FORMULA = [
   'E = PUE × k × h × e_tok × (c_out × (T_out + T_reasoning) + r_in × c_ctx × T_in + r_in × 0.1 × T_cached)',
   'e_tok = GPUs × (α·exp(β·B)·P_active + γ) + t_tok × 1.2 kW × (GPUs/8) / B   [EcoLogits 0.9.1, Wh per output token]',
-  'GPUs = 2^ceil(log2(ceil(1.2 × P_total × 2 GB / 80 GB))),  t_tok = min(6.785e-4·P_active + 3.119e-4·B + 1.947e-2, 1/measured tps) s',
+  'GPUs = 2^ceil(log2(ceil(1.2 × P_total × bits/8 GB / 80 GB))) with bits = 16, or the profile\'s serving precision for low/central,  t_tok = min(6.785e-4·P_active + 3.119e-4·B + 1.947e-2, 1/measured tps) s',
   'c_ctx = 1 + (T_cached + T_in/2) / L*,  c_out = 1 + (T_cached + T_in + (T_out + T_reasoning)/2) / L*,  L* = P_active / (layers × attention width)',
   `h = ${TPU_SERVING_FACTOR.central} on TPUs (low/central; fitted on Google's median Gemini prompt), 1 otherwise`,
   'carbon = E × grid gCO2e/kWh + k × h × t_tok × (output-token equivalents) × [(GPUs/8)·5700 + GPUs·164] kg / (B × 3 years)',
@@ -238,6 +250,11 @@ function assumptionsFor(
     a.push(
       `The central figure is EcoLogits × ${SERVING_EFFICIENCY.central} and the low figure × ${SERVING_EFFICIENCY.low}: operators report 3–5× less than EcoLogits (larger batches, 8-bit weights, newer chips). The high figure is EcoLogits unmodified.`,
     );
+    if (profile.servingPrecisionBits !== undefined && profile.servingPrecisionBits !== ECOLOGITS_QUANTIZATION_BITS) {
+      a.push(
+        `Served at ${profile.servingPrecisionBits}-bit weights (documented release): the low and central figures count the GPUs for that precision (${gpuCount(pickBound(profile.parameters.total, 'central'), profile.servingPrecisionBits)} instead of EcoLogits' ${gpuCount(pickBound(profile.parameters.total, 'central'))} at 16 bits); the high figure keeps EcoLogits' count.`,
+      );
+    }
     if (profile.accelerator === 'tpu') {
       a.push(
         `Served on TPUs: low and central × ${TPU_SERVING_FACTOR.central}, a factor fitted on Google's median Gemini prompt (0.24 Wh); no second public source gives TPU serving energy, so treat it as a calibration, not a measurement.`,

@@ -79,6 +79,12 @@ export interface ModelProfile {
   attentionDim?: number;
   /** The accelerators the provider serves the model on; default "gpu" (EcoLogits' H100 fit). */
   accelerator?: 'gpu' | 'tpu';
+  /**
+   * Bits per weight of the documented serving deployment when it is not EcoLogits' 16 (Llama 3.1
+   * 405B: 8, Meta's FP8 release for one 8×H100 node). Sets the GPU count of the low and central
+   * bounds; the high bound and `ecologitsWh` keep EcoLogits' 16 bits. docs/energy-model.md §2.
+   */
+  servingPrecisionBits?: number;
   reasoning: {
     isReasoning: boolean;
     /** Hidden reasoning tokens per visible output token (0 for non-reasoning models). */

@@ -30,7 +30,7 @@ const WEIGHTS_HINT =
   '"open" (the weights are published under a licence that allows running them yourself) or "closed" (a hosted service only, or a licence that forbids production use)';
 const TOP_LEVEL = new Set([
   '$schema', 'id', 'name', 'aliases', 'provider', 'family', 'weights', 'tokenizer', 'contextWindow', 'maxOutputTokens',
-  'architecture', 'parameters', 'layers', 'modelDim', 'attentionDim', 'accelerator', 'reasoning', 'caching', 'dataCentre',
+  'architecture', 'parameters', 'layers', 'modelDim', 'attentionDim', 'accelerator', 'servingPrecisionBits', 'reasoning', 'caching', 'dataCentre',
   'expectedOutputTokens', 'deployment', 'measuredEnergy', 'pricing', 'confidence', 'warnings', 'local', 'localDevice',
   'familyDefault', 'sources',
 ]);
@@ -151,6 +151,7 @@ export function validateProfile(candidate: unknown): ProfileProblem[] {
     if (!('layers' in p)) c.fail('attentionDim', 'attentionDim needs layers and modelDim (the attention width refines the model shape)');
   }
   if ('accelerator' in p) c.oneOf(p.accelerator, 'accelerator', ['gpu', 'tpu']);
+  if ('servingPrecisionBits' in p) c.number(p.servingPrecisionBits, 'servingPrecisionBits', { min: 4, max: 16 });
   if ('reasoning' in p && c.object(p.reasoning, 'reasoning', ['isReasoning', 'hiddenTokensPerOutputToken'], ['isReasoning', 'hiddenTokensPerOutputToken'])) {
     c.bool(p.reasoning.isReasoning, 'reasoning.isReasoning');
     c.number(p.reasoning.hiddenTokensPerOutputToken, 'reasoning.hiddenTokensPerOutputToken', { min: 0 });

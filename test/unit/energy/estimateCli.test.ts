@@ -14,6 +14,6 @@ describe('mvp estimate --format json: energy.breakdown', () => {
     assert.deepEqual(breakdown.embodiedCarbonG, out.carbon.embodiedG);
     // Google's accelerator-only 0.10 Wh for its median prompt lies on this slice, not on the whole.
     assert.ok(breakdown.gpuWh.low <= 0.1 && 0.1 <= breakdown.gpuWh.high);
-    assert.match(out.method.version, /mvp-energy 2\.0\.0/);
+    assert.match(out.method.version, /mvp-energy 2\.1\.0/);
   });
 });

@@ -194,3 +194,28 @@ describe('estimateRequest: measured and local profiles', () => {
     assert.ok(e.assumptions.some((a) => /own machine/.test(a)));
   });
 });
+
+describe('estimateRequest: documented serving precision (servingPrecisionBits)', () => {
+  const req = { inputTokens: 500, outputTokens: 300 };
+  const fp8 = get('llama-3.1-405b');
+  const bf16: ModelProfile = { ...fp8, servingPrecisionBits: undefined };
+
+  it('counts the GPUs of the FP8 release for low and central: half of the 16-bit 16 H100s', () => {
+    assert.equal(fp8.servingPrecisionBits, 8);
+    const a = estimateRequest(fp8, req);
+    const b = estimateRequest(bf16, req);
+    // 1.2 × 405.85 GB × 8/8 = 487 GB → 7 → 8 GPUs, against 974 GB → 13 → 16 at 16 bits. Every term
+    // (GPU energy, host share, embodied share) is proportional to the GPU count at a fixed model size.
+    for (const k of ['low', 'central'] as const) {
+      assert.ok(Math.abs(a.energyWh[k] / b.energyWh[k] - 0.5) < 1e-12, k);
+      assert.ok(Math.abs(a.embodiedCarbonG[k] / b.embodiedCarbonG[k] - 0.5) < 1e-12, k);
+    }
+    assert.equal(a.energyWh.high, b.energyWh.high);
+    assert.ok(a.assumptions.some((s) => /8-bit weights .* \(8 instead of EcoLogits' 16 at 16 bits\)/.test(s)), a.assumptions.join('\n'));
+    assert.ok(!b.assumptions.some((s) => /^Served at/.test(s)));
+  });
+
+  it('leaves the EcoLogits figure alone: it is EcoLogits at 16 bits', () => {
+    assert.deepEqual(estimateRequest(fp8, req).ecologitsWh, estimateRequest(bf16, req).ecologitsWh);
+  });
+});

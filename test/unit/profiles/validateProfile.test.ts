@@ -35,6 +35,8 @@ const cases: { name: string; change: (p: any) => void; path: string; schemaRejec
   { name: 'fractional context window', change: (p) => (p.contextWindow = 1.5), path: 'contextWindow', schemaRejects: true },
   { name: 'fractional attention width', change: (p) => (p.attentionDim = 8192.5), path: 'attentionDim', schemaRejects: true },
   { name: 'unknown accelerator', change: (p) => (p.accelerator = 'fpga'), path: 'accelerator', schemaRejects: true },
+  { name: 'serving precision above 16 bits', change: (p) => (p.servingPrecisionBits = 32), path: 'servingPrecisionBits', schemaRejects: true },
+  { name: 'serving precision as text', change: (p) => (p.servingPrecisionBits = 'fp8'), path: 'servingPrecisionBits', schemaRejects: true },
   // Checks a JSON Schema cannot express:
   { name: 'min above max', change: (p) => (p.parameters.total = { min: 80, max: 70 }), path: 'parameters.total', schemaRejects: false },
   { name: 'dense with active ≠ total', change: (p) => (p.parameters.active = { min: 10, max: 10 }), path: 'parameters.active', schemaRejects: false },
