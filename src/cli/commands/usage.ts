@@ -1,16 +1,20 @@
 /**
  * `mvp usage [daily|weekly|monthly|session|project]`: what coding agents really used, from their own
  * local logs (Claude Code, Codex CLI, Gemini CLI): tokens exactly as recorded, requests and models,
+ * and VS Code Copilot Chat's sessions, whose tokens are counted from the text where Copilot recorded
+ * none (labelled, and kept apart from the recorded totals),
  * energy / carbon / water ranges from the shared estimator, a list-price cost estimate, and the
  * heaviest sessions with what starting fresh would have saved. Logs never leave the machine.
  */
 import * as os from 'node:os';
 import { findGridZone, METHOD_VERSION } from '../../core/energy';
 import { createProfileRegistry, loadBuiltinProfiles } from '../../core/profiles';
+import { DEFAULT_PROFILE_ID } from '../../core/profiles/profileRegistry';
 import { formatGrams, formatMl, formatRange, formatTokens, formatWh } from '../../core/format';
 import {
   AGENT_IDS,
   AGENT_NAMES,
+  ESTIMATED_LABEL,
   clearDigests,
   collectUsage,
   defaultCacheDir,
@@ -29,11 +33,15 @@ $CLAUDE_CONFIG_DIR), Codex CLI ($CODEX_HOME/sessions, default ~/.codex/sessions)
 (~/.gemini/tmp/*/chats) — and reports the tokens they recorded (input, output, cache writes, cache
 reads, reasoning), requests per model, energy / carbon / water ranges and an estimated cost at list
 prices, grouped by day (default), ISO week, month, session or project, with coaching for the
-heaviest sessions. Nothing is sent anywhere and nothing is written next to the logs; per-file digests
-are cached in your cache folder so later runs read only what changed.
+heaviest sessions. VS Code Copilot Chat's sessions (every VS Code flavour's workspaceStorage/*/
+chatSessions) are read too: where Copilot recorded no tokens they are counted from the chat's text,
+shown apart and labelled "${ESTIMATED_LABEL}".
+Nothing is sent anywhere and nothing is written next to the logs; per-file digests are cached in
+your cache folder so later runs read only what changed.
 
   --since DATE, --until DATE   local dates, inclusive (YYYY-MM-DD or YYYYMMDD)
-  --agent NAME                 claude-code, codex or gemini-cli (repeatable; default all)
+  --agent NAME                 claude-code, codex, gemini-cli or copilot-chat (alias copilot;
+                               repeatable; default all)
   --format text|json           output format (default text; JSON is documented in docs/usage.md)
   --region ZONE                grid zone for carbon and water (default: each model's data centre)
   --no-cache                   read every log again and leave the cache as it is
@@ -41,7 +49,15 @@ are cached in your cache folder so later runs read only what changed.
 `;
 
 const GROUPINGS: readonly UsageGrouping[] = ['daily', 'weekly', 'monthly', 'session', 'project'];
-const AGENT_ALIASES: Record<string, AgentId> = { claude: 'claude-code', 'claude-code': 'claude-code', codex: 'codex', gemini: 'gemini-cli', 'gemini-cli': 'gemini-cli' };
+const AGENT_ALIASES: Record<string, AgentId> = {
+  claude: 'claude-code',
+  'claude-code': 'claude-code',
+  codex: 'codex',
+  gemini: 'gemini-cli',
+  'gemini-cli': 'gemini-cli',
+  copilot: 'copilot-chat',
+  'copilot-chat': 'copilot-chat',
+};
 
 export interface UsageEnvironment {
   env: Record<string, string | undefined>;
@@ -128,6 +144,15 @@ function toJson({ report, roots, scan, calculator }: CollectedUsage): unknown {
   return {
     grouping: report.grouping,
     totals: report.totals,
+    ...(report.estimatedTotals
+      ? {
+          estimatedTotals: {
+            label: ESTIMATED_LABEL,
+            note: 'VS Code Copilot Chat requests whose tokens Copilot did not record, counted from the chat text with the model tokenizer; not included in totals',
+            ...report.estimatedTotals,
+          },
+        }
+      : {}),
     [LIST_KEY[report.grouping]]: report.groups,
     heaviestSessions: report.heaviestSessions,
     sources: report.sources,
@@ -137,17 +162,25 @@ function toJson({ report, roots, scan, calculator }: CollectedUsage): unknown {
       energy: `shared estimator ${METHOD_VERSION} (docs/energy-model.md), one estimate per recorded request; reasoning tokens recorded in the logs count as output, none are added`,
       cost: 'estimate at list prices from the model profiles (USD per million tokens); subscriptions, discounts and long-prompt tiers are not modelled; requests of models without a price are counted in unpricedRequests',
       prices: Object.fromEntries(pricedProfiles),
-      dedup: 'Claude Code: first entry of each message.id + requestId (as ccusage); Gemini CLI: session + message id; Codex CLI: token_count events that leave the running total unchanged are repeats',
+      dedup: 'Claude Code: first entry of each message.id + requestId (as ccusage); Gemini CLI: session + message id; Codex CLI: token_count events that leave the running total unchanged are repeats; VS Code Copilot Chat: session + request id',
+      estimated: `VS Code Copilot Chat: modelTotals, or promptTokens + completionTokens of a single-call turn, are recorded figures; any other request is ${ESTIMATED_LABEL} (input: the conversation so far + the message + attached text; output: the answer, thinking and edits) and is summed apart (estimatedTotals, groups' estimated)`,
     },
   };
 }
 
 function toText({ report, roots, scan }: CollectedUsage): string {
   const lines: string[] = [];
-  const found = report.sources.map((s) => `${AGENT_NAMES[s.agent]} (${plural(s.files, 'file')}, ${plural(s.requests, 'request')})`);
+  const found = report.sources.map(
+    (s) =>
+      `${AGENT_NAMES[s.agent]} (${plural(s.files, 'file')}, ${plural(s.requests, 'request')}${s.estimatedRequests > 0 ? ` recorded, ${plural(s.estimatedRequests, 'request')} estimated from text` : ''})`,
+  );
   if (found.length === 0) {
     lines.push('No agent logs found. Looked in:');
-    for (const r of roots) lines.push(`  ${AGENT_NAMES[r.agent].padEnd(12)} ${r.dir}${r.exists ? '' : ' (missing)'}`);
+    for (const r of roots) {
+      if (r.layout === 'flat') continue; // the empty-window folders beside a VS Code workspaceStorage
+      const where = r.layout === 'workspaceStorage' ? `${r.dir}${r.dir.includes('\\') ? '\\' : '/'}*${r.dir.includes('\\') ? '\\' : '/'}chatSessions` : r.dir;
+      lines.push(`  ${AGENT_NAMES[r.agent].padEnd(12)} ${where}${r.exists ? '' : ' (missing)'}`);
+    }
     lines.push('Set CLAUDE_CONFIG_DIR or CODEX_HOME if your agents keep their logs elsewhere.');
     return lines.join('\n') + '\n';
   }
@@ -166,20 +199,33 @@ function toText({ report, roots, scan }: CollectedUsage): string {
     formatMl(f.water.ml.central),
     cost(f),
   ];
-  for (const g of report.groups) rows.push(row(report.grouping === 'session' ? shortSession(g.key) : g.key, g));
+  const label = (g: { key: string }) => (report.grouping === 'session' ? shortSession(g.key) : g.key);
+  const recordedGroups = report.groups.filter((g) => g.requests > 0 || !g.estimated);
+  for (const g of recordedGroups) rows.push(row(label(g), g));
   rows.push(row('Total', report.totals));
-  lines.push(...table(rows));
-  const models = new Map<string, { profile: string; matchedBy: string; requests: number }>();
+  if (recordedGroups.length > 0 || !report.estimatedTotals) lines.push(...table(rows));
+  if (report.estimatedTotals) {
+    // Copilot Chat's counted-from-text figures: a table of their own, never added to the recorded total.
+    const estimatedRows = [rows[0]];
+    for (const g of report.groups) if (g.estimated) estimatedRows.push(row(label(g), g.estimated));
+    estimatedRows.push(row('Total', report.estimatedTotals));
+    lines.push('', `VS Code Copilot Chat, ${ESTIMATED_LABEL} (not in the total above):`, ...table(estimatedRows));
+  }
+  const models = new Map<string, { model: string; estimated: boolean; profile: string; matchedBy: string; requests: number }>();
   for (const g of report.groups) {
     for (const m of g.models) {
-      const seen = models.get(m.model) ?? { profile: m.profile, matchedBy: m.matchedBy, requests: 0 };
+      const key = `${m.estimated ? 'e' : 'r'}\u0000${m.model}`;
+      const seen = models.get(key) ?? { model: m.model, estimated: m.estimated === true, profile: m.profile, matchedBy: m.matchedBy, requests: 0 };
       seen.requests += m.requests;
-      models.set(m.model, seen);
+      models.set(key, seen);
     }
   }
   lines.push('', 'Models:');
-  for (const [model, m] of [...models.entries()].sort((a, b) => b[1].requests - a[1].requests)) {
-    lines.push(`  ${model}: ${formatTokens(m.requests)} requests, profile ${m.profile}${m.matchedBy === 'default' ? ' (no profile matched: labelled default, no price)' : ''}`);
+  for (const m of [...models.values()].sort((a, b) => Number(a.estimated) - Number(b.estimated) || b.requests - a.requests)) {
+    const name = m.model === 'unknown' ? 'unknown (the log names no model)' : m.model;
+    lines.push(
+      `  ${name}: ${formatTokens(m.requests)} requests${m.estimated ? ` ${ESTIMATED_LABEL}` : ''}, profile ${m.profile}${m.matchedBy === 'default' ? ' (no profile matched: labelled default, no price)' : m.profile === DEFAULT_PROFILE_ID ? ' (the labelled default)' : ''}`,
+    );
   }
   if (report.heaviestSessions.length > 0) {
     lines.push('', 'Heaviest sessions:');

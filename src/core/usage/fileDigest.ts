@@ -8,11 +8,15 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { ClaudeCodeUsageReader } from './claudeCodeUsageReader';
 import { CodexUsageReader } from './codexUsageReader';
+import { CopilotChatUsageReader } from './copilotChatUsageReader';
 import { GeminiUsageReader } from './geminiUsageReader';
 import type { FootprintCalculator, FootprintVector } from './requestFootprint';
 import type { UsageLineReader } from './usageLineReader';
 import type { AgentId, UsageRecord } from './usageRecord';
 import { localDate } from './localDates';
+import { vscodeChatProject } from './logDiscovery';
+import { countForProfile } from '../tokens/countForProfile';
+import { formatByteSize, MAX_WHOLE_TRANSCRIPT_BYTES } from '../files/fileLimits';
 
 export interface FileDigest {
   agent: AgentId;
@@ -29,6 +33,11 @@ export interface FileDigest {
   unneeded: Record<string, number>;
   compactions: number[];
   models: string[];
+  /**
+   * Indexes into `models` whose requests were counted from the log's text (`UsageRecord.estimated`):
+   * the same model name appears once recorded and once estimated, so the two never share a cell.
+   */
+  estimatedModels?: number[];
   /**
    * Per request: time (ms), index into `models`, dedup key or null. A key seen earlier in the same
    * file is a later copy (another content block of the same reply) and is not kept: the first copy
@@ -158,7 +167,9 @@ export function digestFile(
 ): { digest: FileDigest; outcome: DigestOutcome } {
   // The common case, an unchanged file, costs one stat and no open.
   const before = statSync(file);
-  if (previous && previous.agent === agent && previous.size === before.size && previous.mtimeMs === before.mtimeMs) {
+  // Estimated tokens depend on the profiles' tokenizers: counted again when the profiles change.
+  const estimatesCurrent = agent !== 'copilot-chat' || previous?.footprintKey === calculator.key;
+  if (previous && previous.agent === agent && previous.size === before.size && previous.mtimeMs === before.mtimeMs && estimatesCurrent) {
     refreshFootprints(previous, calculator);
     if (!previous.cells || previous.cellsZone !== currentZone()) computeCells(previous);
     return { digest: previous, outcome: 'cached' };
@@ -167,7 +178,10 @@ export function digestFile(
   try {
     const stat = fstatSync(fd);
     const head = headHash(fd, stat.size);
-    const wholeFile = agent === 'gemini-cli' && file.endsWith('.json');
+    const wholeFile = (agent === 'gemini-cli' && file.endsWith('.json')) || agent === 'copilot-chat';
+    if (wholeFile && stat.size > MAX_WHOLE_TRANSCRIPT_BYTES) {
+      throw new Error(`${formatByteSize(stat.size)}, over the ${formatByteSize(MAX_WHOLE_TRANSCRIPT_BYTES)} a whole-JSON log may have`);
+    }
     const canAppend =
       !wholeFile && previous !== undefined && previous.agent === agent && stat.size > previous.size && previous.head === head && previous.offset <= stat.size;
     const digest: FileDigest = canAppend
@@ -184,7 +198,7 @@ export function digestFile(
       : emptyDigest(agent, stat.size, stat.mtimeMs, head, calculator.key);
     if (canAppend) refreshFootprints(digest, calculator);
     const keysInFile = new Set(digest.keys.filter((k): k is string => k !== null));
-    const reader = makeReader(agent, file, canAppend ? previous!.readerState : undefined);
+    const reader = makeReader(agent, file, canAppend ? previous!.readerState : undefined, calculator);
     const add = (records: UsageRecord[]) => {
       for (const record of records) {
         if (record.dedupKey !== undefined) {
@@ -197,6 +211,11 @@ export function digestFile(
     if (wholeFile && reader instanceof GeminiUsageReader) {
       const text = readRange(fd, 0, stat.size).toString('utf8');
       add(reader.readWholeSession(text));
+      digest.offset = stat.size;
+    } else if (reader instanceof CopilotChatUsageReader) {
+      const text = readRange(fd, 0, stat.size).toString('utf8');
+      add(reader.readSessionText(text, file.endsWith('.jsonl') ? 'jsonl' : 'json'));
+      reader.project = vscodeChatProject(file);
       digest.offset = stat.size;
     } else {
       digest.offset = readLines(fd, digest.offset, stat.size, (line) => add(reader.pushLine(line)));
@@ -216,10 +235,12 @@ export function digestFile(
   }
 }
 
-function makeReader(agent: AgentId, file: string, state: unknown): UsageLineReader {
+function makeReader(agent: AgentId, file: string, state: unknown, calculator: FootprintCalculator): UsageLineReader {
   if (agent === 'claude-code') return new ClaudeCodeUsageReader(state);
   if (agent === 'codex') return new CodexUsageReader(state);
-  return new GeminiUsageReader(path.basename(file).replace(/\.jsonl?$/, ''), state);
+  const name = path.basename(file).replace(/\.jsonl?$/, '');
+  if (agent === 'copilot-chat') return new CopilotChatUsageReader(name, (model, text) => (text === '' ? 0 : countForProfile(calculator.model(model).profile, text).tokens));
+  return new GeminiUsageReader(name, state);
 }
 
 function emptyDigest(agent: AgentId, size: number, mtimeMs: number, head: string, footprintKey: string): FileDigest {
@@ -230,14 +251,23 @@ function emptyDigest(agent: AgentId, size: number, mtimeMs: number, head: string
 }
 
 function appendRecord(digest: FileDigest, record: UsageRecord, calculator: FootprintCalculator): void {
-  let index = digest.models.indexOf(record.model);
-  if (index === -1) index = digest.models.push(record.model) - 1;
+  const estimated = record.estimated === true;
+  let index = digest.models.findIndex((m, i) => m === record.model && isEstimatedModel(digest, i) === estimated);
+  if (index === -1) {
+    index = digest.models.push(record.model) - 1;
+    if (estimated) (digest.estimatedModels ??= []).push(index);
+  }
   (digest.times as number[]).push(record.time);
   (digest.modelIndex as number[]).push(index);
   digest.keys.push(record.dedupKey === undefined ? null : keyDigest(record.dedupKey));
   const t = record.tokens;
   (digest.tokens as number[]).push(t.input, t.output, t.cacheCreation, t.cacheRead, t.reasoning);
   (digest.footprints as number[]).push(...single(calculator.footprint(record.model, t)));
+}
+
+/** Whether the requests of `digest.models[index]` were counted from text (see `estimatedModels`). */
+export function isEstimatedModel(digest: Pick<FileDigest, 'estimatedModels'>, index: number): boolean {
+  return digest.estimatedModels !== undefined && digest.estimatedModels.includes(index);
 }
 
 /** Footprints computed under other profiles or another method are recomputed from the stored tokens. */

@@ -4,6 +4,6 @@ export { buildUsageReport, localDate, weekStart, type UsageGrouping, type UsageR
 export { candidateLogRoots, existingLogRoots, listLogFiles, type LogRoot, type LogFile } from './logDiscovery';
 export { defaultCacheDir, clearDigests, USAGE_CACHE_FILE } from './usageCache';
 export { FootprintCalculator } from './requestFootprint';
-export { AGENT_IDS, AGENT_NAMES, type AgentId, type TokenCounts, type UsageRecord } from './usageRecord';
+export { AGENT_IDS, AGENT_NAMES, ESTIMATED_LABEL, type AgentId, type TokenCounts, type UsageRecord } from './usageRecord';
 export { recentUsageSince, summariseRecentUsage, type RecentUsage, type RecentFigures, type AgentRecentUsage } from './recentUsage';
 export { runUsageWorker, type UsageWorkerJob, type UsageWorkerResult } from './runUsageWorker';

@@ -5,7 +5,7 @@
 import type { Estimate3 } from '../energy';
 import type { UsageFigures, UsageGroup } from './usageReport';
 import { localDate, weekStart } from './usageReport';
-import { AGENT_NAMES, type AgentId } from './usageRecord';
+import { AGENT_NAMES, ESTIMATED_LABEL, type AgentId } from './usageRecord';
 
 export interface RecentFigures {
   requests: number;
@@ -19,7 +19,10 @@ export interface RecentFigures {
 
 export interface AgentRecentUsage {
   agent: AgentId;
+  /** The agent's name; for estimated figures followed by the label that says so. */
   name: string;
+  /** Counted from the log's text (VS Code Copilot Chat): left out of `totals`, in `estimatedTotals`. */
+  estimated?: true;
   today: RecentFigures;
   week: RecentFigures;
 }
@@ -29,7 +32,10 @@ export interface RecentUsage {
   today: string;
   weekStart: string;
   agents: AgentRecentUsage[];
+  /** Recorded requests only. */
   totals: { today: RecentFigures; week: RecentFigures };
+  /** Requests counted from text, apart from `totals`. */
+  estimatedTotals?: { today: RecentFigures; week: RecentFigures };
   /** The last seven days, oldest first, zero-filled: central Wh per day. */
   days: { date: string; wh: number }[];
 }
@@ -44,8 +50,9 @@ export function recentUsageSince(now: Date): string {
 export function summariseRecentUsage(periods: readonly UsageGroup[], now: Date): RecentUsage {
   const today = localDate(now.getTime());
   const monday = weekStart(now.getTime());
-  const agents = new Map<AgentId, AgentRecentUsage>();
+  const agents = new Map<string, AgentRecentUsage>();
   const totals = { today: zero(), week: zero() };
+  const estimatedTotals = { today: zero(), week: zero() };
   const whByDay = new Map<string, number>();
   for (const period of periods) {
     whByDay.set(period.key, (whByDay.get(period.key) ?? 0) + period.energy.wh.central);
@@ -53,15 +60,28 @@ export function summariseRecentUsage(periods: readonly UsageGroup[], now: Date):
     const isToday = period.key === today;
     if (!inWeek && !isToday) continue;
     for (const m of period.models) {
-      let a = agents.get(m.agent);
-      if (!a) agents.set(m.agent, (a = { agent: m.agent, name: AGENT_NAMES[m.agent], today: zero(), week: zero() }));
+      const key = m.estimated ? `${m.agent}:estimated` : m.agent;
+      let a = agents.get(key);
+      if (!a) {
+        a = m.estimated
+          ? {
+              agent: m.agent,
+              name: `${AGENT_NAMES[m.agent]} (${ESTIMATED_LABEL})`,
+              estimated: true,
+              today: zero(),
+              week: zero(),
+            }
+          : { agent: m.agent, name: AGENT_NAMES[m.agent], today: zero(), week: zero() };
+        agents.set(key, a);
+      }
+      const into = m.estimated ? estimatedTotals : totals;
       if (inWeek) {
         add(a.week, m);
-        add(totals.week, m);
+        add(into.week, m);
       }
       if (isToday) {
         add(a.today, m);
-        add(totals.today, m);
+        add(into.today, m);
       }
     }
   }
@@ -73,8 +93,12 @@ export function summariseRecentUsage(periods: readonly UsageGroup[], now: Date):
   return {
     today,
     weekStart: monday,
-    agents: [...agents.values()].sort((x, y) => y.week.wh.central - x.week.wh.central),
+    // Recorded agents first, estimated rows after them.
+    agents: [...agents.values()].sort(
+      (x, y) => Number(x.estimated ?? false) - Number(y.estimated ?? false) || y.week.wh.central - x.week.wh.central,
+    ),
     totals,
+    estimatedTotals,
     days,
   };
 }

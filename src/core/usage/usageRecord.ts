@@ -11,15 +11,22 @@
  * - `reasoning`: of `output`, the reasoning ("thinking") tokens, where the log separates them.
  */
 
-export type AgentId = 'claude-code' | 'codex' | 'gemini-cli';
+export type AgentId = 'claude-code' | 'codex' | 'gemini-cli' | 'copilot-chat';
 
-export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'codex', 'gemini-cli'];
+export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'codex', 'gemini-cli', 'copilot-chat'];
 
 export const AGENT_NAMES: Record<AgentId, string> = {
   'claude-code': 'Claude Code',
   codex: 'Codex CLI',
   'gemini-cli': 'Gemini CLI',
+  'copilot-chat': 'VS Code Copilot Chat',
 };
+
+/**
+ * How every surface labels figures counted from a log's text rather than read from recorded
+ * usage: they are shown apart from the recorded totals (which equal ccusage's), never added in.
+ */
+export const ESTIMATED_LABEL = 'estimated from text — Copilot does not record tokens';
 
 export interface TokenCounts {
   input: number;
@@ -40,6 +47,11 @@ export interface UsageRecord {
    * Code: message id + request id; Gemini CLI: session + message id). Later copies are skipped.
    */
   dedupKey?: string;
+  /**
+   * The tokens were counted from the log's text with the model's tokenizer, because the agent did
+   * not record them (VS Code Copilot Chat). Reports keep these apart from recorded totals.
+   */
+  estimated?: true;
 }
 
 /** A compaction (the agent summarised the conversation and restarted its context) seen in a log. */

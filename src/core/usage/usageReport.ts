@@ -3,12 +3,13 @@
  * does (the first copy of a dedup key counts, files taken in order of their first request, as
  * ccusage does), filtered by agent and local date, grouped by day, week, month, session or project,
  * per model; with energy, carbon and water ranges and a list-price cost estimate, and coaching for
- * the heaviest sessions.
+ * the heaviest sessions. Requests whose tokens were counted from text (`UsageRecord.estimated`) are
+ * summed apart (`estimated` figures) and never added to the recorded totals.
  */
 import * as path from 'node:path';
 import type { Estimate3 } from '../energy';
 import type { FootprintCalculator } from './requestFootprint';
-import { currentZone, FOOTPRINT_STRIDE, TOKEN_STRIDE } from './fileDigest';
+import { currentZone, FOOTPRINT_STRIDE, isEstimatedModel, TOKEN_STRIDE } from './fileDigest';
 import type { ScannedFile } from './usageScan';
 import { localDate, weekStart } from './localDates';
 import { coachSession, type SessionCoaching, type SessionRequest } from './sessionCoaching';
@@ -41,12 +42,18 @@ export interface ModelUsage extends UsageFigures {
   profile: string;
   /** How the model name matched a profile ('default' = no profile matched: a labelled default). */
   matchedBy: string;
+  /** Tokens counted from the log's text, not recorded by the agent (ESTIMATED_LABEL). */
+  estimated?: true;
 }
 
+/** The figures of a group or report: recorded requests only (they equal ccusage's on the same logs). */
 export interface UsageGroup extends UsageFigures {
   key: string;
   agents: AgentId[];
+  /** Recorded and estimated models alike, each estimated one flagged. */
   models: ModelUsage[];
+  /** Requests counted from text (VS Code Copilot Chat), summed apart; absent when there are none. */
+  estimated?: UsageFigures;
   /** Sessions: the project, first and last request, compactions seen. */
   project?: string;
   firstRequest?: string;
@@ -66,10 +73,23 @@ export interface HeavySession {
 
 export interface UsageReport {
   grouping: UsageGrouping;
+  /** Recorded requests only. */
   totals: UsageFigures;
+  /** Requests counted from text, summed apart from `totals`; absent when there are none. */
+  estimatedTotals?: UsageFigures;
   groups: UsageGroup[];
   heaviestSessions: HeavySession[];
-  sources: { agent: AgentId; files: number; requests: number; duplicatesSkipped: number; malformedLines: number; entriesNotNeeded: number }[];
+  sources: {
+    agent: AgentId;
+    files: number;
+    /** Recorded requests. */
+    requests: number;
+    /** Requests counted from text. */
+    estimatedRequests: number;
+    duplicatesSkipped: number;
+    malformedLines: number;
+    entriesNotNeeded: number;
+  }[];
 }
 
 interface Accumulator {
@@ -113,7 +133,7 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
   // Map only when the group or model changes from the previous request; totals are derived after.
   for (const file of ordered) {
     const d = file.digest;
-    const source = sources.get(file.agent) ?? { agent: file.agent, files: 0, requests: 0, duplicatesSkipped: 0, malformedLines: 0, entriesNotNeeded: 0 };
+    const source = sources.get(file.agent) ?? { agent: file.agent, files: 0, requests: 0, estimatedRequests: 0, duplicatesSkipped: 0, malformedLines: 0, entriesNotNeeded: 0 };
     sources.set(file.agent, source);
     source.files++;
     source.malformedLines += d.malformedLines;
@@ -121,10 +141,14 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
     const project = projectOf(file);
     const sessionKey = `${file.agent}:${d.sessionId ?? path.basename(file.path).replace(/\.jsonl?$/, '')}`;
     const models = d.models;
-    // Cells are per agent and model, so each group can be split by agent (the panel's "per agent").
-    const cellKeys = models.map((m) => `${file.agent}\u0000${m}`);
+    // Cells are per agent and model, so each group can be split by agent (the panel's "per agent"),
+    // and recorded apart from estimated.
+    const estimated = models.map((_, i) => isEstimatedModel(d, i));
+    const cellKeys = models.map((m, i) => cellKey(file.agent, estimated[i], m));
+    // Energy and requests of the file's recorded requests: the heaviest sessions are ranked and coached on those.
     const fileWh = [0, 0, 0];
     let fileRequests = 0;
+    let estimatedRequests = 0;
     const groupOf = (groupKey: string, first: number, last: number) => {
       let group = groups.get(groupKey);
       if (!group) groups.set(groupKey, (group = { models: new Map(), agents: new Set(), extra: { project, first, last, files: new Set() } }));
@@ -175,6 +199,10 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
       cell.requests++;
       const fp = cell.fp;
       for (let j = 0; j < FOOTPRINT_STRIDE; j++) fp[j] += footprints[f + j];
+      if (estimated[m]) {
+        estimatedRequests++;
+        return;
+      }
       fileWh[0] += footprints[f];
       fileWh[1] += footprints[f + 1];
       fileWh[2] += footprints[f + 2];
@@ -198,6 +226,10 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
         acc.tokens.reasoning += c.tokens[4];
         acc.requests += c.requests;
         for (let j = 0; j < FOOTPRINT_STRIDE; j++) acc.fp[j] += c.footprints[j];
+        if (estimated[c.model]) {
+          estimatedRequests += c.requests;
+          continue;
+        }
         fileWh[0] += c.footprints[0];
         fileWh[1] += c.footprints[1];
         fileWh[2] += c.footprints[2];
@@ -210,14 +242,16 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
       for (let i = 0; i < d.times.length; i++) addRequest(i);
     }
     source.requests += fileRequests;
+    source.estimatedRequests += estimatedRequests;
     addSession(file, sessionKey, project, fileWh, fileRequests);
   }
 
   // Cost is linear in the tokens, so it is priced per (group, model) cell rather than per request.
   const total = newAccumulator();
-  const groupTotals = new Map<string, Accumulator>();
+  const estimatedTotal = newAccumulator();
+  const groupTotals = new Map<string, { recorded: Accumulator; estimated: Accumulator }>();
   for (const [groupKey, group] of groups) {
-    const groupAcc = newAccumulator();
+    const groupAcc = { recorded: newAccumulator(), estimated: newAccumulator() };
     for (const [key, cell] of group.models) {
       const model = modelOfCell(key);
       if (model !== '<synthetic>') {
@@ -225,9 +259,10 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
         if (cost === undefined) cell.unpriced = cell.requests;
         else cell.cost = cost;
       }
-      merge(groupAcc, cell);
+      merge(estimatedOfCell(key) ? groupAcc.estimated : groupAcc.recorded, cell);
     }
-    merge(total, groupAcc);
+    merge(total, groupAcc.recorded);
+    merge(estimatedTotal, groupAcc.estimated);
     groupTotals.set(groupKey, groupAcc);
   }
 
@@ -245,19 +280,23 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
     }));
 
   const groupList = [...groups.entries()].map(([key, g]): UsageGroup => {
+    const totals = groupTotals.get(key)!;
     const out: UsageGroup = {
       key,
       agents: [...g.agents].sort(),
-      ...figures(groupTotals.get(key)!),
+      ...figures(totals.recorded),
       models: [...g.models.entries()]
         .filter(([key]) => modelOfCell(key) !== '<synthetic>')
         .map(([key, acc]) => {
           const model = modelOfCell(key);
           const resolved = calculator.model(model);
-          return { agent: key.slice(0, key.indexOf('\u0000')) as AgentId, model, profile: resolved.profile.id, matchedBy: resolved.resolvedBy, ...figures(acc) };
+          const usage: ModelUsage = { agent: agentOfCell(key), model, profile: resolved.profile.id, matchedBy: resolved.resolvedBy, ...figures(acc) };
+          if (estimatedOfCell(key)) usage.estimated = true;
+          return usage;
         })
         .sort((a, b) => b.energy.wh.central - a.energy.wh.central),
     };
+    if (totals.estimated.requests > 0) out.estimated = figures(totals.estimated);
     if (options.grouping === 'session') {
       out.project = g.extra.project;
       out.firstRequest = new Date(g.extra.first).toISOString();
@@ -266,12 +305,13 @@ export function buildUsageReport(files: readonly ScannedFile[], calculator: Foot
     }
     return out;
   });
-  groupList.sort((a, b) =>
-    options.grouping === 'session' || options.grouping === 'project' ? b.energy.wh.central - a.energy.wh.central : a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
-  );
+  const heavier = (a: UsageGroup, b: UsageGroup) =>
+    b.energy.wh.central - a.energy.wh.central || (b.estimated?.energy.wh.central ?? 0) - (a.estimated?.energy.wh.central ?? 0);
+  groupList.sort((a, b) => (options.grouping === 'session' || options.grouping === 'project' ? heavier(a, b) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     grouping: options.grouping,
     totals: figures(total),
+    ...(estimatedTotal.requests > 0 ? { estimatedTotals: figures(estimatedTotal) } : {}),
     groups: groupList,
     heaviestSessions: heaviest,
     sources: [...sources.values()].sort((a, b) => a.agent.localeCompare(b.agent)),
@@ -285,8 +325,21 @@ interface SessionExtra {
   files: Set<ScannedFile>;
 }
 
+/** The key of a (agent, recorded or estimated, model) cell. */
+function cellKey(agent: AgentId, estimated: boolean, model: string): string {
+  return `${agent}\u0000${estimated ? 'e' : 'r'}\u0000${model}`;
+}
+
+function agentOfCell(key: string): AgentId {
+  return key.slice(0, key.indexOf('\u0000')) as AgentId;
+}
+
+function estimatedOfCell(key: string): boolean {
+  return key[key.indexOf('\u0000') + 1] === 'e';
+}
+
 function modelOfCell(key: string): string {
-  return key.slice(key.indexOf('\u0000') + 1);
+  return key.slice(key.indexOf('\u0000') + 3);
 }
 
 function minimum(values: ArrayLike<number>): number {
@@ -345,7 +398,7 @@ function requestsOf(file: ScannedFile, options: UsageReportOptions): SessionRequ
       seen.add(key);
     }
     const model = d.models[d.modelIndex[i]];
-    if (model === '<synthetic>') continue;
+    if (model === '<synthetic>' || isEstimatedModel(d, d.modelIndex[i])) continue;
     const day = localDate(d.times[i]);
     if ((options.since && day < options.since) || (options.until && day > options.until)) continue;
     const o = i * TOKEN_STRIDE;

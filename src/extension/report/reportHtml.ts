@@ -16,7 +16,7 @@ import { PART_KIND_LABELS } from '../../core/prompt/parsedPrompt';
 import { type Quantity, formatAmount, formatRange, formatSpan, formatTokens, formatWh, percent, significant } from '../../core/format';
 import { resolutionText } from '../explain/estimateWhy';
 import { isDocsLink } from '../../core/config/webLink';
-import type { RecentFigures, RecentUsage } from '../../core/usage';
+import { ESTIMATED_LABEL, type RecentFigures, type RecentUsage } from '../../core/usage';
 
 export interface CrossCheck {
   modelName: string;
@@ -132,15 +132,19 @@ function partsTable(analysis: Analysis, ctx: ReportContext): string {
 
 /** This week's real agent use beside the one request above, so the two are not confused. */
 function agentWeekSection(recent: RecentUsage | undefined): string {
-  if (!recent || recent.totals.week.requests === 0) return '';
+  if (!recent || recent.totals.week.requests + (recent.estimatedTotals?.week.requests ?? 0) === 0) return '';
   const row = (name: string, week: RecentFigures) =>
     `<tr><th scope="row">${escapeHtml(name)}</th><td class="num">${formatTokens(week.requests)}</td><td class="num">${formatTokens(week.tokens)}</td><td>${range(week.wh, 'wh')}</td><td>${range(week.carbonG, 'carbonG', ' CO₂e')}</td></tr>`;
-  const active = recent.agents.filter((a) => a.week.requests > 0);
-  const rows = active.map((a) => row(a.name, a.week));
-  if (active.length > 1) rows.push(row('All agents', recent.totals.week));
+  // Recorded agents and their total first; rows counted from text (Copilot Chat) after it, labelled, never in the total.
+  const recorded = recent.agents.filter((a) => a.week.requests > 0 && !a.estimated);
+  const estimated = recent.agents.filter((a) => a.week.requests > 0 && a.estimated);
+  const rows = recorded.map((a) => row(a.name, a.week));
+  if (recorded.length > 1) rows.push(row(estimated.length > 0 ? 'All agents (recorded)' : 'All agents', recent.totals.week));
+  rows.push(...estimated.map((a) => row(a.name, a.week)));
+  const estimatedNote = estimated.length > 0 ? ` Rows marked “${ESTIMATED_LABEL}” are counted from the chat’s text with the model’s tokenizer and are not in the total.` : '';
   return `<section aria-labelledby="agent-week"><h2 id="agent-week">Coding agents this week</h2>
   <table><thead><tr><th scope="col">Agent</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Tokens</th><th scope="col">Energy</th><th scope="col">Carbon</th></tr></thead><tbody>${rows.join('')}</tbody></table>
-  <p class="note">Since ${escapeHtml(recent.weekStart)}, as the agents recorded it in their local logs (tokens exact, energy from the same model as above); read on this machine only.</p></section>`;
+  <p class="note">Since ${escapeHtml(recent.weekStart)}, as the agents recorded it in their local logs (tokens exact, energy from the same model as above); read on this machine only.${escapeHtml(estimatedNote)}</p></section>`;
 }
 
 function sessionSection(analysis: Analysis, ctx: ReportContext): string {

@@ -88,7 +88,7 @@ describe('mvp usage', () => {
     await assert.rejects(usage(box, ['yearly']), (e: Error) => e instanceof UsageError && /unknown report 'yearly'/.test(e.message));
     await assert.rejects(usage(box, ['--since', '2026-13-45']), /--since needs a date as YYYY-MM-DD/);
     await assert.rejects(usage(box, ['--since', '2026-12-02', '--until', '2026-12-01']), /is after --until/);
-    await assert.rejects(usage(box, ['--agent', 'copilot']), /unknown --agent 'copilot'/);
+    await assert.rejects(usage(box, ['--agent', 'windsurf']), /unknown --agent 'windsurf'; use claude-code, codex, gemini-cli, copilot-chat/);
     await assert.rejects(usage(box, ['--region', 'Atlantis']), /unknown --region/);
   });
 

@@ -1,6 +1,9 @@
-/** "Today" → the agents: what Claude Code, Codex CLI and Gemini CLI recorded today and this week. */
+/**
+ * "Today" → the agents: what Claude Code, Codex CLI and Gemini CLI recorded today and this week, and
+ * VS Code Copilot Chat counted from its chats' text (its row says so; the total leaves it out).
+ */
 import { formatQuantity, plural } from '../../../core/format';
-import type { RecentFigures } from '../../../core/usage';
+import { ESTIMATED_LABEL, type RecentFigures } from '../../../core/usage';
 import type { AgentUsageView } from '../../../shared/panel/viewModel';
 import type { AgentUsageState } from '../agentUsageLoader';
 
@@ -8,14 +11,16 @@ const SPARK = '▁▂▃▄▅▆▇█';
 
 export function buildAgentUsage(state: AgentUsageState | undefined): AgentUsageView | undefined {
   if (!state) return undefined;
+  const estimated = state.status === 'ready' && state.recent.agents.some((a) => a.estimated);
   const note =
-    'Read from the agents’ own logs on this machine (Claude Code, Codex CLI, Gemini CLI): tokens as they recorded them, energy from the same model as the rest of the panel. Nothing is sent anywhere. Details: mvp usage.';
+    'Read from the agents’ own logs on this machine (Claude Code, Codex CLI, Gemini CLI, VS Code Copilot Chat): tokens as they recorded them, energy from the same model as the rest of the panel. Nothing is sent anywhere. Details: mvp usage.' +
+    (estimated ? ` Copilot Chat rows are ${ESTIMATED_LABEL}: counted from the chats’ text with the model’s tokenizer, and not in the total.` : '');
   const empty = { rows: [], totalTodayText: '', totalWeekText: '', sparkline: '', sparklineLabel: '', note };
   if (state.status === 'loading') return { state: 'loading', message: 'Reading the agents’ logs…', ...empty };
   if (state.status === 'error') return { state: 'error', message: `Could not read the agents’ logs: ${state.message}`, ...empty };
   const recent = state.recent;
   if (recent.agents.length === 0) {
-    return { state: 'none', message: 'No coding-agent requests this week in the local logs (Claude Code, Codex CLI, Gemini CLI).', ...empty };
+    return { state: 'none', message: 'No coding-agent requests this week in the local logs (Claude Code, Codex CLI, Gemini CLI, VS Code Copilot Chat).', ...empty };
   }
   const max = Math.max(...recent.days.map((d) => d.wh));
   const sparkline = recent.days.map((d) => (max > 0 ? SPARK[Math.min(SPARK.length - 1, Math.floor((d.wh / max) * (SPARK.length - 1)))] : SPARK[0])).join('');
