@@ -5,12 +5,27 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { Analysis } from '../../core/analysis';
-import { toUri } from './commandArguments';
+import { documentFor, toUri } from './commandArguments';
 import type { DocumentAnalyser } from '../engine/documentAnalyser';
+import type { PromptTracker } from '../engine/promptTracker';
 import type { ReportPanel } from '../report/reportPanel';
 import { readSettings } from '../engine/settings';
 
-export async function analysePromptCommand(analyser: DocumentAnalyser, report: ReportPanel, arg?: unknown): Promise<Analysis | undefined> {
+export async function analysePromptCommand(analyser: DocumentAnalyser, report: ReportPanel, tracker: PromptTracker, arg?: unknown): Promise<Analysis | undefined> {
+  try {
+    const document = arg ? await documentFor(arg) : vscode.window.activeTextEditor?.document;
+    // A whole document the user asked about stays live (diagnostics as they type); a selection does not.
+    if (document && vscode.window.activeTextEditor?.selection.isEmpty !== false) tracker.markExplicit(document.uri);
+    return await analyseAndReport(analyser, report, arg);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`MVP: ${(e as Error).message}`);
+    return undefined;
+  } finally {
+    tracker.updateActiveContext();
+  }
+}
+
+async function analyseAndReport(analyser: DocumentAnalyser, report: ReportPanel, arg?: unknown): Promise<Analysis | undefined> {
   const uri = toUri(arg);
   const editor = vscode.window.activeTextEditor;
   if (!uri && editor && !editor.selection.isEmpty) {

@@ -12,7 +12,9 @@ import { confidenceText, formatTokensShort, formatWh } from '../../core/format';
 import * as path from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import { nearestTeamConfig } from '../problems/disableRuleInConfig';
-import { type ModelSituation, type ModelTarget, frontMatterModelValueRange, modelTargetOptions, whoDecides } from '../../core/profiles/modelTargets';
+import { type ModelSituation, type ModelTarget, frontMatterModelValueRange, isModelTarget, modelTargetOptions, whoDecides } from '../../core/profiles/modelTargets';
+import type { DocumentAnalyser } from '../engine/documentAnalyser';
+import type { EditorServices } from '../engine/editorServices';
 import { readSettings, SETTINGS_SECTION } from '../engine/settings';
 
 export interface ModelCatalogue {
@@ -23,6 +25,47 @@ export interface ModelCatalogue {
 
 interface ModelItem extends vscode.QuickPickItem {
   profile: ModelProfile;
+}
+
+/**
+ * MVP: Choose Model, with the model of the active prompt's analysis. With a model id (the panel,
+ * command links, tests) it skips the list; with a target too, the question where to save it.
+ */
+export async function chooseModelCommand(
+  analyser: DocumentAnalyser,
+  services: () => Promise<EditorServices>,
+  /** Re-analyses every prompt after the session-only model changed. */
+  analyseAll: () => void,
+  modelId?: unknown,
+  target?: unknown,
+): Promise<string | undefined> {
+  const active = vscode.window.activeTextEditor?.document;
+  const current = active ? analyser.last(active.uri)?.analysis : undefined;
+  const { profileRegistryFor, estimateRequest } = await services();
+  const registry = profileRegistryFor(current?.config);
+  const where: ModelChoiceContext = {
+    document: current ? active : undefined,
+    analysis: current,
+    setSessionModel: (id) => {
+      if (analyser.sessionModel === id) return;
+      analyser.sessionModel = id;
+      analyseAll();
+    },
+  };
+  if (typeof modelId === 'string' && modelId) {
+    if (!registry.get(modelId)) {
+      void vscode.window.showErrorMessage(`MVP: no model profile "${modelId}".`);
+      return undefined;
+    }
+    return saveModelChoice(modelId, where, isModelTarget(target) ? target : undefined);
+  }
+  return chooseModel(
+    {
+      profiles: () => registry.list(),
+      whPer1kInputTokens: (profile) => estimateRequest(profile, { inputTokens: 1000, outputTokens: 0 }).energyWh.central,
+    },
+    where,
+  );
 }
 
 export async function chooseModel(catalogue: ModelCatalogue, where: ModelChoiceContext): Promise<string | undefined> {

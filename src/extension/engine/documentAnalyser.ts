@@ -32,6 +32,8 @@ export class DocumentAnalyser implements vscode.Disposable {
   private readonly transcripts = new Map<string, Transcript>();
   /** Documents with an analysis running, and whether an edit arrived meanwhile. */
   private readonly inFlight = new Map<string, { rerun: boolean }>();
+  /** The engine's notices (a pack that failed to load, …), logged once each rather than on every keystroke. */
+  private readonly loggedNotices = new Set<string>();
   private readonly analysed = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly failed = new vscode.EventEmitter<{ document: vscode.TextDocument; error: Error }>();
   readonly onDidAnalyse = this.analysed.event;
@@ -116,6 +118,14 @@ export class DocumentAnalyser implements vscode.Disposable {
       .map((d) => d.document.uri);
   }
 
+  private logNotices(notices: readonly string[]): void {
+    for (const notice of notices) {
+      if (this.loggedNotices.has(notice)) continue;
+      this.loggedNotices.add(notice);
+      this.log.warn(notice);
+    }
+  }
+
   private bump(key: string): number {
     const next = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, next);
@@ -173,6 +183,7 @@ export class DocumentAnalyser implements vscode.Disposable {
       }
       const result: DocumentAnalysis = { document, version, analysis, durationMs: performance.now() - started };
       this.latest.set(key, result);
+      this.logNotices(analysis.notices);
       this.analysed.fire(result);
       return result;
     } catch (e) {

@@ -8,10 +8,11 @@
 import * as vscode from 'vscode';
 import type { AnalysisWithNotices } from '../../core/analyse';
 import type { EncodingName, ModelProfile } from '../../core/profiles/modelProfile';
-import type { RequestEstimate, RequestInput } from '../../core/energy/estimate';
 import { IncrementalDocumentCount } from '../../core/tokens/incrementalDocumentCount';
 import { getTokenCounter } from '../../core/tokens/tokenCounter';
 import { rejudgeRequest } from '../../core/requestJudgements';
+import type { EditorServices } from './editorServices';
+import type { MvpSettings } from './settings';
 
 interface Live {
   encoding: EncodingName;
@@ -72,10 +73,12 @@ export class LiveCounts {
   edited(
     e: vscode.TextDocumentChangeEvent,
     last: { version: number; analysis: AnalysisWithNotices } | undefined,
-    profile: ModelProfile | undefined,
-    estimate: (profile: ModelProfile, input: RequestInput) => RequestEstimate,
-    input: Omit<RequestInput, 'inputTokens'>,
+    engine: Pick<EditorServices, 'profileOf' | 'estimateRequest'>,
+    settings: Pick<MvpSettings, 'expectedOutputTokens' | 'region'>,
   ): LiveFigures | undefined {
+    const profile = last && engine.profileOf(last.analysis);
+    // The same request options as the full analysis: the settings, else the team config's region.
+    const input = { outputTokens: settings.expectedOutputTokens, region: settings.region ?? last?.analysis.config.region };
     const key = e.document.uri.toString();
     const entry = this.live.get(key);
     if (!entry) return undefined;
@@ -90,7 +93,7 @@ export class LiveCounts {
     if (!last || before === undefined || !profile || profile.tokenizer.encoding !== entry.encoding) return undefined;
     const factor = profile.tokenizer.calibrationFactor || 1;
     const total = Math.max(0, Math.round(last.analysis.tokens.total + (entry.counter.total() - before) * factor));
-    const provisional = estimate(profile, { ...input, inputTokens: total });
+    const provisional = engine.estimateRequest(profile, { ...input, inputTokens: total });
     const analysis: AnalysisWithNotices = {
       ...last.analysis,
       tokens: { ...last.analysis.tokens, total, minimalTotal: Math.max(0, last.analysis.tokens.minimalTotal + (total - last.analysis.tokens.total)) },

@@ -3,10 +3,14 @@
  * document (`mvp-explain:` scheme, shown in the Markdown preview): inputs, formula, profile with
  * its sources, grid factor, assumptions, method version.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analysis';
 import type { ModelProfile } from '../../core/profiles/modelProfile';
 import { confidenceText, formatGrams, formatMl, formatRange, formatTokens, formatWh, significant } from '../../core/format';
+import { documentFor } from '../commands/commandArguments';
+import type { DocumentAnalyser } from '../engine/documentAnalyser';
+import type { EditorServices } from '../engine/editorServices';
 import { resolutionText, tokenizerText } from './estimateWhy';
 
 export const EXPLAIN_SCHEME = 'mvp-explain';
@@ -109,4 +113,29 @@ export function explanationUri(documentUri: vscode.Uri): vscode.Uri {
   // The preview tab is titled after this path: "Preview Why ask.prompt.md", not "…ask.prompt.md.md".
   const name = (documentUri.path.split('/').pop() || 'prompt').replace(/\.md$/i, '');
   return vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/Why ${name}.md`, query: documentUri.toString() });
+}
+
+/** The command: renders the explanation of the document's current analysis and opens its preview beside it. */
+export async function explainEstimateCommand(
+  analyser: DocumentAnalyser,
+  explanations: ExplanationProvider,
+  services: () => Promise<EditorServices>,
+  arg?: unknown,
+): Promise<vscode.Uri | undefined> {
+  const document = await documentFor(arg);
+  if (!document) {
+    void vscode.window.showInformationMessage('MVP: open a prompt document to explain its estimate.');
+    return undefined;
+  }
+  const result = analyser.current(document) ?? (await analyser.analyseNow(document));
+  if (!result) return undefined;
+  const uri = explanationUri(document.uri);
+  const profile = (await services()).profileOf(result.analysis);
+  explanations.set(uri, explanationMarkdown(result.analysis, path.basename(document.uri.path), profile));
+  try {
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  } catch {
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+  return uri;
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/rules/finding';
 import { combineFixes, hasTextFix } from '../../core/rules/combineFixes';
 import { documentFor, toUri } from '../commands/commandArguments';
+import { reportingErrors } from '../commands/commandErrors';
 import { disableForFileEdit, disableForLineEdit } from '../../core/rules/disableCommentEdits';
 import type { DocumentAnalyser } from '../engine/documentAnalyser';
 import type { FixActionRunner } from './fixActions';
@@ -60,20 +61,7 @@ export function registerFixCommands(analyser: DocumentAnalyser, runner: FixActio
     return applied.length;
   }
 
-  const report = (e: unknown) => {
-    const message = e instanceof Error ? e.message : String(e);
-    void vscode.window.showErrorMessage(`MVP: ${message}`);
-  };
-  const guarded =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R | undefined> => {
-      try {
-        return await fn(...args);
-      } catch (e) {
-        report(e);
-        return undefined;
-      }
-    };
+  const guarded = reportingErrors;
 
   return [
     vscode.commands.registerCommand(

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { AttachmentAnalysis } from '../../core/attachments/attachment';
 import { formatTokens } from '../../core/format';
-import { toUri } from '../commands/commandArguments';
+import { documentFor, toUri } from '../commands/commandArguments';
 import type { DocumentAnalyser } from '../engine/documentAnalyser';
 import type { FixActionRunner, SpreadsheetCsv } from './fixActions';
 
@@ -36,7 +36,23 @@ export async function convertWithEngine(filePath: string, sheet?: string): Promi
  * analysis found a spreadsheet attachment (that one, and its reference is rewritten), or a
  * file picked in a dialog. Asks which sheet when there are several.
  */
-export async function convertSpreadsheetCommand(analyser: DocumentAnalyser, runner: FixActionRunner, arg?: unknown): Promise<vscode.Uri | undefined> {
+export async function convertSpreadsheetCommand(
+  analyser: DocumentAnalyser,
+  runner: FixActionRunner,
+  arg?: unknown,
+  /** From a quick fix or the report: the prompt whose reference to rewrite, and the sheet (or ask for one). */
+  options?: { sheet?: string; documentUri?: unknown; pickSheet?: boolean },
+): Promise<vscode.Uri | undefined> {
+  if (arg && options?.documentUri) {
+    const document = await documentFor(options.documentUri);
+    const file = toUri(arg)?.fsPath;
+    const attachment = document && analyser.last(document.uri)?.analysis.attachments.find((a) => a.reference.path === file);
+    if (document && attachment) {
+      const sheet = options.pickSheet ? await pickSheet(attachment) : (options.sheet ?? attachment.reference.sheet);
+      if (options.pickSheet && sheet === undefined) return undefined;
+      return runner.run(document, { kind: 'convertSpreadsheet', attachmentPath: attachment.reference.path, sheet, referenceRange: attachment.reference.range });
+    }
+  }
   let uri = toUri(arg);
   const active = vscode.window.activeTextEditor?.document;
   if (!uri && active) {

@@ -179,6 +179,12 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return diagnostics;
   }
 
+  /** Publishes the findings, or clears the document's diagnostics while the user has them turned off. */
+  update(document: vscode.TextDocument, findings: readonly Finding[], enabled: boolean): void {
+    if (enabled) this.publish(document, findings);
+    else this.clear(document.uri);
+  }
+
   private publishElsewhere(document: vscode.TextDocument, findings: readonly Finding[]): void {
     const prompt = document.uri.toString();
     const documentPath = document.uri.scheme === 'file' ? document.uri.fsPath : undefined;

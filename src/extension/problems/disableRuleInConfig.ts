@@ -9,6 +9,25 @@ import * as path from 'node:path';
 import type { AnalysisWithNotices } from '../../core/analyse';
 import { CONFIG_FILE_NAMES } from '../../core/config/mvpConfig';
 import { configWithRuleOff } from '../../core/config/configRuleOff';
+import { documentFor } from '../commands/commandArguments';
+import type { DocumentAnalyser } from '../engine/documentAnalyser';
+
+/** The quick fix's command: checks its arguments (command links are text), turns the rule off, says where. */
+export async function disableRuleInConfigCommand(analyser: DocumentAnalyser, uri?: unknown, ruleId?: unknown): Promise<boolean> {
+  const document = await documentFor(uri);
+  if (!document || typeof ruleId !== 'string' || !/^[\w./@-]{1,100}$/.test(ruleId)) return false;
+  const target = disableTarget(document, analyser.last(document.uri)?.analysis);
+  if (!target) {
+    void vscode.window.showWarningMessage('MVP: open a folder to keep a team config (.mvp.jsonc) in; meanwhile the disable comments work.');
+    return false;
+  }
+  const ok = await disableRuleInConfig(target, ruleId);
+  if (ok) {
+    void vscode.window.showInformationMessage(`MVP: '${ruleId}' is off in ${vscode.workspace.asRelativePath(target.file, false)} for every prompt it covers.`);
+    analyser.schedule(document, 0);
+  }
+  return ok;
+}
 
 /** The nearest .mvp.jsonc/.mvp.json of an analysis (the last file merged wins), if any. */
 export function nearestTeamConfig(analysis: Pick<AnalysisWithNotices, 'config'> | undefined): string | undefined {
@@ -23,7 +42,6 @@ export function disableTarget(document: vscode.TextDocument, analysis: AnalysisW
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   return folder?.uri.scheme === 'file' ? { file: vscode.Uri.joinPath(folder.uri, '.mvp.jsonc'), exists: false } : undefined;
 }
-
 
 /** Applies it as one undoable edit and saves, so the engine (which reads the file) re-analyses. */
 export async function disableRuleInConfig(target: { file: vscode.Uri; exists: boolean }, ruleId: string): Promise<boolean> {

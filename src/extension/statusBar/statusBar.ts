@@ -6,6 +6,7 @@
 import { escapeMarkdown } from '../explain/markdownEscape';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analysis';
+import { EQUIVALENCE_DEVICES, equivalence as equivalenceOf } from '../../core/energy/equivalences';
 import { formatTokens, formatTokensShort, formatWh, percent } from '../../core/format';
 import type { RecentUsage } from '../../core/usage';
 import { agentWeekMarkdown } from './agentWeekTooltip';
@@ -15,6 +16,14 @@ import type { MvpSettings } from '../engine/settings';
 
 /** Renders an everyday equivalence of an energy figure ("1.2% of a phone charge"), with its assumption. */
 export type EquivalenceText = (wh: number, kind: MvpSettings['statusBarEquivalence']) => { text: string; assumption: string } | undefined;
+
+/** The everyday equivalences of core/energy/equivalences, with their source as a link. */
+export const equivalenceText: EquivalenceText = (wh, kind) => {
+  const device = EQUIVALENCE_DEVICES.find((d) => d.id === kind);
+  if (!device) return undefined;
+  const e = equivalenceOf(wh, device);
+  return { text: e.text, assumption: `${device.assumption} Source: [${device.source.title}](${device.source.url}).` };
+};
 
 export interface BudgetState {
   over: string[];
@@ -30,7 +39,7 @@ export class PromptStatusBar implements vscode.Disposable {
   /** StatusBarItem has no visibility getter; tests and the extension API read this. */
   visible = false;
 
-  constructor(private readonly equivalence: EquivalenceText) {
+  constructor(private readonly equivalence: EquivalenceText = equivalenceText) {
     this.item.name = 'Minimal Viable Prompt';
     this.item.command = { title: 'Choose Model', command: 'mvp.chooseModel' };
   }
