@@ -8,19 +8,15 @@
  *                    (ours, cross-checked with the model's own countTokens) and estimated energy.
  * Nothing is sent anywhere except by /send, to the provider of the model the user chose.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { profileRegistryFor, type AnalysisWithNotices } from '../../core/analyse';
+import type { AnalysisWithNotices } from '../../core/analyse';
 import type { AnalyseOptions } from '../../core/analyseOptions';
-import { estimateRequest } from '../../core/energy';
 import { formatRange, formatTokens, formatWh } from '../../core/format';
 import type { ModelProfile } from '../../core/profiles/modelProfile';
-import { countForProfile } from '../../core/tokens/countForProfile';
+import { meterSentRequest, sentMessage } from '../../core/sentRequest';
 import { historyTranscript, sentHistory, toChatMessages, type HistoryEntry } from './chatHistory';
 import { promptWithReferences, resolveReferences } from './chatReferences';
 import { checkReport } from './checkReport';
-
-export const PARTICIPANT_ID = 'mvp.chat';
 
 export interface ChatParticipantDeps {
   /** The engine as the editor runs it (EditorEngine.analyse: cached config and attachments, personal budgets). */
@@ -43,14 +39,6 @@ export interface MvpChatMetadata {
   outputTokens?: number;
   sent?: boolean;
   slim?: boolean;
-}
-
-export function registerChatParticipant(context: vscode.ExtensionContext, deps: ChatParticipantDeps): vscode.Disposable {
-  const chat = (vscode as { chat?: typeof vscode.chat }).chat;
-  if (!chat?.createChatParticipant) return new vscode.Disposable(() => undefined);
-  const participant = chat.createChatParticipant(PARTICIPANT_ID, createChatRequestHandler(deps));
-  participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
-  return participant;
 }
 
 const USAGE = [
@@ -117,16 +105,18 @@ async function send(
     );
     return { metadata: { command: 'send', sent: false } satisfies MvpChatMetadata };
   }
-  const profile = profileRegistryFor(analysis.config).get(analysis.model.id);
-  const body = messageBody(text, analysis, slim);
+  const body = sentMessage(text, analysis, slim);
   const history = sentHistory(context.history);
   const entries: HistoryEntry[] = [...history, { role: 'user', text: body.text }];
   const messages = toChatMessages(entries);
-  const ourInput = profile ? entries.reduce((n, e) => n + countForProfile(profile, e.text).tokens, 0) : analysis.tokens.total;
+  const meter = meterSentRequest(analysis, entries.map((e) => e.text));
+  const ourInput = meter.inputTokens;
+  const slimmed = body.slimmed.map((s) => `${s.name} as ${s.form}`);
+  const left = body.left.map((l) => `${l.name} (${l.why})`);
   stream.markdown(
     `*Sending ${formatTokens(ourInput)} tokens to ${model.name}${history.length ? ` (with ${history.length} earlier messages of this chat)` : ''}` +
-      `${body.slimmed.length ? `; slimmed, ${formatTokens(analysis.tokens.total - analysis.tokens.minimalTotal)} tokens less: ${body.slimmed.join('; ')}` : ''}.*` +
-      `${body.left.length ? ` Not included: ${body.left.join('; ')}.` : ''}\n\n`,
+      `${slimmed.length ? `; slimmed, ${formatTokens(analysis.tokens.total - analysis.tokens.minimalTotal)} tokens less: ${slimmed.join('; ')}` : ''}.*` +
+      `${left.length ? ` Not included: ${left.join('; ')}.` : ''}\n\n`,
   );
 
   let answer = '';
@@ -146,12 +136,9 @@ async function send(
     return { errorDetails: { message }, metadata: { command: 'send', sent: false, answer } satisfies MvpChatMetadata };
   }
 
-  const outputTokens = profile ? countForProfile(profile, answer).tokens : 0;
+  const { outputTokens, estimate } = meter.usage(answer);
   const modelInputTokens = await modelCount(model, messages, token);
-  const estimate = profile
-    ? estimateRequest(profile, { inputTokens: ourInput, outputTokens, region: analysis.estimate.grid.zone })
-    : analysis.estimate;
-  stream.markdown(`\n\n---\n${usageLine(ourInput, modelInputTokens, outputTokens, estimate.energyWh, model, profile, token.isCancellationRequested)}\n`);
+  stream.markdown(`\n\n---\n${usageLine(ourInput, modelInputTokens, outputTokens, estimate.energyWh, model, meter.profile, token.isCancellationRequested)}\n`);
   return {
     metadata: {
       command: 'send',
@@ -164,28 +151,6 @@ async function send(
       wh: estimate.energyWh.central,
     } satisfies MvpChatMetadata,
   };
-}
-
-/**
- * The user message: the prompt, then each attached file in the form chosen — as written, or with
- * --slim its minimal form. Some minimal forms are samples (they say "lossy" in their description);
- * each replaced attachment is named with its form in the line shown before the answer.
- */
-function messageBody(text: string, analysis: AnalysisWithNotices, slim: boolean): { text: string; left: string[]; slimmed: string[] } {
-  const parts = [text];
-  const left: string[] = [];
-  const slimmed: string[] = [];
-  for (const attachment of analysis.attachments) {
-    const form = slim && attachment.minimal?.text !== undefined ? attachment.minimal : attachment.naive;
-    const name = path.basename(attachment.reference.path);
-    if (form !== attachment.naive) slimmed.push(`${name} as ${form.description}`);
-    if (form.text === undefined) {
-      left.push(`${name} (${attachment.problems[0]?.message ?? 'too large or not text'})`);
-      continue;
-    }
-    parts.push(`${attachment.reference.path} (${form.description}):\n\`\`\`\`\n${form.text}\n\`\`\`\``);
-  }
-  return { text: parts.join('\n\n'), left, slimmed };
 }
 
 function usageLine(
