@@ -1,5 +1,6 @@
 import { formatInteger, formatWh } from '../../format';
-import type { Rule, RuleFinding } from '../rule';
+import type { RuleFinding } from '../rule';
+import { defineRule } from '../defineRule';
 import type { TextRange } from '../../textRange';
 import { savingOfEdits } from '../measureSaving';
 import { fencedBody } from '../fencedBody';
@@ -35,18 +36,12 @@ function bareRuns(text: string, minChars: number): TextRange[] {
 }
 
 /** Base64 text is the most expensive way to send bytes, and a text model cannot see the image in it. */
-export const base64Blob: Rule = {
+export const base64Blob = defineRule({
   id: 'base64-blob',
   description: 'Base64 or binary data pasted into the prompt',
-  docs: 'docs/rules/base64-blob.md',
   tags: ['pasted', 'fixable'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  optionsSchema: {
-    type: 'object',
-    properties: { minChars: { type: 'integer', minimum: 1, description: 'Shortest blob reported, in characters.' } },
-    additionalProperties: false,
-  },
+  optionsSchema: { minChars: { type: 'integer', minimum: 1, description: 'Shortest blob reported, in characters.' } },
   defaultOptions: { minChars: 200 },
   check(context, options) {
     const text = context.prompt.text;
@@ -61,7 +56,7 @@ export const base64Blob: Rule = {
     const findings: RuleFinding[] = [];
     for (const range of blobs) {
       const chars = range.end - range.start;
-      if (chars < (options.minChars as number)) continue;
+      if (chars < options.minChars) continue;
       const bytes = Math.floor((chars * 3) / 4);
       const placeholder = `[base64 data removed: ~${bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`}]`;
       const edits = [{ range, newText: placeholder }];
@@ -75,4 +70,4 @@ export const base64Blob: Rule = {
     }
     return findings;
   },
-};
+});

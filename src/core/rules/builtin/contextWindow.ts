@@ -1,31 +1,22 @@
 import { formatInteger } from '../../format';
-import type { Rule } from '../rule';
+import { defineRule } from '../defineRule';
 import { DEFAULT_WINDOW_OPTIONS, windowUse } from '../windowUse';
 
 /** The request (input plus the answer it expects) must fit the model's context window. */
-export const contextWindow: Rule = {
+export const contextWindow = defineRule({
   id: 'context-window',
   description: 'The request is over, or close to, the model\'s context window',
-  docs: 'docs/rules/context-window.md',
   tags: ['context', 'model'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
   optionsSchema: {
-    type: 'object',
-    properties: {
-      nearShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Warn when the request uses at least this share of the window.' },
-      includeExpectedOutput: { type: 'boolean', description: 'Count the expected answer (and hidden reasoning) against the window.' },
-    },
-    additionalProperties: false,
+    nearShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Warn when the request uses at least this share of the window.' },
+    includeExpectedOutput: { type: 'boolean', description: 'Count the expected answer (and hidden reasoning) against the window.' },
   },
   defaultOptions: { ...DEFAULT_WINDOW_OPTIONS },
   check(context, options) {
     const profile = context.model.profile;
     // The one window judgement (Analysis.window is made by the same function with these options).
-    const use = windowUse(profile.contextWindow, context.totalInputTokens, context.estimate, {
-      nearShare: options.nearShare as number,
-      includeExpectedOutput: options.includeExpectedOutput as boolean,
-    });
+    const use = windowUse(profile.contextWindow, context.totalInputTokens, context.estimate, options);
     const { contextWindow: window, inputTokens: input, expectedOutputTokens: output, neededTokens: needed, share } = use;
     const fmt = formatInteger;
     const parts = output ? ` (${fmt(input)} input + ${fmt(output)} expected output)` : '';
@@ -46,4 +37,4 @@ export const contextWindow: Rule = {
     }
     return [];
   },
-};
+});

@@ -1,6 +1,7 @@
 import { formatWh } from '../../format';
 import path from 'node:path';
-import type { Rule, RuleContext, RuleFinding } from '../rule';
+import type { RuleContext, RuleFinding } from '../rule';
+import { defineRule } from '../defineRule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits } from '../measureSaving';
 import { DocumentVersion } from '../../document/documentVersion';
@@ -108,20 +109,14 @@ function similarity(a: Set<string>, b: Set<string>): number {
 }
 
 /** The same section, code block or paragraph sent twice costs twice and says nothing new. */
-export const duplicateContent: Rule = {
+export const duplicateContent = defineRule({
   id: 'duplicate-content',
   description: 'A section, code block, paragraph or attached file appears more than once',
-  docs: 'docs/rules/duplicate-content.md',
   tags: ['pasted', 'attachment', 'fixable'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
   optionsSchema: {
-    type: 'object',
-    properties: {
-      minChars: { type: 'integer', minimum: 1, description: 'Shortest paragraph compared, in characters (short lines repeat legitimately).' },
-      nearDuplicates: { type: 'boolean', description: 'Also report paraphrased restatements (80 % of word triples shared), as information without a fix.' },
-    },
-    additionalProperties: false,
+    minChars: { type: 'integer', minimum: 1, description: 'Shortest paragraph compared, in characters (short lines repeat legitimately).' },
+    nearDuplicates: { type: 'boolean', description: 'Also report paraphrased restatements (80 % of word triples shared), as information without a fix.' },
   },
   defaultOptions: { minChars: 80, nearDuplicates: true },
   check(context, options) {
@@ -129,7 +124,7 @@ export const duplicateContent: Rule = {
     let starts: number[] | undefined;
     const lineOf = (offset: number) => positionAt((starts ??= lineStarts(text)), offset).line + 1;
     const findings: RuleFinding[] = [];
-    const minChars = options.minChars as number;
+    const minChars = options.minChars;
     const first = new Map<string, Unit>();
     /** Ranges already reported as copies: what lies inside them is not reported again. */
     const reported: TextRange[] = [];
@@ -162,7 +157,7 @@ export const duplicateContent: Rule = {
     findings.push(...repeatedReferences(context, lineOf));
     return findings;
   },
-};
+});
 
 /** A paragraph's word triples and its MinHash signature (the smallest hashes of its triples), computed once per paragraph version. */
 interface Fingerprint {

@@ -1,5 +1,5 @@
 import { formatInteger, formatSpan, formatWh } from '../../format';
-import type { Rule } from '../rule';
+import { defineRule } from '../defineRule';
 import type { Estimate3 } from '../../energy/estimate';
 import { addEstimates } from '../../energy/estimate3';
 import { budgetStatus } from '../budgetStatus';
@@ -7,14 +7,12 @@ import { budgetStatus } from '../budgetStatus';
 const wh = (e: Estimate3): string => `${formatWh(e.central)} (range ${formatSpan('wh', e)})`;
 
 /** The team's `budgets.whPerRequest` and `budgets.whPerSession`, compared with the central estimate. */
-export const energyBudget: Rule = {
+export const energyBudget = defineRule({
   id: 'energy-budget',
   description: 'The estimated energy of the request or session is over the team budget',
-  docs: 'docs/rules/energy-budget.md',
   tags: ['budget', 'energy'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: {},
   defaultOptions: {},
   check(context) {
     const findings = [];
@@ -40,4 +38,4 @@ export const energyBudget: Rule = {
     }
     return findings;
   },
-};
+});

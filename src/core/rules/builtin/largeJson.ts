@@ -1,25 +1,20 @@
 import { formatInteger, formatWh } from '../../format';
 import path from 'node:path';
-import type { Rule, RuleFinding } from '../rule';
+import type { RuleFinding } from '../rule';
+import { defineRule } from '../defineRule';
 import { savingOfEdits, savingOfTokens } from '../measureSaving';
 import { fencedBody } from '../fencedBody';
 
 /** Pretty-printed JSON costs whitespace tokens; large arrays rarely need every item. */
-export const largeJson: Rule = {
+export const largeJson = defineRule({
   id: 'large-json',
   description: 'Large pasted or attached JSON could be minified or cut to a sample',
-  docs: 'docs/rules/large-json.md',
   tags: ['pasted', 'attachment', 'fixable'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
   optionsSchema: {
-    type: 'object',
-    properties: {
-      minTokens: { type: 'integer', minimum: 0, description: 'Only JSON of at least this many tokens is considered.' },
-      minSavingTokens: { type: 'integer', minimum: 0, description: 'Report only when minifying saves at least this many tokens.' },
-      sampleItems: { type: 'integer', minimum: 1, description: 'Items kept when a top-level array is cut to a sample.' },
-    },
-    additionalProperties: false,
+    minTokens: { type: 'integer', minimum: 0, description: 'Only JSON of at least this many tokens is considered.' },
+    minSavingTokens: { type: 'integer', minimum: 0, description: 'Report only when minifying saves at least this many tokens.' },
+    sampleItems: { type: 'integer', minimum: 1, description: 'Items kept when a top-level array is cut to a sample.' },
   },
   defaultOptions: { minTokens: 300, minSavingTokens: 50, sampleItems: 5 },
   check(context, options) {
@@ -30,21 +25,21 @@ export const largeJson: Rule = {
       const body = fencedBody(text, part.range);
       const raw = text.slice(body.start, body.end);
       const tokens = context.countTokens(raw);
-      if (tokens < (options.minTokens as number)) continue;
+      if (tokens < options.minTokens) continue;
       let value: unknown;
       try {
         value = JSON.parse(raw);
       } catch {
         continue;
       }
-      const sample = options.sampleItems as number;
+      const sample = options.sampleItems;
       const cut = Array.isArray(value) && value.length > sample * 2;
       const newText = cut
         ? JSON.stringify((value as unknown[]).slice(0, sample)) + `\n(first ${sample} of ${(value as unknown[]).length} items)`
         : JSON.stringify(value);
       const edits = [{ range: body, newText }];
       const saving = savingOfEdits(context, edits);
-      if (saving.tokens < (options.minSavingTokens as number)) continue;
+      if (saving.tokens < options.minSavingTokens) continue;
       findings.push({
         range: part.range,
         message: cut
@@ -57,7 +52,7 @@ export const largeJson: Rule = {
     for (const a of context.attachments) {
       if (a.format !== 'json' || !a.minimal) continue;
       const saved = a.naive.tokens - a.minimal.tokens;
-      if (a.naive.tokens < (options.minTokens as number) || saved < (options.minSavingTokens as number)) continue;
+      if (a.naive.tokens < options.minTokens || saved < options.minSavingTokens) continue;
       const saving = savingOfTokens(context, saved);
       findings.push({
         range: a.reference.range,
@@ -68,4 +63,4 @@ export const largeJson: Rule = {
     }
     return findings;
   },
-};
+});

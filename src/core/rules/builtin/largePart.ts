@@ -1,5 +1,6 @@
 import { formatInteger, formatWh } from '../../format';
-import type { Rule, RuleContext, RuleFinding } from '../rule';
+import type { RuleContext, RuleFinding } from '../rule';
+import { defineRule } from '../defineRule';
 import type { PromptPart } from '../../prompt/parsedPrompt';
 import { savingOfTokens } from '../measureSaving';
 import { fencedBody } from '../fencedBody';
@@ -22,36 +23,30 @@ const DECLARATION =
  * moved to a file the agent opens when it needs it). No automatic fix: which rows, functions or
  * paragraphs the task needs is the author's call.
  */
-export const largePart: Rule = {
+export const largePart = defineRule({
   id: 'large-part',
   description:
     'One part of the prompt (a pasted table, a pasted module, a section) is most of the request or very large',
-  docs: 'docs/rules/large-part.md',
   tags: ['pasted', 'size'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
   optionsSchema: {
-    type: 'object',
-    properties: {
-      maxTokens: {
-        type: 'integer',
-        minimum: 1,
-        description: 'A part of this many tokens or more is reported whatever its share.',
-      },
-      minShare: {
-        type: 'number',
-        exclusiveMinimum: 0,
-        maximum: 1,
-        description: 'A part of at least minTokens holding this share of the request is reported.',
-      },
-      minTokens: { type: 'integer', minimum: 1, description: 'Smallest part reported for its share.' },
-      maxSkillBodyTokens: {
-        type: 'integer',
-        minimum: 1,
-        description: 'A SKILL.md body above this many tokens is reported (agentskills.io recommends under 5,000).',
-      },
+    maxTokens: {
+      type: 'integer',
+      minimum: 1,
+      description: 'A part of this many tokens or more is reported whatever its share.',
     },
-    additionalProperties: false,
+    minShare: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 1,
+      description: 'A part of at least minTokens holding this share of the request is reported.',
+    },
+    minTokens: { type: 'integer', minimum: 1, description: 'Smallest part reported for its share.' },
+    maxSkillBodyTokens: {
+      type: 'integer',
+      minimum: 1,
+      description: 'A SKILL.md body above this many tokens is reported (agentskills.io recommends under 5,000).',
+    },
   },
   defaultOptions: { maxTokens: 8000, minShare: 0.6, minTokens: 3000, maxSkillBodyTokens: 5000 },
   check(context, options) {
@@ -63,16 +58,16 @@ export const largePart: Rule = {
       if (!MEASURED_KINDS.has(part.kind)) continue;
       const span = part.range.end - part.range.start;
       // Tokens are at most one per character: a part shorter than the threshold in characters cannot reach it.
-      if (span < (options.minTokens as number)) continue;
+      if (span < options.minTokens) continue;
       const tokens = part.tokens ?? context.countTokens(text.slice(part.range.start, part.range.end));
       const share = total ? tokens / total : 0;
       // In standing instructions and skills a pasted module or table is paid on every use, whatever its share:
       // it belongs in a file the agent opens or runs when needed ("Save this as annotate.py").
       const pasted = part.kind === 'codeBlock' || part.kind === 'pastedTable';
       const bigEnough =
-        tokens >= (options.maxTokens as number) ||
-        (tokens >= (options.minTokens as number) &&
-          (share >= (options.minShare as number) || (pasted && kind !== 'request')));
+        tokens >= options.maxTokens ||
+        (tokens >= options.minTokens &&
+          (share >= options.minShare || (pasted && kind !== 'request')));
       if (!bigEnough) continue;
       const smaller = smallerForm(context, part, kind);
       const saving = smaller ? savingOfTokens(context, Math.max(0, tokens - smaller.tokens)) : undefined;
@@ -86,11 +81,11 @@ export const largePart: Rule = {
         saving,
       });
     }
-    const skill = skillBody(context, options.maxSkillBodyTokens as number);
+    const skill = skillBody(context, options.maxSkillBodyTokens);
     if (skill) findings.unshift(skill);
     return findings;
   },
-};
+});
 
 /**
  * A skill's body is loaded whole whenever the skill is used. The Agent Skills specification

@@ -1,5 +1,5 @@
 import { formatTokens, formatWh } from '../../format';
-import type { Rule } from '../rule';
+import { defineRule } from '../defineRule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits, savingOfTokens } from '../measureSaving';
 import { historyMessages } from '../historyMessages';
@@ -7,21 +7,15 @@ import { historyMessages } from '../historyMessages';
 const fmt = formatTokens;
 
 /** Every new message re-sends the whole history, so a long one is paid for again and again. */
-export const longHistory: Rule = {
+export const longHistory = defineRule({
   id: 'long-history',
   description: 'The conversation history sent with the prompt is long',
-  docs: 'docs/rules/long-history.md',
   tags: ['history', 'fixable'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
   optionsSchema: {
-    type: 'object',
-    properties: {
-      maxTokens: { type: 'integer', minimum: 0, description: 'Report history longer than this many tokens…' },
-      maxShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: '…or longer than this share of the model\'s context window.' },
-      keepMessages: { type: 'integer', minimum: 0, description: 'Most recent messages kept by the trim fix.' },
-    },
-    additionalProperties: false,
+    maxTokens: { type: 'integer', minimum: 0, description: 'Report history longer than this many tokens…' },
+    maxShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: '…or longer than this share of the model\'s context window.' },
+    keepMessages: { type: 'integer', minimum: 0, description: 'Most recent messages kept by the trim fix.' },
   },
   defaultOptions: { maxTokens: 20000, maxShare: 0.5, keepMessages: 4 },
   check(context, options) {
@@ -33,10 +27,10 @@ export const longHistory: Rule = {
     const count = measured ? measured.messages : messages.length;
     const total = measured ? measured.tokens : messages.reduce((n, m) => n + m.tokens, 0);
     const window = context.model.profile.contextWindow;
-    if (!count || (total <= (options.maxTokens as number) && total / window <= (options.maxShare as number))) {
+    if (!count || (total <= options.maxTokens && total / window <= options.maxShare)) {
       return [];
     }
-    const keep = options.keepMessages as number;
+    const keep = options.keepMessages;
     const dropped = messages.slice(0, Math.max(0, messages.length - keep));
     const head = `The history sent with this prompt is ${fmt(total)} tokens in ${count} messages (${Math.round((total / window) * 100)}% of ${context.model.profile.name}'s window), re-sent with every new message.`;
     if (dropped.length && dropped.every((m) => m.promptRange)) {
@@ -66,4 +60,4 @@ export const longHistory: Rule = {
       },
     ];
   },
-};
+});

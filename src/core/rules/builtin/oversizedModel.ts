@@ -1,25 +1,20 @@
-import type { Rule } from '../rule';
+import { defineRule } from '../defineRule';
 import { activeParamsB as activeB, pickSmallerModel } from '../../profiles/compareModels';
 
 /**
  * A short, self-contained task sent to a very large model. Off by default: energy is one side of
  * a trade-off, and only the user knows whether the task needs the larger model's capability.
  */
-export const oversizedModel: Rule = {
+export const oversizedModel = defineRule({
   id: 'oversized-model',
   description: 'A simple task is sent to a much larger model than it needs (a trade-off, off by default)',
-  docs: 'docs/rules/oversized-model.md',
   tags: ['model'],
   defaultSeverity: 'info',
   enabledByDefault: false,
   optionsSchema: {
-    type: 'object',
-    properties: {
-      maxSimpleTokens: { type: 'integer', minimum: 1, description: 'Requests up to this many input tokens, without attachments, code or history, count as simple.' },
-      largeActiveParamsB: { type: 'number', exclusiveMinimum: 0, description: 'Models with more active parameters (billions, midpoint of the range) count as large.' },
-      smallActiveParamsB: { type: 'number', exclusiveMinimum: 0, description: 'Suggested alternatives have at most this many active parameters.' },
-    },
-    additionalProperties: false,
+    maxSimpleTokens: { type: 'integer', minimum: 1, description: 'Requests up to this many input tokens, without attachments, code or history, count as simple.' },
+    largeActiveParamsB: { type: 'number', exclusiveMinimum: 0, description: 'Models with more active parameters (billions, midpoint of the range) count as large.' },
+    smallActiveParamsB: { type: 'number', exclusiveMinimum: 0, description: 'Suggested alternatives have at most this many active parameters.' },
   },
   defaultOptions: { maxSimpleTokens: 400, largeActiveParamsB: 60, smallActiveParamsB: 20 },
   check(context, options) {
@@ -30,17 +25,17 @@ export const oversizedModel: Rule = {
     if (CODE_OR_TOOL_TASK.test(context.prompt.text)) return [];
     const current = context.model.profile;
     const simple =
-      context.totalInputTokens <= (options.maxSimpleTokens as number) &&
+      context.totalInputTokens <= options.maxSimpleTokens &&
       context.attachments.length === 0 &&
       !context.transcript &&
       !context.prompt.parts.some((p) => ['codeBlock', 'pastedLog', 'pastedJson', 'pastedTable', 'history'].includes(p.kind));
     if (!simple) return [];
-    if (activeB(current) <= (options.largeActiveParamsB as number) && !current.reasoning.isReasoning) return [];
+    if (activeB(current) <= options.largeActiveParamsB && !current.reasoning.isReasoning) return [];
     const needed = context.totalInputTokens + context.estimate.tokens.output;
     // The one way "a smaller model" is picked (the panel's comparison uses it too), here open to any vendor.
     const pick = pickSmallerModel(current, context.profiles, {
       vendor: 'prefer-same',
-      maxActiveParamsB: options.smallActiveParamsB as number,
+      maxActiveParamsB: options.smallActiveParamsB,
       minContextWindow: needed,
       excludeReasoning: true,
     });
@@ -53,7 +48,7 @@ export const oversizedModel: Rule = {
       },
     ];
   },
-};
+});
 
 const CODE_OR_TOOL_TASK = /\b(?:code|snippets?|scripts?|functions?|classes|implement\w*|refactor\w*|tests?|debug\w*|SDK|APIs?|tools?|workflow|production[- ]ready)\b/i;
 

@@ -1,26 +1,21 @@
 import { formatInteger, formatWh } from '../../format';
 import path from 'node:path';
-import type { Rule, RuleFinding } from '../rule';
+import type { RuleFinding } from '../rule';
+import { defineRule } from '../defineRule';
 import { savingOfEdits, savingOfTokens } from '../measureSaving';
 import { fencedBody } from '../fencedBody';
 import { logTail } from '../logTail';
 
 /** Whole logs pasted into a prompt: the error lines and the tail usually carry the answer. */
-export const pastedLog: Rule = {
+export const pastedLog = defineRule({
   id: 'pasted-log',
   description: 'A long pasted or attached log could be cut to its error lines and tail',
-  docs: 'docs/rules/pasted-log.md',
   tags: ['pasted', 'attachment', 'fixable'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
   optionsSchema: {
-    type: 'object',
-    properties: {
-      maxLines: { type: 'integer', minimum: 1, description: 'Logs longer than this many lines are reported.' },
-      tailLines: { type: 'integer', minimum: 0, description: 'Lines kept from the end of the log.' },
-      minSavingTokens: { type: 'integer', minimum: 0 },
-    },
-    additionalProperties: false,
+    maxLines: { type: 'integer', minimum: 1, description: 'Logs longer than this many lines are reported.' },
+    tailLines: { type: 'integer', minimum: 0, description: 'Lines kept from the end of the log.' },
+    minSavingTokens: { type: 'integer', minimum: 0, description: 'Report only when cutting the log saves at least this many tokens.' },
   },
   defaultOptions: { maxLines: 40, tailLines: 20, minSavingTokens: 100 },
   check(context, options) {
@@ -30,11 +25,11 @@ export const pastedLog: Rule = {
       if (part.kind !== 'pastedLog') continue;
       const body = fencedBody(text, part.range);
       const log = text.slice(body.start, body.end);
-      const cut = logTail(log, options.tailLines as number);
-      if (cut.totalLines <= (options.maxLines as number)) continue;
+      const cut = logTail(log, options.tailLines);
+      if (cut.totalLines <= options.maxLines) continue;
       const edits = [{ range: body, newText: cut.text }];
       const saving = savingOfEdits(context, edits);
-      if (saving.tokens < (options.minSavingTokens as number)) continue;
+      if (saving.tokens < options.minSavingTokens) continue;
       findings.push({
         range: part.range,
         message: `This pasted log has ${cut.totalLines} lines; its error/warning lines and last ${options.tailLines} lines are ${cut.keptLines}. Cutting it saves ${formatInteger(saving.tokens)} tokens (≈${formatWh(saving.wh)} per request).`,
@@ -45,7 +40,7 @@ export const pastedLog: Rule = {
     for (const a of context.attachments) {
       if (a.format !== 'log' || !a.minimal) continue;
       const saved = a.naive.tokens - a.minimal.tokens;
-      if (saved < (options.minSavingTokens as number)) continue;
+      if (saved < options.minSavingTokens) continue;
       const saving = savingOfTokens(context, saved);
       findings.push({
         range: a.reference.range,
@@ -56,4 +51,4 @@ export const pastedLog: Rule = {
     }
     return findings;
   },
-};
+});

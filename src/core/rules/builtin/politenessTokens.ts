@@ -1,5 +1,5 @@
 import { formatWh } from '../../format';
-import type { Rule } from '../rule';
+import { defineRule } from '../defineRule';
 import type { TextEdit } from '../finding';
 import { savingOfEdits } from '../measureSaving';
 import type { PartKind } from '../../prompt/parsedPrompt';
@@ -20,14 +20,13 @@ const NOT_OWN_VOICE = /`[^`\n]*`|"[^"\n]*"|“[^”\n]*”|'(?=[A-Z])[^'\n]*'|^[
  * handful of tokens, which is negligible next to the context. Off by default (a hint a team can
  * turn on): on real prompt files it is never the reduction that matters. No fix on purpose.
  */
-export const politenessTokens: Rule = {
+export const politenessTokens = defineRule({
   id: 'politeness-tokens',
   description: 'Measures what politeness costs (it is negligible; the context is what matters)',
-  docs: 'docs/rules/politeness-tokens.md',
   tags: ['information'],
   defaultSeverity: 'info',
   enabledByDefault: false,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: {},
   defaultOptions: {},
   check(context) {
     const text = context.prompt.text;
@@ -51,7 +50,7 @@ export const politenessTokens: Rule = {
       },
     ];
   },
-};
+});
 
 /** The phrase with one space next to it, so that removing it leaves no double space. */
 function removalRange(text: string, start: number, end: number): TextRange {

@@ -1,6 +1,7 @@
 import { formatTokens, formatWh } from '../../format';
 import type { ResolvedConfig } from '../../config/mvpConfig';
-import type { Rule, RuleContext } from '../rule';
+import type { RuleContext } from '../rule';
+import { configuredOptions, defineRule } from '../defineRule';
 import { savingOfTokens } from '../measureSaving';
 import { historyMessages } from '../historyMessages';
 import type { SessionDetectorOptions } from '../../history/analyseSession';
@@ -21,28 +22,22 @@ const DEFAULTS = { minWastedTokens: 500, minPasteTokens: 50, minToolOutputTokens
  * evidence once, for every surface, and this rule judges whether it is worth a finding. History
  * written into the prompt document goes through the same detector.
  */
-export const pollutedHistory: Rule = {
+export const pollutedHistory = defineRule({
   id: ID,
   description: 'The history carries abandoned attempts, repeated pastes or unused tool output',
-  docs: 'docs/rules/polluted-history.md',
   tags: ['history', 'fixable'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
   optionsSchema: {
-    type: 'object',
-    properties: {
-      minWastedTokens: { type: 'integer', minimum: 0, description: 'Report when the dead weight is at least this many tokens.' },
-      minPasteTokens: { type: 'integer', minimum: 1, description: 'Smallest block (tokens) compared for repeated pastes.' },
-      minToolOutputTokens: { type: 'integer', minimum: 0, description: 'Tool outputs at least this large (tokens) are checked for later use.' },
-    },
-    additionalProperties: false,
+    minWastedTokens: { type: 'integer', minimum: 0, description: 'Report when the dead weight is at least this many tokens.' },
+    minPasteTokens: { type: 'integer', minimum: 1, description: 'Smallest block (tokens) compared for repeated pastes.' },
+    minToolOutputTokens: { type: 'integer', minimum: 0, description: 'Tool outputs at least this large (tokens) are checked for later use.' },
   },
   defaultOptions: DEFAULTS,
   check(context, options) {
     const evidence = context.session?.evidence?.pollution ?? pollutionOfHistoryIn(context, detectorOptions(options));
     const signals = signalsOf(evidence);
     const wasted = evidence.saving.tokens;
-    if (!signals.length || wasted < (options.minWastedTokens as number)) return [];
+    if (!signals.length || wasted < options.minWastedTokens) return [];
     const session = context.session;
     const total = session?.context?.historyTokens ?? historyMessages(context).reduce((n, m) => n + m.tokens, 0);
     const summary = session?.seedSummary;
@@ -66,7 +61,7 @@ export const pollutedHistory: Rule = {
       },
     ];
   },
-};
+});
 
 /** The evidence in words, one short clause per kind (the surfaces list each place from the evidence itself). */
 function signalsOf(evidence: PollutionDetection): string[] {
@@ -99,15 +94,14 @@ function sumOf(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-/** What the session detector watches for, from this rule's options (defaults filled in). */
-function detectorOptions(options: Record<string, unknown>): SessionDetectorOptions {
-  const o = { ...DEFAULTS, ...options };
-  return { minRepeatTokens: o.minPasteTokens as number, largeToolOutputTokens: o.minToolOutputTokens as number };
+/** What the session detector watches for, from this rule's options. */
+function detectorOptions(options: typeof DEFAULTS): SessionDetectorOptions {
+  return { minRepeatTokens: options.minPasteTokens, largeToolOutputTokens: options.minToolOutputTokens };
 }
 
 /** The detector settings a team config asks for; the engine builds the session's detector with them. */
 export function historyDetectorOptions(config: ResolvedConfig | undefined): SessionDetectorOptions {
-  return detectorOptions(config?.rules[ID]?.options ?? {});
+  return detectorOptions(configuredOptions(pollutedHistory, config));
 }
 
 /**

@@ -1,23 +1,18 @@
 import { formatTokens, formatWh } from '../../format';
 import path from 'node:path';
-import type { Rule, RuleFinding } from '../rule';
+import type { RuleFinding } from '../rule';
+import { defineRule } from '../defineRule';
 import { savingOfTokens } from '../measureSaving';
 
 const fmt = formatTokens;
 
 /** A workbook sent whole when the question needs one sheet as CSV. */
-export const spreadsheetAttachment: Rule = {
+export const spreadsheetAttachment = defineRule({
   id: 'spreadsheet-attachment',
   description: 'A spreadsheet is attached whole; the sheet the question needs, as CSV, is much smaller',
-  docs: 'docs/rules/spreadsheet-attachment.md',
   tags: ['attachment', 'fixable'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  optionsSchema: {
-    type: 'object',
-    properties: { minSavingTokens: { type: 'integer', minimum: 0, description: 'Report only when converting saves at least this many tokens.' } },
-    additionalProperties: false,
-  },
+  optionsSchema: { minSavingTokens: { type: 'integer', minimum: 0, description: 'Report only when converting saves at least this many tokens.' } },
   defaultOptions: { minSavingTokens: 200 },
   check(context, options) {
     const findings: RuleFinding[] = [];
@@ -34,7 +29,7 @@ export const spreadsheetAttachment: Rule = {
         const perSheet = a.minimal.sheet ? [] : (a.alternatives ?? []).filter((f) => f.sheet !== undefined && !f.hidden);
         const produced = perSheet.length > 1 ? perSheet.reduce((sum, f) => sum + f.tokens, 0) : a.minimal.tokens;
         const saved = a.naive.tokens - produced;
-        if (saved < (options.minSavingTokens as number)) continue;
+        if (saved < options.minSavingTokens) continue;
         const saving = savingOfTokens(context, saved);
         const share = `−${Math.round((saved / a.naive.tokens) * 100)}%, ≈${formatWh(saving.wh)} per request`;
         if (perSheet.length > 1) {
@@ -59,7 +54,7 @@ export const spreadsheetAttachment: Rule = {
         // No sheet named: list each sheet so the user can pick; count the saving of the largest.
         const largest = Math.max(...a.alternatives.map((f) => f.tokens));
         const saved = a.naive.tokens - largest;
-        if (saved < (options.minSavingTokens as number)) continue;
+        if (saved < options.minSavingTokens) continue;
         const saving = savingOfTokens(context, saved);
         const list = a.alternatives.map((f) => `${f.description} ${fmt(f.tokens)}`).join('; ');
         findings.push({
@@ -72,4 +67,4 @@ export const spreadsheetAttachment: Rule = {
     }
     return findings;
   },
-};
+});

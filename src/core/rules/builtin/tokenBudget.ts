@@ -1,16 +1,14 @@
 import { formatInteger, formatWh } from '../../format';
-import type { Rule } from '../rule';
+import { defineRule } from '../defineRule';
 import { savingOfTokens } from '../measureSaving';
 
 /** The team's `budgets.tokens`: input tokens per prompt. */
-export const tokenBudget: Rule = {
+export const tokenBudget = defineRule({
   id: 'token-budget',
   description: 'The request sends more input tokens than the team budget allows',
-  docs: 'docs/rules/token-budget.md',
   tags: ['budget'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: {},
   defaultOptions: {},
   check(context) {
     const budget = context.budgets.tokens;
@@ -27,4 +25,4 @@ export const tokenBudget: Rule = {
       },
     ];
   },
-};
+});

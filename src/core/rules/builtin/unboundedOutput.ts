@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import { defineRule } from '../defineRule';
 import { promptQuestion } from '../promptQuestion';
 
 /**
@@ -17,18 +17,12 @@ const LENGTH_GUIDANCE =
 const DATA_PARTS = new Set(['codeBlock', 'pastedLog', 'pastedJson', 'pastedTable', 'base64', 'history', 'frontMatter']);
 
 /** Output tokens cost several times what input tokens cost; say how much answer you need. */
-export const unboundedOutput: Rule = {
+export const unboundedOutput = defineRule({
   id: 'unbounded-output',
   description: 'The question invites a long answer but sets no length',
-  docs: 'docs/rules/unbounded-output.md',
   tags: ['output', 'fixable'],
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  optionsSchema: {
-    type: 'object',
-    properties: { suggestedWords: { type: 'integer', minimum: 1, description: 'Length proposed by the quick fix, in words.' } },
-    additionalProperties: false,
-  },
+  optionsSchema: { suggestedWords: { type: 'integer', minimum: 1, description: 'Length proposed by the quick fix, in words.' } },
   defaultOptions: { suggestedWords: 150 },
   check(context, options) {
     // Standing instructions and skills are sent with many requests and ask nothing: a length
@@ -42,7 +36,7 @@ export const unboundedOutput: Rule = {
       if (DATA_PARTS.has(part.kind)) prose = prose.slice(0, part.range.start) + ' '.repeat(part.range.end - part.range.start) + prose.slice(part.range.end);
     }
     if (LENGTH_GUIDANCE.test(prose) || 'maxTokens' in fm || 'max_tokens' in fm) return [];
-    const words = options.suggestedWords as number;
+    const words = options.suggestedWords;
     const expected = context.estimate.tokens.output;
     const trimmed = question.text.replace(/\s+$/, '');
     const end = question.range.start + trimmed.length;
@@ -54,4 +48,4 @@ export const unboundedOutput: Rule = {
       },
     ];
   },
-};
+});

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Rule, RuleFinding } from '../rule';
+import type { RuleFinding } from '../rule';
+import { defineRule } from '../defineRule';
 import type { AttachmentAnalysis, AttachmentProblem } from '../../attachments/attachment';
 
 /**
@@ -30,14 +31,12 @@ const SEVERITY: Record<AttachmentProblem['code'], 'warning' | 'info'> = {
  * parsing stopped at its time or memory limit, binary. Says which file, what went wrong and what
  * to do, at the reference in the prompt.
  */
-export const unreadableAttachment: Rule = {
+export const unreadableAttachment = defineRule({
   id: 'unreadable-attachment',
   description: 'An attached file could not be read or counted (missing, corrupt, too large, binary …)',
-  docs: 'docs/rules/unreadable-attachment.md',
   tags: ['attachment'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: {},
   defaultOptions: {},
   check(context) {
     const findings: RuleFinding[] = [];
@@ -55,7 +54,7 @@ export const unreadableAttachment: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** Which path was looked for, resolved against what (as the agent resolves it), and what that means. */
 function missingMessage(a: AttachmentAnalysis, promptFile: string | undefined): string {

@@ -1,6 +1,7 @@
 import { formatInteger, formatWh } from '../../format';
 import path from 'node:path';
-import type { Rule, RuleFinding } from '../rule';
+import type { RuleFinding } from '../rule';
+import { defineRule } from '../defineRule';
 import type { AttachmentFormat } from '../../attachments/attachment';
 import { savingOfEdits } from '../measureSaving';
 import { promptQuestion } from '../promptQuestion';
@@ -32,18 +33,12 @@ function sharesContent(questionWords: Set<string>, attachmentText: string | unde
 const ANY_ATTACHMENT = ['file', 'files', 'attached', 'attachment', 'attachments', 'document', 'documents', 'data', 'above', 'below', 'these', 'both', 'all'];
 
 /** Files attached "just in case" are paid for on every request. */
-export const unreferencedAttachment: Rule = {
+export const unreferencedAttachment = defineRule({
   id: 'unreferenced-attachment',
   description: 'An attachment the question never refers to',
-  docs: 'docs/rules/unreferenced-attachment.md',
   tags: ['attachment', 'fixable'],
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  optionsSchema: {
-    type: 'object',
-    properties: { minTokens: { type: 'integer', minimum: 0, description: 'Only attachments of at least this many tokens are reported.' } },
-    additionalProperties: false,
-  },
+  optionsSchema: { minTokens: { type: 'integer', minimum: 0, description: 'Only attachments of at least this many tokens are reported.' } },
   defaultOptions: { minTokens: 200 },
   check(context, options) {
     // Only a request asks something; instructions and skills link what the agent may need.
@@ -57,7 +52,7 @@ export const unreferencedAttachment: Rule = {
     const done = new Set<string>();
     for (const a of context.attachments) {
       const ref = a.reference;
-      if (!ref.range || done.has(ref.path) || a.naive.tokens < (options.minTokens as number)) continue;
+      if (!ref.range || done.has(ref.path) || a.naive.tokens < options.minTokens) continue;
       done.add(ref.path);
       const base = path.basename(ref.path).toLowerCase();
       const stem = base.replace(/\.[^.]+$/, '');
@@ -81,4 +76,4 @@ export const unreferencedAttachment: Rule = {
     }
     return findings;
   },
-};
+});

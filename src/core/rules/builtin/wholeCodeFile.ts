@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Rule, RuleFinding } from '../rule';
+import type { RuleFinding } from '../rule';
+import { defineRule } from '../defineRule';
 import type { TextEdit } from '../finding';
 import type { TextRange } from '../../textRange';
 import type { PartKind } from '../../prompt/parsedPrompt';
@@ -97,21 +98,15 @@ function quoted(names: string[]): string {
 }
 
 /** A whole source file attached to ask about one function or class in it. */
-export const wholeCodeFile: Rule = {
+export const wholeCodeFile = defineRule({
   id: 'whole-code-file',
   description: 'A whole source file is attached to ask about one function or class in it',
-  docs: 'docs/rules/whole-code-file.md',
   tags: ['attachment', 'fixable'],
   defaultSeverity: 'info',
-  enabledByDefault: true,
   optionsSchema: {
-    type: 'object',
-    properties: {
-      minFileTokens: { type: 'integer', minimum: 0, description: 'Only source files at least this large (in tokens) are considered.' },
-      minSavingTokens: { type: 'integer', minimum: 0, description: 'Report only when sending the declarations instead saves at least this many tokens.' },
-      maxExcerptShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Quiet when the named declarations are more than this share of the file.' },
-    },
-    additionalProperties: false,
+    minFileTokens: { type: 'integer', minimum: 0, description: 'Only source files at least this large (in tokens) are considered.' },
+    minSavingTokens: { type: 'integer', minimum: 0, description: 'Report only when sending the declarations instead saves at least this many tokens.' },
+    maxExcerptShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Quiet when the named declarations are more than this share of the file.' },
   },
   defaultOptions: { minFileTokens: 1000, minSavingTokens: 300, maxExcerptShare: 0.5 },
   check(context, options) {
@@ -123,7 +118,7 @@ export const wholeCodeFile: Rule = {
     for (const a of context.attachments) {
       const code = a.naive.text;
       const referenceRange = a.reference.range;
-      if (a.format !== 'code' || code === undefined || !referenceRange || a.naive.tokens < (options.minFileTokens as number)) continue;
+      if (a.format !== 'code' || code === undefined || !referenceRange || a.naive.tokens < options.minFileTokens) continue;
       const extension = path.extname(a.reference.path);
       // What the user asks: the question, and the sentence the file is attached in.
       const floor = Math.max(0, ...context.prompt.parts.filter((p) => !PROSE.has(p.kind) && p.range.end <= referenceRange.start).map((p) => p.range.end));
@@ -132,7 +127,7 @@ export const wholeCodeFile: Rule = {
       const asked = outermost(declarationsOf(a.naive, code, extension).filter((d) => namesIdentifier(asking, d.name)));
       if (!asked.length) continue;
       const excerptChars = asked.reduce((sum, d) => sum + d.end - d.start, 0);
-      if (excerptChars > code.length * (options.maxExcerptShare as number)) continue;
+      if (excerptChars > code.length * options.maxExcerptShare) continue;
 
       const block = excerptBlock(code, asked, a.reference.rawPath, extension);
       const referenceOnly = text.slice(paragraph.start, paragraph.end).trim() === text.slice(referenceRange.start, referenceRange.end);
@@ -142,7 +137,7 @@ export const wholeCodeFile: Rule = {
         newText: referenceOnly ? block : `${block}\n\n${text.slice(paragraph.start, referenceRange.start)}\`${a.reference.rawPath}\` (the excerpt above)`,
       };
       const saving = savingOfEdits(context, [edit], a.naive.tokens);
-      if (saving.tokens < (options.minSavingTokens as number)) continue;
+      if (saving.tokens < options.minSavingTokens) continue;
       const names = asked.map((d) => d.name);
       const lines = asked.map((d) => (d.startLine === d.endLine ? `line ${d.startLine}` : `lines ${d.startLine}–${d.endLine}`)).join(', ');
       const name = path.basename(a.reference.path);
@@ -155,4 +150,4 @@ export const wholeCodeFile: Rule = {
     }
     return findings;
   },
-};
+});
