@@ -95,7 +95,7 @@ export const ENERGY_ANCHORS: EnergyAnchor[] = [
     id: 'oviedo-v2-open-median', source: 'Oviedo et al. v2 (Joule, 2026): median 0.31 Wh, open models > 200B on 8×H100', url: OVIEDO,
     figure: 0.31, unit: 'Wh', model: 'deepseek-v3', scenario: { inputTokens: 500, outputTokens: 300 },
     scenarioText: '500 in / 300 out (their conversational medians)', boundary: 'node power × time (GPUs + host), × PUE', slice: 'energyWh', role: 'calibration',
-    why: "Same boundary as ours; their median covers several open models > 200B, ours is DeepSeek V3 at EcoLogits' 16-bit GPU count (32 H100s).",
+    why: "Same boundary as ours; their median covers several open models > 200B, ours is DeepSeek V3 at EcoLogits' 16-bit GPU count (32 H100s; counting its FP8 weights would give 16, as SGLang's 2 × 8 H100 configuration, and halve ours: §4).",
   },
   {
     id: 'oviedo-v2-open-iqr-low', source: 'Oviedo et al. v2: interquartile range lower end 0.16 Wh', url: OVIEDO,
@@ -193,7 +193,7 @@ export const ENERGY_ANCHORS: EnergyAnchor[] = [
     id: 'mlenergy-qwen3-235b', source: 'ML.ENERGY v3: Qwen3 235B-A22B, 265 mWh for 874 output tokens on H100', url: MLENERGY,
     figure: 0.265, unit: 'Wh', model: 'qwen3-235b-a22b', scenario: { inputTokens: 300, outputTokens: 874, outputIncludesReasoning: true },
     scenarioText: '874 generated tokens incl. reasoning (input assumed 300)', boundary: 'GPU energy only, measured, batched serving', slice: 'gpuWh', role: 'peer',
-    why: "Low with us, and the one model ML.ENERGY measures far above NVIDIA's published H100 throughput would imply (≈3.6× the GPUs' full power over TensorRT-LLM's FP8 throughput; 1.4–1.8× for the Llamas), where our central matches that throughput-based figure. We show the gap instead of a MoE correction only this figure supports (§4).",
+    why: "Low with us. It is the one model whose ML.ENERGY figure lies far above what NVIDIA's published H100 throughput implies (3.6× the GPUs' full power over TensorRT-LLM's FP8 throughput, against 1.4–1.8× for the Llamas), and our central matches that throughput-based figure. We show the gap instead of a MoE correction only this figure supports (§4).",
   },
   {
     id: 'mlenergy-deepseek-r1', source: 'ML.ENERGY v3: DeepSeek-R1, 7.45 Wh for 11,287 output tokens on 8×B200', url: MLENERGY,
