@@ -2,7 +2,7 @@
  * The comments that turn a rule off, as edits: `<!-- mvp-disable-next-line rule-id -->` above a
  * line and `<!-- mvp-disable-file rule-id -->` at the top of the file (after YAML front matter,
  * which a comment would break). `mvp-disable-file` rather than `mvp-disable` because it also
- * covers findings in the front matter and whole-request findings (core/rules/disableComments).
+ * covers findings in the front matter and whole-request findings (disableComments.ts, which reads them).
  * An existing comment of the same kind gets the rule id appended instead of
  * a second comment. Pure: offsets in, offset edits out.
  */

@@ -3,7 +3,7 @@
  * energy per 1,000 input tokens (and whether its weights are open), so the trade-off is visible
  * while choosing. Then it asks where the choice goes — the source that decides the model now
  * (front matter, team config), this session only, or the workspace/user setting — and says when a
- * place would not take effect for the current prompt (modelTargets.ts).
+ * place would not take effect for the current prompt (core/profiles/modelTargets.ts).
  */
 import * as vscode from 'vscode';
 import type { AnalysisWithNotices } from '../../core/analyse';
@@ -131,7 +131,7 @@ export interface ModelChoiceContext {
 }
 
 /**
- * Asks where the choice goes (see modelTargets.ts) and saves it there. `preset` skips the question
+ * Asks where the choice goes (see core/profiles/modelTargets.ts) and saves it there. `preset` skips the question
  * (tests, other extensions). Returns the chosen id, or undefined when the user cancelled.
  */
 export async function saveModelChoice(modelId: string, where: ModelChoiceContext, preset?: ModelTarget): Promise<string | undefined> {
