@@ -12,7 +12,7 @@ const SEVERITY_OR_OFF = { $ref: '#/definitions/severityOrOff' };
 
 /** What the rule does when the config does not mention it. */
 export function defaultSettingText(rule: Rule): string {
-  return rule.enabledByDefault ? rule.defaultSeverity : `off (${rule.defaultSeverity} when turned on)`;
+  return rule.enabledByDefault ? rule.defaultSeverity : `off (${rule.defaultSeverity} when on)`;
 }
 
 /** The schema of `rules.<id>`: a severity, or `{ severity, options }` with the rule's own options. */

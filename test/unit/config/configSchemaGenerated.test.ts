@@ -29,7 +29,7 @@ describe('generated rules section of mvp-config.schema.json', () => {
       check: () => [],
     });
     const setting = ruleSettingSchema(rule) as { description: string; anyOf: { properties?: { options: unknown } }[] };
-    assert.equal(setting.description, 'A sample. Default: off (info when turned on). See docs/rules/sample-rule.md.');
+    assert.equal(setting.description, 'A sample. Default: off (info when on). See docs/rules/sample-rule.md.');
     assert.deepEqual(setting.anyOf[1].properties?.options, {
       type: 'object',
       properties: { limit: { type: 'integer', minimum: 1, description: 'Most allowed.', default: 3 } },
