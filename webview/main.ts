@@ -9,6 +9,7 @@ import type { ExtensionMessage, WebviewMessage } from '../src/shared/panel';
 import type { PanelViewModel, SectionId } from '../src/shared/panel';
 import { h } from './dom';
 import {
+  renderAgentLoad,
   renderCompare,
   renderHeader,
   renderNow,
@@ -38,6 +39,7 @@ const SECTIONS: ReadonlyArray<{ id: SectionId; title?: string }> = [
   { id: 'header' },
   { id: 'now', title: 'Now' },
   { id: 'parts', title: 'Where the tokens go' },
+  { id: 'agentLoad', title: 'Sent with every request' },
   { id: 'session', title: 'Session' },
   { id: 'suggestions', title: 'Suggestions' },
   { id: 'compare', title: 'Compare models' },
@@ -79,6 +81,8 @@ function sectionBody(id: SectionId): Node[] {
       return model.now ? renderNow(model.now, post) : [];
     case 'parts':
       return model.parts ? renderParts(model.parts, post) : [];
+    case 'agentLoad':
+      return model.agentLoad ? renderAgentLoad(model.agentLoad, post) : [];
     case 'session':
       return model.session ? renderSession(model.session, post) : [];
     case 'suggestions':

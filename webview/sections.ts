@@ -5,6 +5,7 @@
  */
 import type { WebviewMessage } from '../src/shared/panel';
 import type {
+  AgentLoadView,
   CompareView,
   HeaderView,
   NowView,
@@ -176,6 +177,65 @@ export function renderParts(view: PartsView, post: Post): Node[] {
         )
       : null,
     h('ul', { class: 'part-list', 'aria-label': 'Tokens per part' }, ...view.rows.map((row) => partRow(row, post))),
+  ].filter((n): n is HTMLElement => n !== null);
+}
+
+/**
+ * The agent's fixed load vs what you typed: one stacked bar (a picture, labelled as a whole), then
+ * the same figures as text (the legend is the bar's text equivalent, not decoration).
+ */
+export function renderAgentLoad(view: AgentLoadView, post: Post): Node[] {
+  const itemise = button('Itemise (MVP: Show Agent Context)', 'agentLoad:itemise', () => post({ type: 'showAgentContext' }), {
+    class: 'secondary',
+  });
+  if (view.state !== 'ready') {
+    return [
+      h('p', { class: view.state === 'loading' ? 'loading' : 'note', 'data-agent-load': view.state }, view.message ?? ''),
+      // No agent: nothing to itemise, and no made-up load to offer.
+      view.state === 'error' ? itemise : null,
+    ].filter((n): n is HTMLElement => n !== null);
+  }
+  const stack = h(
+    'div',
+    { class: 'stack', role: 'img', 'aria-label': view.barLabel },
+    ...view.segments.map((s) =>
+      withWidth(h('span', { class: `stack-segment kind-${s.kind}`, 'data-kind': s.kind, title: `${s.label}: ${s.tokensText} tokens (${s.shareText})` }), s.percent),
+    ),
+  );
+  const legend = h(
+    'ul',
+    { class: 'stack-legend', 'aria-label': 'Tokens per request, by kind' },
+    ...view.segments.map((s) =>
+      h(
+        'li',
+        { class: s.fixed ? 'fixed' : 'typed', 'data-kind': s.kind },
+        h('span', { class: `legend-swatch kind-${s.kind}`, 'aria-hidden': 'true' }),
+        h('span', { class: 'bar-name' }, s.label),
+        h('span', { class: 'bar-value' }, `${s.tokensText} · ${s.shareText}`),
+      ),
+    ),
+  );
+  const figure = (label: string, value: string, key: string) =>
+    h('div', { class: 'agent-load-figure', 'data-figure': key }, h('dt', {}, label), h('dd', {}, value));
+  return [
+    h('p', { class: 'summary' }, view.title),
+    stack,
+    legend,
+    h(
+      'dl',
+      { class: 'agent-load-figures' },
+      figure('Fixed load', view.fixedText, 'fixed'),
+      figure('What you typed', view.typedText, 'typed'),
+      figure('Request in total', view.totalText, 'total'),
+    ),
+    view.problems.length ? h('ul', { class: 'note agent-load-problems' }, ...view.problems.map((p) => h('li', {}, p))) : null,
+    h(
+      'details',
+      { class: 'agent-load-sources' },
+      h('summary', { 'data-focus-key': 'agentLoad:sources' }, 'Where these figures come from'),
+      h('ul', {}, ...view.sources.map((line) => h('li', {}, line))),
+    ),
+    itemise,
   ].filter((n): n is HTMLElement => n !== null);
 }
 

@@ -17,6 +17,7 @@ import {
 } from './panelViewModel';
 import { figuresOf, TodayTotalsStore, type GlobalStateLike } from './todayTotals';
 import type { AgentUsageState } from './agentUsageLoader';
+import type { AgentLoadState } from './agentLoadCache';
 
 /**
  * Command ids the panel runs, with the arguments it passes (U is the editor's Uri):
@@ -26,6 +27,7 @@ import type { AgentUsageState } from './agentUsageLoader';
  * - startFreshSession(documentUri: U) — write the seed summary and open it as a fresh prompt
  * - convertSpreadsheet(attachment: U, options: { sheet?: string; documentUri: U })
  * - explainEstimate(documentUri: U) — the full "why" of the figures
+ * - showAgentContext() — the itemised fixed load of the workspace's agent
  */
 export interface PanelCommands {
   applyFix: string;
@@ -34,6 +36,7 @@ export interface PanelCommands {
   startFreshSession: string;
   convertSpreadsheet: string;
   explainEstimate: string;
+  showAgentContext: string;
 }
 
 export const DEFAULT_PANEL_COMMANDS: PanelCommands = {
@@ -43,6 +46,7 @@ export const DEFAULT_PANEL_COMMANDS: PanelCommands = {
   startFreshSession: 'mvp.startFreshSession',
   convertSpreadsheet: 'mvp.convertSpreadsheet',
   explainEstimate: 'mvp.explainEstimate',
+  showAgentContext: 'mvp.showAgentContext',
 };
 
 /** What the controller needs from the editor. */
@@ -71,6 +75,7 @@ export class PanelController<U> {
   private host: PanelHost<U> | undefined;
   private readonly today: TodayTotalsStore;
   private agentUsage: AgentUsageState | undefined;
+  private agentLoadOf: ((input: PanelInput) => AgentLoadState | undefined) | undefined;
 
   constructor(
     private readonly state: GlobalStateLike,
@@ -98,6 +103,20 @@ export class PanelController<U> {
     this.render(false);
   }
 
+  /**
+   * Where the workspace agent's fixed load of an input comes from (cached, measured off the typing
+   * path); call agentLoadChanged when a measurement ends.
+   */
+  setAgentLoadSource(agentLoadOf: (input: PanelInput) => AgentLoadState | undefined): void {
+    this.agentLoadOf = agentLoadOf;
+    this.render(false);
+  }
+
+  /** A fixed load was measured or went stale: render what changed. */
+  agentLoadChanged(): void {
+    this.render(false);
+  }
+
   /** Resolves once today's totals include this input (the panel itself updates at once). */
   update(input: PanelInput | undefined, emptyMessage?: string): Promise<void> {
     this.input = input;
@@ -117,6 +136,7 @@ export class PanelController<U> {
       panel: this.input,
       today: this.today.totals(),
       agentUsage: this.agentUsage,
+      agentLoad: this.input && this.agentLoadOf ? this.agentLoadOf(this.input) : undefined,
       describeEquivalences: this.describeEquivalences,
       equivalenceId: this.state.get<string>(EQUIVALENCE_STATE_KEY),
       emptyMessage: this.emptyMessage,
@@ -209,6 +229,9 @@ export class PanelController<U> {
         if (documentUri !== undefined) {
           await this.run(host, this.commands.explainEstimate, documentUri);
         }
+        return;
+      case 'showAgentContext':
+        await this.run(host, this.commands.showAgentContext);
         return;
       case 'openDocs':
         // Only a web link the analysis itself carries (a pack's rule link could say command: or file:).

@@ -33,6 +33,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'startFreshSession':
     case 'explainEstimate':
     case 'resetToday':
+    case 'showAgentContext':
       return { type: m.type };
     case 'reveal': {
       const target = m.target as Record<string, unknown> | null;

@@ -6,6 +6,8 @@
 import type { PanelInput } from './panelInput';
 import type { TodayTotals } from './todayTotals';
 import type { AgentUsageState } from './agentUsageLoader';
+import type { AgentLoadState } from './agentLoadCache';
+import { buildAgentLoad } from './sections/agentLoad';
 import { buildCompare } from './sections/compare';
 import { buildHeader } from './sections/header';
 import { buildNow } from './sections/now';
@@ -26,6 +28,8 @@ export type {
   RevealTarget,
   PartRow,
   PartsView,
+  AgentLoadView,
+  AgentLoadSegment,
   ProjectionRow,
   SessionTableRow,
   SessionView,
@@ -53,6 +57,8 @@ export interface PanelViewModelInput {
   today: TodayTotals;
   /** Agent usage read from the local logs (agentUsageLoader.ts); absent when not read. */
   agentUsage?: AgentUsageState;
+  /** The workspace agent's fixed load for this prompt (agentLoadCache.ts); absent when not measured. */
+  agentLoad?: AgentLoadState;
   /** Equivalences of an energy (Wh), in switcher order. */
   describeEquivalences: (wh: number) => EquivalenceOption[];
   /** The user's switcher choice; the first option when unknown. */
@@ -72,6 +78,7 @@ export function buildPanelViewModel(input: PanelViewModelInput): PanelViewModel 
     header: buildHeader(input),
     now: analysis ? buildNow(analysis, input) : null,
     parts: analysis ? buildParts(analysis) : null,
+    agentLoad: analysis ? buildAgentLoad(analysis, input.agentLoad) : null,
     session: analysis?.session ? buildSession(analysis.session) : null,
     suggestions: analysis ? buildSuggestions(analysis) : null,
     compare: panel ? buildCompare(panel) : null,

@@ -16,6 +16,8 @@ import { PART_KIND_LABELS } from '../../core/prompt/parsedPrompt';
 import { type Quantity, formatAmount, formatRange, formatSpan, formatTokens, formatWh, percent, significant } from '../../core/format';
 import { resolutionText } from '../explain/estimateWhy';
 import { isDocsLink } from '../../core/config/webLink';
+import type { AgentLoadView } from '../../shared/panel/viewModel';
+import { AGENT_LOAD_STYLE, agentLoadSectionHtml } from './agentLoadSection';
 import { ESTIMATED_LABEL, type RecentFigures, type RecentUsage } from '../../core/usage';
 
 export interface CrossCheck {
@@ -33,6 +35,8 @@ export interface ReportContext {
   version?: number;
   title: string;
   crossCheck?: CrossCheck;
+  /** The workspace agent's fixed load beside this prompt (the Energy panel's figures), once measured. */
+  agentLoad?: AgentLoadView;
   /** This week's agent usage from the local logs, once read (docs/usage.md). */
   agentWeek?: RecentUsage;
 }
@@ -63,6 +67,7 @@ export function renderReportHtml(analysis: Analysis, ctx: ReportContext): string
   const sections = [
     header(analysis, ctx),
     `<section aria-labelledby="parts"><h2 id="parts">Where the tokens go</h2>${partsTable(analysis, ctx)}</section>`,
+    agentLoadSectionHtml(ctx.agentLoad),
     `<section aria-labelledby="impact"><h2 id="impact">Energy, carbon, water per request</h2>
       <table><thead><tr><th scope="col"></th><th scope="col">central (low – high)</th></tr></thead><tbody>
       <tr><th scope="row">Energy</th><td>${range(e.energyWh, 'wh')}</td></tr>
@@ -91,7 +96,7 @@ export function renderReportHtml(analysis: Analysis, ctx: ReportContext): string
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${ctx.cspSource} data:; style-src 'nonce-${ctx.nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(ctx.title)}</title>
-<style nonce="${ctx.nonce}">${STYLE}</style>
+<style nonce="${ctx.nonce}">${STYLE}${AGENT_LOAD_STYLE}</style>
 </head><body>
 <main>
 <h1>${escapeHtml(ctx.title)}</h1>

@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import type { Analysis } from '../../core/analysis';
 import type { RecentUsage } from '../../core/usage';
 import { type CrossCheck, renderReportHtml } from './reportHtml';
+import { sharedAgentLoadSource, type AgentLoadSource } from '../energyPanel/agentLoadSource';
+import { buildAgentLoad } from '../energyPanel/sections/agentLoad';
 
 export const REPORT_VIEW_TYPE = 'mvp.report';
 
@@ -18,6 +20,7 @@ const REPORT_COMMANDS = [
   'mvp.revealRange',
   'mvp.startFreshSession',
   'mvp.crossCheckTokens',
+  'mvp.showAgentContext',
 ];
 
 export interface ReportSubject {
@@ -35,8 +38,19 @@ export class ReportPanel implements vscode.Disposable {
   /** The last HTML set (tests read it). */
   html = '';
 
-  /** @param agentWeek this week's agent usage from the local logs, once read (the Energy view's loader) */
-  constructor(private readonly agentWeek: () => RecentUsage | undefined = () => undefined) {}
+  private readonly agentLoadWatch: vscode.Disposable | undefined;
+
+  /**
+   * @param agentWeek this week's agent usage from the local logs, once read (the Energy view's loader)
+   * @param agentLoad the workspace agent's fixed load (the Energy view's cache, so both show the same figures)
+   */
+  constructor(
+    private readonly agentWeek: () => RecentUsage | undefined = () => undefined,
+    private readonly agentLoad: AgentLoadSource | undefined = sharedAgentLoadSource(),
+  ) {
+    // A load measured (or gone stale) after the report opened: show it.
+    this.agentLoadWatch = agentLoad?.onDidChange(() => this.render());
+  }
 
   show(subject: ReportSubject): void {
     this.subject = subject;
@@ -86,12 +100,22 @@ export class ReportPanel implements vscode.Disposable {
       version: this.subject.version,
       title: this.subject.title,
       crossCheck: this.subject.crossCheck,
+      agentLoad: this.agentLoadView(),
       agentWeek: this.agentWeek(),
     });
     this.panel.webview.html = this.html;
   }
 
+  /** The fixed load of the agent of the report's document (or file), for its model; none without a source. */
+  private agentLoadView() {
+    const subject = this.subject;
+    const uri = subject?.documentUri ?? (subject?.analysis.file ? vscode.Uri.file(subject.analysis.file) : undefined);
+    if (!this.agentLoad || !subject || !uri) return undefined;
+    return buildAgentLoad(subject.analysis, this.agentLoad.stateFor(uri.toString(), subject.analysis.model.id)) ?? undefined;
+  }
+
   dispose(): void {
+    this.agentLoadWatch?.dispose();
     this.panel?.dispose();
   }
 }

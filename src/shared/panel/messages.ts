@@ -25,5 +25,7 @@ export type WebviewMessage =
   | { type: 'convertSpreadsheet'; attachmentPath: string; sheet?: string }
   | { type: 'selectEquivalence'; equivalenceId: string }
   | { type: 'explainEstimate' }
+  /** Open "MVP: Show Agent Context", the itemised view of the agent's fixed load. */
+  | { type: 'showAgentContext' }
   | { type: 'openDocs'; url: string }
   | { type: 'resetToday' };

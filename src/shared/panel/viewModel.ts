@@ -44,8 +44,8 @@ export interface LineChartView {
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-export type SectionId = 'header' | 'now' | 'parts' | 'session' | 'suggestions' | 'compare' | 'today';
-export const SECTION_IDS: readonly SectionId[] = ['header', 'now', 'parts', 'session', 'suggestions', 'compare', 'today'];
+export type SectionId = 'header' | 'now' | 'parts' | 'agentLoad' | 'session' | 'suggestions' | 'compare' | 'today';
+export const SECTION_IDS: readonly SectionId[] = ['header', 'now', 'parts', 'agentLoad', 'session', 'suggestions', 'compare', 'today'];
 
 export interface HeaderView {
   state: 'analysed' | 'empty';
@@ -119,6 +119,49 @@ export interface PartsView {
   summaryText: string;
   minimalText?: string;
   rows: PartRow[];
+}
+
+/** A kind of the agent's fixed load (the core's ContextItemKind), or what the user typed. */
+export type AgentLoadKind = 'system' | 'tools' | 'mcp' | 'memory' | 'instructions' | 'skills' | 'messages' | 'typed';
+
+/** One segment of the stacked bar "fixed load vs what you typed". */
+export interface AgentLoadSegment {
+  kind: AgentLoadKind;
+  label: string;
+  tokensText: string;
+  /** Share of the whole request (fixed load + typed): "62 %". */
+  shareText: string;
+  /** 0–100, the segment's length: its share of the whole request. */
+  percent: number;
+  /** Sent with every request (true) or typed for this one (false). */
+  fixed: boolean;
+}
+
+/**
+ * What the workspace's coding agent sends with every request before the user types a word, beside
+ * what this prompt adds (issue 13). Shown by the panel and the report alike.
+ */
+export interface AgentLoadView {
+  /** loading: being measured; none: no agent set up (nothing is shown as if it were); error: could not measure. */
+  state: 'loading' | 'ready' | 'none' | 'error';
+  /** "Sent with every request by Claude Code". */
+  title: string;
+  /** What to say when not ready. */
+  message?: string;
+  /** Fixed-load kinds first (largest kinds of the agent's own order), then what you typed. */
+  segments: AgentLoadSegment[];
+  /** The whole bar in words, for screen readers. */
+  barLabel: string;
+  /** "13,213 tokens · 2.4 Wh (300 mWh–27 Wh) per request". */
+  fixedText: string;
+  /** "11 tokens: prompt 11 · attachments 0 · history 0". */
+  typedText: string;
+  /** The request in total, fixed load included, with the expected answer. */
+  totalText: string;
+  /** Where the figures come from: agent and how it was found, built-in load, MCP, files, model. */
+  sources: string[];
+  /** Items that could not be measured or read (a server never measured, an unreadable file). */
+  problems: string[];
 }
 
 export interface ProjectionRow {
@@ -225,6 +268,7 @@ export interface PanelViewModel {
   header: HeaderView;
   now: NowView | null;
   parts: PartsView | null;
+  agentLoad: AgentLoadView | null;
   session: SessionView | null;
   suggestions: SuggestionsView | null;
   compare: CompareView | null;

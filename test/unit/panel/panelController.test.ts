@@ -88,7 +88,7 @@ describe('panel controller', () => {
     assert.equal(host.posted.length, 1);
     const first = host.posted[0];
     assert.equal(first.full, true);
-    assert.deepEqual(Object.keys(first.sections).sort(), ['compare', 'header', 'now', 'parts', 'session', 'suggestions', 'today']);
+    assert.deepEqual(Object.keys(first.sections).sort(), ['agentLoad', 'compare', 'header', 'now', 'parts', 'session', 'suggestions', 'today']);
     assert.equal(first.sections.today!.promptsText, '1 prompt analysed');
   });
 
