@@ -67,8 +67,7 @@ export class CopilotChatUsageReader implements UsageLineReader {
     const sessionId = this.sessionId ?? this.fallbackSessionId;
     const fallbackTime = firstNumber(state.lastMessageDate, state.creationDate);
     const records: UsageRecord[] = [];
-    // Running token count of the conversation so far, which each turn sends again.
-    let history = 0;
+    const history = new ConversationSoFar(this.countTokens);
     state.requests.forEach((request, index) => {
       if (!isObject(request)) {
         bump(this.unneeded, 'request that is not an object');
@@ -77,11 +76,10 @@ export class CopilotChatUsageReader implements UsageLineReader {
       const model = modelOf(request);
       const userText = messageText(request.message);
       const answer = answerText(request.response);
-      const turn = this.countTokens(model, userText) + this.countTokens(model, answer.text);
       const outcome = this.readRequest(request, index, sessionId, model, userText, answer, history, fallbackTime);
       if (outcome.records) records.push(...outcome.records);
       else bump(this.unneeded, outcome.skipped);
-      history += turn;
+      history.add(model, userText, answer.text);
     });
     return records;
   }
@@ -93,7 +91,7 @@ export class CopilotChatUsageReader implements UsageLineReader {
     model: string,
     userText: string,
     answer: AnswerText,
-    history: number,
+    history: ConversationSoFar,
     fallbackTime: number | undefined,
   ): { records: UsageRecord[]; skipped?: undefined } | { records?: undefined; skipped: string } {
     const state = isObject(request.modelState) ? request.modelState.value : undefined;
@@ -109,7 +107,9 @@ export class CopilotChatUsageReader implements UsageLineReader {
     if (!hasAnswer) return { skipped: 'request without an answer' };
     const attached = variableTexts(request, () => bump(this.unneeded, 'attachment named without its text'));
     const input =
-      history + this.countTokens(model, userText) + attached.reduce((n, text) => n + this.countTokens(model, text), 0);
+      history.tokens() +
+      this.countTokens(model, userText) +
+      attached.reduce((n, text) => n + this.countTokens(model, text), 0);
     const thinking = this.countTokens(model, answer.thinking);
     const output = this.countTokens(model, answer.text) + thinking;
     return {
@@ -123,6 +123,28 @@ export class CopilotChatUsageReader implements UsageLineReader {
         },
       ],
     };
+  }
+}
+
+/**
+ * The token count of the conversation so far (earlier messages and answers, which each turn sends
+ * again), each turn counted with its own model's tokenizer. Counted only when an estimate needs it:
+ * a session whose turns all have recorded usage is never tokenized.
+ */
+class ConversationSoFar {
+  private counted = 0;
+  private pending: { model: string; texts: string[] }[] = [];
+
+  constructor(private readonly countTokens: CountTokens) {}
+
+  add(model: string, ...texts: string[]): void {
+    this.pending.push({ model, texts });
+  }
+
+  tokens(): number {
+    for (const turn of this.pending) for (const text of turn.texts) this.counted += this.countTokens(turn.model, text);
+    this.pending = [];
+    return this.counted;
   }
 }
 

@@ -132,6 +132,16 @@ describe('VS Code Copilot Chat sessions', () => {
       assert.equal(reader.unneeded['request still running'], 1, 'the third request has not finished');
     });
 
+    it('does not tokenize a session whose turns all have recorded usage', () => {
+      let calls = 0;
+      const reader = new CopilotChatUsageReader('x', (model, text) => {
+        calls++;
+        return words(model, text);
+      });
+      assert.equal(reader.readSessionText(readFileSync(LOG, 'utf8'), 'jsonl').length, 3);
+      assert.equal(calls, 0);
+    });
+
     it('estimates the rest from text: history + message + attached text in, answer + thinking + edits out', () => {
       const session = JSON.parse(readFileSync(SNAPSHOT, 'utf8'));
       const [first, second] = session.requests;
