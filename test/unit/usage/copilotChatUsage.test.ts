@@ -11,6 +11,8 @@ import { summariseRecentUsage } from '../../../src/core/usage/recentUsage';
 import { ESTIMATED_LABEL, type UsageRecord } from '../../../src/core/usage/usageRecord';
 import { createProfileRegistry, loadBuiltinProfiles } from '../../../src/core/profiles';
 import { countForProfile } from '../../../src/core/tokens/countForProfile';
+import { buildAgentUsage } from '../../../src/extension/energyPanel/sections/agentUsage';
+import { agentWeekMarkdown } from '../../../src/extension/statusBar/agentWeekTooltip';
 import { inUtc, SYNTHETIC } from './usageTestKit';
 
 /** The synthetic VS Code user data (constructed from VS Code's published schema: fixtures README). */
@@ -410,6 +412,19 @@ describe('VS Code Copilot Chat sessions', () => {
       assert.equal(recent.totals.week.requests, recorded.week.requests);
       assert.equal(recent.estimatedTotals?.week.requests, estimated.week.requests);
       assert.equal(recent.agents[recent.agents.length - 1], estimated, 'estimated rows come after the recorded ones');
+    });
+
+    it('the panel, the tooltip and the report show the estimated row apart and labelled', () => {
+      const recent = summariseRecentUsage(collect().report.groups, new Date('2026-11-04T12:00:00Z'));
+      const panel = buildAgentUsage({ status: 'ready', recent, readAt: 0 })!;
+      assert.deepEqual(
+        panel.rows.map((r) => r.name),
+        ['VS Code Copilot Chat', `VS Code Copilot Chat (${ESTIMATED_LABEL})`],
+      );
+      assert.match(panel.note, /Copilot Chat rows are estimated from text — Copilot does not record tokens/);
+      const tooltip = agentWeekMarkdown(recent)!;
+      assert.match(tooltip, /from their local logs: VS Code Copilot Chat\): [\d,]+ tokens in 4 requests/);
+      assert.match(tooltip, new RegExp(`VS Code Copilot Chat \\(${ESTIMATED_LABEL}\\): [\\d,]+ tokens in 3 requests`));
     });
 
     it('mvp usage --agent copilot: a labelled table apart from the recorded one; JSON estimatedTotals', async () => {
