@@ -218,7 +218,7 @@ export function renderAgentLoad(view: AgentLoadView, post: Post): Node[] {
   const figure = (label: string, value: string, key: string) =>
     h('div', { class: 'agent-load-figure', 'data-figure': key }, h('dt', {}, label), h('dd', {}, value));
   return [
-    h('p', { class: 'summary' }, view.title),
+    h('p', { class: 'summary' }, view.summaryText),
     stack,
     legend,
     h(

@@ -3,7 +3,8 @@
 //   run.sh ui minimal-viable-prompt.vsix <scratch copy of test/fixtures/workspace> test/ui/panel.ui.js
 // The view opens from the activity bar, shows the active prompt's numbers (the same token count as
 // the status bar), follows an edit, and its clicks reach the editor: a bar reveals its part, Apply
-// runs the quick fix (the workbook becomes a CSV). Saves panel-vscode.png. Needs a scratch
+// runs the quick fix (the workbook becomes a CSV); the workspace agent's fixed load is stacked against
+// what was typed, and Itemise opens MVP: Show Agent Context. Saves panel-vscode.png. Needs a scratch
 // workspace: it edits the prompt and creates a file.
 const EXTENSION_ID = 'minimal-viable-prompt.minimal-viable-prompt';
 // Opened by name through Quick Open, wherever the fixture workspace keeps it.
@@ -52,6 +53,20 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
     const value = Number(match[1].replace(/,/g, '')) * (match[2] ? 1000 : 1);
     assert.ok(Math.abs(value - shown) <= (match[2] ? 100 : 0), `status ${value} vs panel ${shown} (${title})`);
   });
+  await step('the workspace agent’s fixed load is stacked against what was typed', async () => {
+    const section = panel.locator('#section-agentLoad');
+    // Measured in the extension host after the analysis, off the typing path.
+    await section.locator('.stack').waitFor({ timeout: 60000 });
+    const summary = await section.locator('.summary').innerText();
+    log(`agent load: ${summary}`);
+    // The fixture workspace has an AGENTS.md and no other agent's files: Codex CLI.
+    assert.match(summary, /^Codex CLI sends [\d,]+ tokens \([\d.<]+% of this request\) before you type a word$/);
+    const typed = await section.locator('.stack-legend li.typed .bar-value').innerText();
+    assert.equal(tokensIn(`${typed.split('·')[0]} tokens`), shown, `typed ${typed} vs panel ${shown}`);
+    assert.match(await section.locator('[data-figure=total] dd').innerText(), /tokens · .*Wh/);
+    assert.ok((await section.locator('.stack-segment').count()) >= 2, 'fixed load and typed segments');
+  });
+
   // No activity-bar tooltip over the panel in the screenshot.
   await page.mouse.move(900, 500);
   await page.waitForTimeout(1500);
@@ -90,5 +105,13 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
     }
     log(`tokens: ${before} → ${after}`);
     assert.ok(after < before, `${after} should be below ${before}`);
+  });
+
+  await step('Itemise opens MVP: Show Agent Context beside the editor', async () => {
+    await panel.locator('#section-agentLoad button', { hasText: 'Itemise' }).click();
+    await page
+      .locator('.monaco-editor .view-lines', { hasText: 'Sent with every request before you type a word' })
+      .first()
+      .waitFor({ timeout: 60000 });
   });
 };

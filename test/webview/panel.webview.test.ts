@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { PanelInput } from '../../src/extension/energyPanel/panelInput';
 import { changedSections, type PanelViewModel, type SectionId } from '../../src/extension/energyPanel/panelViewModel';
-import { cspViolations, launchChromium, loadFixture, openPanel, ROOT, viewModelOf, type PanelPage } from './panelPage';
+import type { AgentLoadState } from '../../src/extension/energyPanel/agentLoadCache';
+import { cspViolations, launchChromium, loadFixture, openPanel, ROOT, sampleAgentLoad, SAMPLE_TODAY, viewModelOf, type PanelPage } from './panelPage';
 
 /** Where the theme screenshots go: the README's images only when asked (a test run changes no tracked file). */
 const IMAGES = process.env.MVP_UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'images') : path.join(ROOT, 'out', 'screenshots');
@@ -19,12 +20,14 @@ describe('energy panel webview (Chromium)', function () {
   let browser: Browser;
   let demo: PanelInput;
   let model: PanelViewModel;
+  let agentLoad: AgentLoadState;
   let panel: PanelPage | undefined;
 
   before(async () => {
     browser = await launchChromium();
     demo = loadFixture('demo.panel-input.json');
-    model = viewModelOf(demo);
+    agentLoad = await sampleAgentLoad(demo.analysis.model.id);
+    model = viewModelOf(demo, SAMPLE_TODAY, undefined, agentLoad);
   });
 
   after(async () => {
@@ -57,7 +60,7 @@ describe('energy panel webview (Chromium)', function () {
     const { page } = panel;
 
     assert.equal(await page.textContent('.panel-title'), 'ask-about-q3.prompt.md');
-    for (const id of ['now', 'parts', 'session', 'suggestions', 'compare', 'today']) {
+    for (const id of ['now', 'parts', 'agentLoad', 'session', 'suggestions', 'compare', 'today']) {
       assert.equal(await page.isVisible(`#section-${id}`), true, id);
     }
     const now = model.now!;
@@ -165,7 +168,7 @@ describe('energy panel webview (Chromium)', function () {
 
   it('re-renders only the sections an update carries, keeping focus', async () => {
     const { page } = await rendered();
-    const edited = viewModelOf(loadFixture('demo-edited.panel-input.json'));
+    const edited = viewModelOf(loadFixture('demo-edited.panel-input.json'), SAMPLE_TODAY, undefined, agentLoad);
     const update = changedSections(model, edited);
     const changed = Object.keys(update) as SectionId[];
     assert.ok(changed.includes('now') && changed.includes('parts'), `changed: ${changed.join(', ')}`);
@@ -209,10 +212,50 @@ describe('energy panel webview (Chromium)', function () {
     const { page } = await rendered();
     await panel!.render(viewModelOf(undefined));
     assert.equal(await page.textContent('.panel-title'), 'No prompt analysed');
-    for (const id of ['now', 'parts', 'session', 'suggestions', 'compare']) {
+    for (const id of ['now', 'parts', 'agentLoad', 'session', 'suggestions', 'compare']) {
       assert.equal(await page.isHidden(`#section-${id}`), true, id);
     }
     assert.equal(await page.isVisible('#section-today'), true);
+  });
+
+  it('stacks the agent’s fixed load against what you typed, with the figures as text and a way to itemise it', async () => {
+    const { page } = await rendered();
+    const view = model.agentLoad!;
+    assert.equal(view.state, 'ready');
+    await panel!.clearPosted();
+
+    // The bar is one picture with its reading; its segments follow the view model, what you typed last.
+    assert.equal(await page.getAttribute('#section-agentLoad .stack', 'role'), 'img');
+    assert.equal(await page.getAttribute('#section-agentLoad .stack', 'aria-label'), view.barLabel);
+    const segments = await page.$$eval('.stack-segment', (els) => els.map((e) => [e.getAttribute('data-kind'), (e as HTMLElement).style.width]));
+    assert.deepEqual(segments, view.segments.map((s) => [s.kind, `${s.percent}%`]));
+    assert.equal(segments[segments.length - 1][0], 'typed');
+    // The typed sliver is a few pixels, never clipped away; every segment has its own colour.
+    const boxes = await page.$$eval('.stack-segment', (els) => els.map((e) => e.getBoundingClientRect().width));
+    assert.ok(boxes.every((w) => w >= 2.9), boxes.join(', '));
+    const colours = await page.$$eval('.stack-segment', (els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    assert.equal(new Set(colours).size, colours.length, colours.join(', '));
+    const right = await page.$eval('.stack', (e) => e.getBoundingClientRect().right);
+    const lastRight = await page.$eval('.stack-segment:last-child', (e) => e.getBoundingClientRect().right);
+    assert.ok(lastRight <= right + 0.5, 'the last segment stays inside the bar');
+
+    // The legend is the text equivalent: every kind with its tokens and share.
+    const legend = await page.$$eval('.stack-legend li', (items) => items.map((i) => i.textContent));
+    assert.deepEqual(legend, view.segments.map((s) => `${s.label}${s.tokensText} · ${s.shareText}`));
+    assert.equal(await page.textContent('[data-figure=total] dd'), view.totalText);
+    assert.equal(await page.textContent('[data-figure=fixed] dd'), view.fixedText);
+    assert.match((await page.textContent('.agent-load-problems'))!, /MCP server files/);
+    await page.click('.agent-load-sources summary');
+    assert.equal(await page.locator('.agent-load-sources li').count(), view.sources.length);
+
+    await page.click('button:has-text("Itemise")');
+    assert.deepEqual(await panel!.posted(), [{ type: 'showAgentContext' }]);
+
+    // No agent: one plain sentence, nothing to itemise, no bar.
+    const none = viewModelOf(demo, SAMPLE_TODAY, undefined, { status: 'none', reason: 'No coding agent is set up in this folder.' });
+    await panel!.render({ agentLoad: none.agentLoad }, false);
+    assert.equal(await page.textContent('#section-agentLoad [data-agent-load=none]'), 'No coding agent is set up in this folder.');
+    assert.equal(await page.locator('#section-agentLoad .stack, #section-agentLoad button:not(.section-toggle)').count(), 0);
   });
 
   it('stays readable in a narrow sidebar (no horizontal scrolling)', async () => {
@@ -235,6 +278,8 @@ describe('energy panel webview (Chromium)', function () {
       if (theme === 'high-contrast') {
         const outline = await page.$eval('.bar-fill', (b) => getComputedStyle(b).outlineColor);
         assert.equal(outline, 'rgb(111, 195, 223)');
+        const segment = await page.$eval('.stack-segment', (b) => getComputedStyle(b).outlineColor);
+        assert.equal(segment, 'rgb(111, 195, 223)');
       }
       // The top of the panel (Now, Where the tokens go, Session) is what the README shows.
       mkdirSync(IMAGES, { recursive: true });

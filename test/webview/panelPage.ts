@@ -13,6 +13,14 @@ import type { PanelInput } from '../../src/extension/energyPanel/panelInput';
 import type { ExtensionMessage, WebviewMessage } from '../../src/extension/energyPanel/panelProtocol';
 import { buildPanelViewModel, type PanelViewModel } from '../../src/extension/energyPanel/panelViewModel';
 import type { TodayTotals } from '../../src/extension/energyPanel/todayTotals';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { analyseAgentContext } from '../../src/core/agentContext/analyseAgentContext';
+import { detectAgent } from '../../src/core/agentContext/detectAgent';
+import { profileRegistryFor } from '../../src/core/analyse';
+import { loadConfigFor } from '../../src/core/config/loadConfig';
+import { estimateRequest } from '../../src/core/energy';
+import { measureAgentLoadWith, type AgentLoadState } from '../../src/extension/energyPanel/agentLoadCache';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const ORIGIN = 'https://webview.test';
@@ -59,8 +67,31 @@ export const SAMPLE_TODAY: TodayTotals = {
   waterMl: 95,
 };
 
-export function viewModelOf(panel: PanelInput | undefined, today: TodayTotals = SAMPLE_TODAY, equivalenceId?: string): PanelViewModel {
-  return buildPanelViewModel({ panel, today, describeEquivalences, equivalenceId });
+export function viewModelOf(
+  panel: PanelInput | undefined,
+  today: TodayTotals = SAMPLE_TODAY,
+  equivalenceId?: string,
+  agentLoad?: AgentLoadState,
+): PanelViewModel {
+  return buildPanelViewModel({ panel, today, describeEquivalences, equivalenceId, agentLoad });
+}
+
+/**
+ * The fixed load of a small Claude Code project (a CLAUDE.md with an import, an MCP server never
+ * measured), measured as the panel does, with its own home and cache so the machine's files do not leak in.
+ */
+export async function sampleAgentLoad(model: string): Promise<AgentLoadState> {
+  const root = mkdtempSync(path.join(realpathSync(os.tmpdir()), 'mvp-webview-agent-'));
+  const project = path.join(root, 'project');
+  mkdirSync(path.join(project, 'docs'), { recursive: true });
+  writeFileSync(path.join(project, 'CLAUDE.md'), 'Read @docs/architecture.md first.\n' + 'Run the tests before every commit.\n'.repeat(30));
+  writeFileSync(path.join(project, 'docs', 'architecture.md'), 'The core is pure; adapters live in src/extension.\n'.repeat(40));
+  writeFileSync(path.join(project, '.mcp.json'), JSON.stringify({ mcpServers: { files: { command: 'never-started' } } }));
+  const core = { detectAgent, analyseAgentContext, profileRegistryFor, loadConfigFor, estimateRequest };
+  const overrides = { home: path.join(root, 'home'), cacheDir: path.join(root, 'cache'), useLogs: false };
+  const load = await measureAgentLoadWith(core, { folder: project, model, overrides });
+  if (!('context' in load)) throw new Error('the sample project should have an agent');
+  return { status: 'ready', load };
 }
 
 export interface PanelPage {

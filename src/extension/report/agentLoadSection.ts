@@ -32,6 +32,7 @@ export function agentLoadSectionHtml(view: AgentLoadView | undefined): string {
       `<tr class="${s.fixed ? 'fixed' : 'typed'}"><th scope="row"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="kind-${escapeHtml(s.kind)}" width="10" height="10"/></svg> ${escapeHtml(s.label)}</th><td class="num">${escapeHtml(s.tokensText)}</td><td class="num">${escapeHtml(s.shareText)}</td></tr>`,
   );
   return `<section aria-labelledby="agent-load">${heading}
+  <p>${escapeHtml(view.summaryText)}</p>
   <p>${stackedBar(view)}</p>
   <table><thead><tr><th scope="col">Kind</th><th scope="col" class="num">Tokens</th><th scope="col" class="num">Share of the request</th></tr></thead><tbody>${rows.join('')}</tbody></table>
   <table><tbody>

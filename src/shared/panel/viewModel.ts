@@ -148,6 +148,8 @@ export interface AgentLoadView {
   title: string;
   /** What to say when not ready. */
   message?: string;
+  /** The headline: "Claude Code sends 11,810 tokens (9.1% of this request) before you type a word". */
+  summaryText: string;
   /** Fixed-load kinds first (largest kinds of the agent's own order), then what you typed. */
   segments: AgentLoadSegment[];
   /** The whole bar in words, for screen readers. */

@@ -77,6 +77,10 @@ describe('panel: the agent’s fixed load', () => {
 
       assert.equal(view.state, 'ready');
       assert.equal(view.title, 'Sent with every request by Claude Code');
+      assert.match(
+        view.summaryText,
+        /^Claude Code sends [\d,]+ tokens \([\d.]+% of this request\) before you type a word$/,
+      );
       const kinds = view.segments.map((s) => s.kind);
       // The agent's own order (system prompt, tools, …, memory …), what you typed last.
       assert.equal(kinds[kinds.length - 1], 'typed');

@@ -39,7 +39,16 @@ const KIND_LABELS: Record<AgentLoadKind, string> = {
   typed: 'What you typed',
 };
 
-const EMPTY = { segments: [], barLabel: '', fixedText: '', typedText: '', totalText: '', sources: [], problems: [] };
+const EMPTY = {
+  summaryText: '',
+  segments: [],
+  barLabel: '',
+  fixedText: '',
+  typedText: '',
+  totalText: '',
+  sources: [],
+  problems: [],
+};
 
 function energy(wh: { low: number; central: number; high: number }): string {
   return `${formatQuantity('wh', wh.central)} (${formatSpan('wh', wh)})`;
@@ -147,11 +156,12 @@ export function buildAgentLoad(analysis: Analysis, state: AgentLoadState | undef
   return {
     state: 'ready',
     title: `Sent with every request by ${name}`,
+    summaryText: `${name} sends ${formatInteger(fixed)} tokens (${formatPercent(share(fixed))} of this request) before you type a word`,
     segments,
     barLabel: `Request of ${formatInteger(whole)} tokens: ${segments.map((s) => `${s.label} ${s.tokensText} tokens (${s.shareText})`).join(', ')}`,
     fixedText: `${formatInteger(fixed)} tokens before you type a word · ${energy(context.total.wh)} per request on its own`,
     typedText: `${formatInteger(typed)} tokens: prompt ${formatInteger(parts.prompt)} · attachments ${formatInteger(parts.attachments)} · history ${formatInteger(parts.history)}`,
-    totalText: `${formatInteger(whole)} tokens · ${energy(total)} with the expected answer (${formatInteger(estimate.tokens.output)} tokens), against ${formatQuantity('wh', estimate.energyWh.central)} for what you typed alone`,
+    totalText: `${formatInteger(whole)} tokens · ${energy(total)} with a ${formatInteger(estimate.tokens.output)}-token answer; ${formatQuantity('wh', estimate.energyWh.central)} without the fixed load`,
     sources: sources(state.load),
     problems: context.items.filter((i) => i.problem).map((i) => `${i.name}: ${i.problem}`),
   };
