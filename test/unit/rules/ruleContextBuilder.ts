@@ -1,8 +1,15 @@
 /**
  * Builds RuleContext objects by hand so rule tests do not depend on the parser, the readers or the
  * estimator. The stand-in tokenizer counts words, numbers, punctuation, newlines and runs of
- * spaces — enough that whitespace, duplicates and blobs have a measurable cost.
+ * spaces — enough that whitespace, duplicates and blobs have a measurable cost. Also the runners
+ * the per-rule tests share: one rule's findings on a hand-built context, or through the whole analysis.
  */
+import { strict as assert } from 'node:assert';
+import { analysePrompt } from '../../../src/core/analyse';
+import { emptyConfig } from '../../../src/core/config/loadConfig';
+import type { ResolvedConfig } from '../../../src/core/config/mvpConfig';
+import { applyEdits } from '../../../src/core/rules/measureSaving';
+import { runRules } from '../../../src/core/rules/runRules';
 import type { RuleContext } from '../../../src/core/rules/rule';
 import type { ModelProfile } from '../../../src/core/profiles/modelProfile';
 import type { PromptPart, AttachmentReference } from '../../../src/core/prompt/parsedPrompt';
@@ -111,4 +118,41 @@ export function referenceTo(text: string, written: string, path: string, sheet?:
 
 export function attachment(reference: AttachmentReference, format: AttachmentAnalysis['format'], naiveTokens: number, minimal?: { description: string; tokens: number }, alternatives?: { description: string; tokens: number }[]): AttachmentAnalysis {
   return { reference, format, bytes: naiveTokens * 4, naive: { description: 'the whole file', tokens: naiveTokens }, minimal, alternatives, details: {}, problems: [] };
+}
+
+/** One rule's findings on a hand-built context, with the given rule settings. */
+export function findingsOf(id: string, context: RuleContext, rules: ResolvedConfig['rules'] = {}) {
+  const config = { ...emptyConfig(), rules };
+  return runRules(context, config, { trusted: true }).findings.filter((f) => f.ruleId === id);
+}
+
+/** The measured saving must equal a recount of the fixed text. */
+export function assertMeasured(context: RuleContext, finding: ReturnType<typeof findingsOf>[number]): void {
+  const edits = finding.fix?.edits;
+  assert.ok(edits && finding.saving);
+  const after = applyEdits(context.prompt.text, edits);
+  assert.equal(finding.saving.tokens, testTokens(context.prompt.text) - testTokens(after));
+  assert.ok(Math.abs(finding.saving.wh - finding.saving.tokens * WH_PER_INPUT_TOKEN) < 1e-12);
+}
+
+/** A session analysis with nothing in it but its seed summary. */
+export const sessionWith = (seedSummary: string): SessionAnalysis => ({
+  turns: [],
+  totals: { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, wh: { low: 0, central: 0, high: 0 }, whCached: { low: 0, central: 0, high: 0 }, carbonG: { low: 0, central: 0, high: 0 } },
+  projection: { moreTurns: 5, seedSummaryTokens: 0, continueWh: { low: 0, central: 0, high: 0 }, freshWh: { low: 0, central: 0, high: 0 }, continueWhCached: { low: 0, central: 0, high: 0 }, freshWhCached: { low: 0, central: 0, high: 0 }, savingWh: 0, savingWhCached: 0, breakEvenTurn: null },
+  seedSummary,
+});
+
+export const historyMessage = (role: 'user' | 'assistant', text: string, payloads: Transcript['messages'][number]['payloads'] = []) => ({ role, text, payloads, range: { start: 0, end: 0 } });
+
+/** A config that turns the given rules on at `info` (for the rules that are off by default). */
+export const rulesOn = (...ids: string[]): ResolvedConfig => ({
+  ...emptyConfig(),
+  rules: Object.fromEntries(ids.map((id) => [id, { severity: 'info' as const, options: {} }])),
+});
+
+/** One rule's findings through the whole analysis, as `mvp lint` runs it (real parser, tokenizer, readers). */
+export async function analysedFindings(text: string, file: string, ruleId: string, config: ResolvedConfig = emptyConfig()) {
+  const a = await analysePrompt({ text, file, config, workspaceRoot: '/nonexistent-repo', trusted: false });
+  return a.findings.filter((f) => f.ruleId === ruleId);
 }
