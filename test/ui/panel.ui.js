@@ -65,6 +65,13 @@ module.exports = async function ({ page, helpers, step, screenshot, assert, log 
     assert.equal(tokensIn(`${typed.split('·')[0]} tokens`), shown, `typed ${typed} vs panel ${shown}`);
     assert.match(await section.locator('[data-figure=total] dd').innerText(), /tokens · .*Wh/);
     assert.ok((await section.locator('.stack-segment').count()) >= 2, 'fixed load and typed segments');
+    await section.scrollIntoViewIfNeeded();
+    // No activity-bar tooltip over the bar in the screenshot.
+    await page.mouse.move(900, 500);
+    await page.waitForTimeout(1500);
+    await screenshot('panel-vscode-agent-load');
+    // Back to the top for the README's screenshot.
+    await panel.locator('.panel-title').scrollIntoViewIfNeeded();
   });
 
   // No activity-bar tooltip over the panel in the screenshot.

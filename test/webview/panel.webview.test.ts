@@ -281,13 +281,14 @@ describe('energy panel webview (Chromium)', function () {
         const segment = await page.$eval('.stack-segment', (b) => getComputedStyle(b).outlineColor);
         assert.equal(segment, 'rgb(111, 195, 223)');
       }
-      // The top of the panel (Now, Where the tokens go, Session) is what the README shows.
+      // The top of the panel (Now, Where the tokens go, Sent with every request, the Session's chart) is what the README shows.
       mkdirSync(IMAGES, { recursive: true });
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const chartBottom = await page.$eval('#section-session figure', (f) => Math.ceil(f.getBoundingClientRect().bottom + window.scrollY) + 12);
       await page.screenshot({
         path: path.join(IMAGES, `panel-${theme}.png`),
         fullPage: true,
-        clip: { x: 0, y: 0, width: 340, height: Math.min(height, 1480) },
+        clip: { x: 0, y: 0, width: 340, height: Math.min(height, chartBottom) },
       });
     });
   }
