@@ -36,8 +36,8 @@ export interface AgentLoadRequest {
   folder: string;
   /** The prompt's model, so the fixed load and what was typed are counted alike. */
   model: string;
-  /** Tools the editor has registered (vscode.lm.tools), counted when the agent is VS Code's. */
-  editorTools?: McpTool[];
+  /** Tools the editor has registered (vscode.lm.tools), counted when the agent is VS Code's; read only when measuring. */
+  editorTools?: () => McpTool[] | undefined;
   /** Where the agent's home, logs and MCP cache are (tests point them at a temporary folder). */
   overrides?: { home?: string; cacheDir?: string; useLogs?: boolean };
 }
@@ -99,7 +99,7 @@ export async function measureAgentLoadWith(
     model: request.model,
     // Never start a server from the panel: cached tool lists only (MVP: Show Agent Context measures, with consent).
     probeMcp: false,
-    editorTools: detected.agent === 'vscode' ? request.editorTools : undefined,
+    editorTools: detected.agent === 'vscode' ? request.editorTools?.() : undefined,
     ...request.overrides,
   });
   const registry = modules.profileRegistryFor(modules.loadConfigFor(request.folder, { trusted: false }));

@@ -56,7 +56,7 @@ export class AgentLoadSource implements vscode.Disposable {
       };
     }
     this.watch();
-    return this.cache.get({ folder: folder.uri.fsPath, model, editorTools: editorTools() });
+    return this.cache.get({ folder: folder.uri.fsPath, model, editorTools });
   }
 
   private watch(): void {
