@@ -22,9 +22,64 @@ const node = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The CLI as a small dispatcher (dist/cli.js, src/cli/main.ts) and one bundle per group of commands,
+ * so a command loads only what it runs: `mvp usage` parses ~100 KB, not the ~1 MB prompt-analysis
+ * engine (bench/usage, bench/context). The dispatcher's `require('./commands/NAME')` becomes
+ * `require('./cli-GROUP.js')`; the classes and parser in src/cli/args.ts and cliIo.ts live once, in
+ * dist/cli-shared.js, so an error thrown in a command bundle is the class the dispatcher checks.
+ */
+const CLI_COMMAND_BUNDLES = {
+  usage: { entry: 'src/cli/commands/usage.ts', commands: ['usage'] },
+  context: { entry: 'src/cli/commands/context.ts', commands: ['context'] },
+  statusline: { entry: 'src/cli/commands/statusline.ts', commands: ['statusline'] },
+  hook: { entry: 'src/cli/commands/hook.ts', commands: ['hook'] },
+  engine: {
+    entry: 'src/cli/engineCommands.ts',
+    commands: ['analyse', 'convert', 'estimate', 'init', 'lint', 'models', 'session', 'tokens'],
+  },
+};
+const CLI_SHARED_SOURCES = ['src/cli/args.ts', 'src/cli/cliIo.ts'].map((f) => path.resolve(f));
+
+function cliBundles() {
+  const resolveTs = (dir, request) => path.resolve(dir, request.endsWith('.ts') ? request : `${request}.ts`);
+  const shared = {
+    name: 'cli-shared',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\/.*(args|cliIo)$/ }, (args) =>
+        CLI_SHARED_SOURCES.includes(resolveTs(args.resolveDir, args.path)) ? { path: './cli-shared.js', external: true } : undefined,
+      );
+    },
+  };
+  const groupOf = Object.fromEntries(
+    Object.entries(CLI_COMMAND_BUNDLES).flatMap(([group, { commands }]) => commands.map((c) => [c, group])),
+  );
+  const dispatcher = {
+    name: 'cli-dispatcher',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/commands\/[a-z]+$/ }, (args) => {
+        if (!args.importer.endsWith(path.join('src', 'cli', 'main.ts'))) return undefined;
+        const group = groupOf[args.path.slice('./commands/'.length)];
+        if (!group) return { errors: [{ text: `${args.path}: no CLI bundle in esbuild.mjs (CLI_COMMAND_BUNDLES)` }] };
+        return { path: `./cli-${group}.js`, external: true };
+      });
+    },
+  };
+  return [
+    { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [dispatcher, shared] },
+    { ...node, entryPoints: { 'cli-shared': 'src/cli/cliShared.ts' }, outdir: 'dist' },
+    ...Object.entries(CLI_COMMAND_BUNDLES).map(([group, { entry }]) => ({
+      ...node,
+      entryPoints: { [`cli-${group}`]: entry },
+      outdir: 'dist',
+      plugins: [shared],
+    })),
+  ];
+}
+
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  ...cliBundles(),
   // Claude Code's status line runs this after every message: its own small bundle, not the whole CLI.
   { ...node, entryPoints: { statusline: 'src/cli/statuslineMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { spreadsheetWorker: 'src/core/attachments/spreadsheetWorker.ts' }, outdir: 'dist' },

@@ -1,34 +1,114 @@
 /**
  * `mvp`: the engine on the command line, for CI, pre-commit and agent hooks. Each command is a
  * function (args, io) → exit code, so tests run them in-process.
+ *
+ * This file is only the dispatcher: it names the commands and loads the one asked for. Each
+ * `./commands/…` module is required when its command runs, never before, and the build (esbuild.mjs)
+ * turns each of those requires into a separate bundle (dist/cli-usage.js, dist/cli-context.js, …):
+ * `mvp usage` or `mvp statusline` loads only the code it runs, not the 1 MB prompt-analysis engine.
  */
 import { UsageError } from './args';
 import { CliError, type CliIo } from './cliIo';
-import { analyseUsage, runAnalyse } from './commands/analyse';
-import { estimateUsage, runEstimate } from './commands/estimate';
-import { modelsUsage, runModels } from './commands/models';
-import { runTokens, tokensUsage } from './commands/tokens';
-import { CONVERT_USAGE, runConvert } from './commands/convert';
-import { SESSION_USAGE, runSession } from './commands/session';
-import { lintUsage, runLint } from './commands/lint';
-import { initUsage, runInit } from './commands/init';
 
-type Command = { run: (args: string[], io: CliIo) => Promise<number>; usage: string; summary: string };
+type Run = (args: string[], io: CliIo) => Promise<number>;
+interface LoadedCommand {
+  run: Run;
+  /** The usage line `mvp --help` and `mvp COMMAND --help` print. */
+  usage: string;
+}
+interface Command {
+  summary: string;
+  /** Requires the command's module (its own bundle in dist/): only for the command that runs, or for help. */
+  load: () => LoadedCommand;
+}
 
 const commands: Record<string, Command> = {
-  analyse: { run: runAnalyse, usage: analyseUsage, summary: 'analyse a prompt file: parts, tokens, energy, findings' },
-  tokens: { run: runTokens, usage: tokensUsage, summary: "count a file's tokens for a model" },
-  estimate: { run: runEstimate, usage: estimateUsage, summary: 'energy/carbon/water of a request given its token counts' },
-  session: { run: runSession, usage: firstLine(SESSION_USAGE), summary: 'cost of a chat session turn by turn; continue vs start fresh' },
-  convert: { run: runConvert, usage: firstLine(CONVERT_USAGE), summary: 'write one sheet of a workbook as CSV (never overwrites)' },
-  hook: { run: (args, io) => (require('./commands/hook') as typeof import('./commands/hook')).runHook(args, io), usage: 'mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet] < event.json', summary: 'prompt-submit hook for coding agents: coaching or a budget block (docs/hooks.md)' },
-  lint: { run: (args, io) => runLint(args, io), usage: lintUsage, summary: 'lint prompt files with the repository config (CI, pre-commit; text, JSON, SARIF)' },
-  init: { run: runInit, usage: initUsage, summary: 'write a starter .mvp.jsonc (never overwrites)' },
-  models: { run: runModels, usage: modelsUsage, summary: 'list model profiles (or grid regions)' },
-  usage: { run: (args, io) => (require('./commands/usage') as typeof import('./commands/usage')).runUsage(args, io), usage: 'mvp usage [daily|weekly|monthly|session|project] [--since DATE] [--until DATE] [--agent NAME] [--format text|json] [--clear-cache]', summary: 'tokens, energy, carbon, water and cost of coding agents, from their local logs (docs/usage.md)' },
-  statusline: { run: (args, io) => (require('./commands/statusline') as typeof import('./commands/statusline')).runStatusline(args, io), usage: 'mvp statusline < status.json', summary: "Claude Code statusLine: session tokens, Wh so far, context use" },
-  context: { run: (args, io) => (require('./commands/context') as typeof import('./commands/context')).runContext(args, io), usage: 'mvp context [FOLDER] [--agent auto|claude-code|vscode|codex|gemini] [--format text|json] [--probe-mcp]', summary: "what a coding agent sends with every request before you type: items, tokens, Wh, fixes" },
+  analyse: {
+    summary: 'analyse a prompt file: parts, tokens, energy, findings',
+    load: () => {
+      const m = require('./commands/analyse') as typeof import('./commands/analyse');
+      return { run: m.runAnalyse, usage: m.analyseUsage };
+    },
+  },
+  tokens: {
+    summary: "count a file's tokens for a model",
+    load: () => {
+      const m = require('./commands/tokens') as typeof import('./commands/tokens');
+      return { run: m.runTokens, usage: m.tokensUsage };
+    },
+  },
+  estimate: {
+    summary: 'energy/carbon/water of a request given its token counts',
+    load: () => {
+      const m = require('./commands/estimate') as typeof import('./commands/estimate');
+      return { run: m.runEstimate, usage: m.estimateUsage };
+    },
+  },
+  session: {
+    summary: 'cost of a chat session turn by turn; continue vs start fresh',
+    load: () => {
+      const m = require('./commands/session') as typeof import('./commands/session');
+      return { run: m.runSession, usage: firstLine(m.SESSION_USAGE) };
+    },
+  },
+  convert: {
+    summary: 'write one sheet of a workbook as CSV (never overwrites)',
+    load: () => {
+      const m = require('./commands/convert') as typeof import('./commands/convert');
+      return { run: m.runConvert, usage: firstLine(m.CONVERT_USAGE) };
+    },
+  },
+  hook: {
+    summary: 'prompt-submit hook for coding agents: coaching or a budget block (docs/hooks.md)',
+    load: () => ({
+      run: (require('./commands/hook') as typeof import('./commands/hook')).runHook,
+      usage: 'mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet] < event.json',
+    }),
+  },
+  lint: {
+    summary: 'lint prompt files with the repository config (CI, pre-commit; text, JSON, SARIF)',
+    load: () => {
+      const m = require('./commands/lint') as typeof import('./commands/lint');
+      return { run: (args, io) => m.runLint(args, io), usage: m.lintUsage };
+    },
+  },
+  init: {
+    summary: 'write a starter .mvp.jsonc (never overwrites)',
+    load: () => {
+      const m = require('./commands/init') as typeof import('./commands/init');
+      return { run: m.runInit, usage: m.initUsage };
+    },
+  },
+  models: {
+    summary: 'list model profiles (or grid regions)',
+    load: () => {
+      const m = require('./commands/models') as typeof import('./commands/models');
+      return { run: m.runModels, usage: m.modelsUsage };
+    },
+  },
+  usage: {
+    summary: 'tokens, energy, carbon, water and cost of coding agents, from their local logs (docs/usage.md)',
+    load: () => ({
+      run: (args, io) => (require('./commands/usage') as typeof import('./commands/usage')).runUsage(args, io),
+      usage: 'mvp usage [daily|weekly|monthly|session|project] [--since DATE] [--until DATE] [--agent NAME] [--format text|json] [--clear-cache]',
+    }),
+  },
+  statusline: {
+    summary: 'Claude Code statusLine: session tokens, Wh so far, context use',
+    load: () => ({
+      run: (require('./commands/statusline') as typeof import('./commands/statusline')).runStatusline,
+      usage: 'mvp statusline < status.json',
+    }),
+  },
+  context: {
+    summary: 'what a coding agent sends with every request before you type: items, tokens, Wh, fixes',
+    load: () => ({
+      run: (require('./commands/context') as typeof import('./commands/context')).runContext,
+      usage: 'mvp context [FOLDER] [--agent auto|claude-code|vscode|codex|gemini] [--format text|json] [--probe-mcp]',
+    }),
+  },
 };
+
 function firstLine(usage: string): string {
   return usage.split('\n')[0].replace(/^Usage:\s*/, '');
 }
@@ -41,7 +121,7 @@ function help(): string {
     'mvp — Minimal Viable Prompt: send language models the smallest context that still gets the answer.',
     '',
     'Commands:',
-    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.usage}`),
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.load().usage}`),
     '',
     'Everything runs locally; nothing is sent anywhere. Docs: docs/cli.md',
   ].join('\n');
@@ -62,12 +142,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`mvp: unknown command '${name}'. Run 'mvp --help' for the list.\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`usage: ${command.usage}\n`);
-    return 0;
-  }
   try {
-    return await command.run(rest, io);
+    const loaded = command.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`usage: ${loaded.usage}\n`);
+      return 0;
+    }
+    return await loaded.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`mvp ${name}: ${error.message}\n`);
