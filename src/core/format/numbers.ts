@@ -4,13 +4,15 @@
  * precision nobody has).
  */
 
-// Intl formatters are costly to create and these run on every keystroke (status bar): make each once.
-const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Intl formatters are costly to create and these run on every keystroke (status bar): make each once,
+// on first use — the first one costs ~10 ms, which a CLI command that prints JSON need not pay.
+let integer: Intl.NumberFormat | undefined;
 const DECIMALS = new Map<number, Intl.NumberFormat>();
 
 /** "12,345": exact counts (tokens, rows, turns). */
 export function formatInteger(n: number): string {
-  return INTEGER.format(Math.round(n));
+  integer ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  return integer.format(Math.round(n));
 }
 
 /** Token counts are exact: all their digits, grouped. */

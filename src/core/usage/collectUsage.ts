@@ -3,11 +3,14 @@
  * The CLI and the editor both use it; the caller supplies the environment (for tests and for the
  * editor's own storage folder). Nothing here makes a network request or writes next to the logs.
  */
+import * as path from 'node:path';
 import { candidateLogRoots, existingLogRoots, listLogFiles, type DiscoveryEnvironment, type LogRoot } from './logDiscovery';
 import { FootprintCalculator } from './requestFootprint';
 import { buildUsageReport, type UsageReport, type UsageReportOptions } from './usageReport';
 import { scanLogFiles, type ScanResult } from './usageScan';
-import { CacheColumnsMissing, clearDigests } from './usageCache';
+import { CacheColumnsMissing, clearDigests, USAGE_CACHE_FILE } from './usageCache';
+import { currentZone } from './fileDigest';
+import { loadReportSnapshot, saveReportSnapshot, snapshotFingerprint, type SnapshotInputs } from './reportSnapshot';
 import type { ProfileRegistry } from '../profiles/profileRegistry';
 
 export interface CollectUsageOptions extends UsageReportOptions {
@@ -32,6 +35,20 @@ export function collectUsage(options: CollectUsageOptions): CollectedUsage {
   const existing = existingLogRoots(options.environment);
   const wanted = options.agents && options.agents.length > 0 ? existing.filter((r) => options.agents!.includes(r.agent)) : existing;
   const files = listLogFiles(wanted);
+  const rootsWithExistence = () => {
+    const existingDirs = new Set(existing.map((r) => `${r.agent}\0${r.dir}`));
+    return candidateLogRoots(options.environment).map((r) => ({ ...r, exists: existingDirs.has(`${r.agent}\0${r.dir}`) }));
+  };
+  // Nothing changed since a report with these options was built: that report, after one stat per log.
+  const { grouping, since, until, agents, heaviest } = options;
+  const snapshotInputs: SnapshotInputs | undefined = options.cacheDir
+    ? { files, options: { grouping, since, until, agents, heaviest }, footprintKey: calculator.key, zone: currentZone(), digestsFile: path.join(options.cacheDir, USAGE_CACHE_FILE) }
+    : undefined;
+  if (options.cacheDir && snapshotInputs) {
+    const fingerprint = snapshotFingerprint(snapshotInputs);
+    const stored = fingerprint === undefined ? undefined : loadReportSnapshot(options.cacheDir, fingerprint);
+    if (stored) return { report: stored, roots: rootsWithExistence(), scan: { counts: { cached: files.length, appended: 0, read: 0 }, unreadable: [] }, calculator };
+  }
   const run = () => {
     const result = scanLogFiles(files, {
       cacheDir: options.cacheDir,
@@ -57,7 +74,11 @@ export function collectUsage(options: CollectUsageOptions): CollectedUsage {
   }
   const { result, report } = outcome;
   const scan = { counts: result.counts, unreadable: result.unreadable, cacheProblem: result.cacheProblem };
-  const existingDirs = new Set(existing.map((r) => `${r.agent}\0${r.dir}`));
-  const roots = candidateLogRoots(options.environment).map((r) => ({ ...r, exists: existingDirs.has(`${r.agent}\0${r.dir}`) }));
-  return { report, roots, scan, calculator };
+  if (options.cacheDir && snapshotInputs && scan.unreadable.length === 0 && scan.cacheProblem === undefined) {
+    // Keyed by the sizes and times of the bytes the report was built from (the digests), so a log
+    // that grew while it was read is read again next time.
+    const fingerprint = snapshotFingerprint(snapshotInputs, result.files.map((f) => f.digest));
+    if (fingerprint !== undefined) saveReportSnapshot(options.cacheDir, fingerprint, report);
+  }
+  return { report, roots: rootsWithExistence(), scan, calculator };
 }

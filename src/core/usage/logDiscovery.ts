@@ -110,8 +110,8 @@ export function listLogFiles(roots: readonly LogRoot[]): LogFile[] {
     } else if (root.layout === 'workspaceStorage') {
       for (const workspace of subfolders(root.dir)) listSessionFiles(path.join(root.dir, workspace, 'chatSessions'), add);
     } else {
-      walk(root.dir, (file) => {
-        if (wanted(root.agent, file, root.dir)) add(file);
+      walk(root.dir, (file, name) => {
+        if (wanted(root.agent, file, name, root.dir)) add(file);
       });
     }
   }
@@ -119,8 +119,7 @@ export function listLogFiles(roots: readonly LogRoot[]): LogFile[] {
   return files;
 }
 
-function wanted(agent: AgentId, file: string, root: string): boolean {
-  const name = path.basename(file);
+function wanted(agent: AgentId, file: string, name: string, root: string): boolean {
   if (agent === 'gemini-cli') {
     const relative = path.relative(root, file).split(path.sep);
     // <hash>/chats/session-*.json(l) and subagent recordings nested under chats/<parent id>/
@@ -175,17 +174,20 @@ export function vscodeChatProject(sessionFile: string): string {
   return `(workspace ${id})`;
 }
 
-function walk(dir: string, visit: (file: string) => void): void {
+function walk(dir: string, visit: (file: string, name: string) => void): void {
   let entries: import('node:fs').Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
+  // `dir` is already normal and an entry's name holds no separator: concatenation gives what
+  // path.join would, without normalising every one of thousands of paths again.
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   for (const entry of entries) {
-    const full = path.join(dir, entry.name);
+    const full = prefix + entry.name;
     if (entry.isDirectory()) walk(full, visit);
-    else if (entry.isFile()) visit(full);
+    else if (entry.isFile()) visit(full, entry.name);
   }
 }
 

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileDigest } from './fileDigest';
+import { REPORT_SNAPSHOT_PREFIX } from './reportSnapshot';
 
 /** 8: the request columns in a second file, read on demand. */
 const CACHE_FORMAT = 10;
@@ -109,10 +110,10 @@ export function saveDigests(cacheDir: string, files: Map<string, FileDigest>): v
   }
 }
 
-/** Removes the cache files; returns whether there were any. */
+/** Removes the cache files (digests, requests, report snapshots); returns whether there were any. */
 export function clearDigests(cacheDir: string): boolean {
   if (!existsSync(cacheDir)) return false;
-  const names = readdirSync(cacheDir).filter((n) => n === USAGE_CACHE_FILE || n.startsWith(REQUESTS_PREFIX));
+  const names = readdirSync(cacheDir).filter((n) => n === USAGE_CACHE_FILE || n.startsWith(REQUESTS_PREFIX) || n.startsWith(REPORT_SNAPSHOT_PREFIX));
   for (const name of names) rmSync(path.join(cacheDir, name), { force: true });
   return names.length > 0;
 }

@@ -121,9 +121,10 @@ describe('usage cache: per-file digests, append-only resumption', () => {
     run(box);
     assert.deepEqual(['.claude', '.codex', '.gemini'].map((d) => listTree(path.join(box.home, d))), before);
     const cacheFiles = readdirSync(box.cacheDir).sort();
-    assert.equal(cacheFiles.length, 2);
+    assert.equal(cacheFiles.length, 3);
     assert.equal(cacheFiles[0], USAGE_CACHE_FILE);
-    assert.match(cacheFiles[1], /^usage-requests-[0-9a-f]{12}\.json$/);
+    assert.match(cacheFiles[1], /^usage-report-[0-9a-f]{32}\.json$/);
+    assert.match(cacheFiles[2], /^usage-requests-[0-9a-f]{12}\.json$/);
   });
 
   it('the default cache folder is the user cache folder of each platform', () => {
