@@ -69,14 +69,23 @@ export interface ContextSpec {
 export function buildContext(spec: ContextSpec = {}): RuleContext {
   const text = spec.text ?? '';
   const attachments = spec.attachments ?? [];
-  const transcriptTokens = (spec.transcript?.messages ?? []).reduce((n, m) => n + testTokens(m.text) + m.payloads.reduce((k, p) => k + testTokens(p.text), 0), 0);
-  const total = spec.totalInputTokens ?? testTokens(text) + attachments.reduce((n, a) => n + a.naive.tokens, 0) + transcriptTokens;
+  const transcriptTokens = (spec.transcript?.messages ?? []).reduce(
+    (n, m) => n + testTokens(m.text) + m.payloads.reduce((k, p) => k + testTokens(p.text), 0),
+    0,
+  );
+  const total =
+    spec.totalInputTokens ?? testTokens(text) + attachments.reduce((n, a) => n + a.naive.tokens, 0) + transcriptTokens;
   const output = spec.outputTokens ?? 500;
   const energy = spec.energyWh ?? 0.1 + total * WH_PER_INPUT_TOKEN;
   const profile = testProfile(spec.profile);
   return {
     file: spec.file ?? '/work/prompts/test.prompt.md',
-    prompt: { text, frontMatter: spec.frontMatter ?? null, parts: spec.parts ?? [], references: spec.references ?? attachments.map((a) => a.reference) },
+    prompt: {
+      text,
+      frontMatter: spec.frontMatter ?? null,
+      parts: spec.parts ?? [],
+      references: spec.references ?? attachments.map((a) => a.reference),
+    },
     model: { requested: profile.id, profile, resolvedBy: 'exact' },
     estimate: {
       methodVersion: 'test',
@@ -113,11 +122,32 @@ export function partOf(text: string, snippet: string, kind: PromptPart['kind'], 
 
 export function referenceTo(text: string, written: string, path: string, sheet?: string): AttachmentReference {
   const start = text.indexOf(written);
-  return { syntax: '#file', rawPath: written.replace(/^#file:/, ''), path, sheet, range: start < 0 ? undefined : { start, end: start + written.length } };
+  return {
+    syntax: '#file',
+    rawPath: written.replace(/^#file:/, ''),
+    path,
+    sheet,
+    range: start < 0 ? undefined : { start, end: start + written.length },
+  };
 }
 
-export function attachment(reference: AttachmentReference, format: AttachmentAnalysis['format'], naiveTokens: number, minimal?: { description: string; tokens: number }, alternatives?: { description: string; tokens: number }[]): AttachmentAnalysis {
-  return { reference, format, bytes: naiveTokens * 4, naive: { description: 'the whole file', tokens: naiveTokens }, minimal, alternatives, details: {}, problems: [] };
+export function attachment(
+  reference: AttachmentReference,
+  format: AttachmentAnalysis['format'],
+  naiveTokens: number,
+  minimal?: { description: string; tokens: number },
+  alternatives?: { description: string; tokens: number }[],
+): AttachmentAnalysis {
+  return {
+    reference,
+    format,
+    bytes: naiveTokens * 4,
+    naive: { description: 'the whole file', tokens: naiveTokens },
+    minimal,
+    alternatives,
+    details: {},
+    problems: [],
+  };
 }
 
 /** One rule's findings on a hand-built context, with the given rule settings. */
@@ -138,12 +168,33 @@ export function assertMeasured(context: RuleContext, finding: ReturnType<typeof 
 /** A session analysis with nothing in it but its seed summary. */
 export const sessionWith = (seedSummary: string): SessionAnalysis => ({
   turns: [],
-  totals: { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, wh: { low: 0, central: 0, high: 0 }, whCached: { low: 0, central: 0, high: 0 }, carbonG: { low: 0, central: 0, high: 0 } },
-  projection: { moreTurns: 5, seedSummaryTokens: 0, continueWh: { low: 0, central: 0, high: 0 }, freshWh: { low: 0, central: 0, high: 0 }, continueWhCached: { low: 0, central: 0, high: 0 }, freshWhCached: { low: 0, central: 0, high: 0 }, savingWh: 0, savingWhCached: 0, breakEvenTurn: null },
+  totals: {
+    inputTokens: 0,
+    cachedInputTokens: 0,
+    outputTokens: 0,
+    wh: { low: 0, central: 0, high: 0 },
+    whCached: { low: 0, central: 0, high: 0 },
+    carbonG: { low: 0, central: 0, high: 0 },
+  },
+  projection: {
+    moreTurns: 5,
+    seedSummaryTokens: 0,
+    continueWh: { low: 0, central: 0, high: 0 },
+    freshWh: { low: 0, central: 0, high: 0 },
+    continueWhCached: { low: 0, central: 0, high: 0 },
+    freshWhCached: { low: 0, central: 0, high: 0 },
+    savingWh: 0,
+    savingWhCached: 0,
+    breakEvenTurn: null,
+  },
   seedSummary,
 });
 
-export const historyMessage = (role: 'user' | 'assistant', text: string, payloads: Transcript['messages'][number]['payloads'] = []) => ({ role, text, payloads, range: { start: 0, end: 0 } });
+export const historyMessage = (
+  role: 'user' | 'assistant',
+  text: string,
+  payloads: Transcript['messages'][number]['payloads'] = [],
+) => ({ role, text, payloads, range: { start: 0, end: 0 } });
 
 /** A config that turns the given rules on at `info` (for the rules that are off by default). */
 export const rulesOn = (...ids: string[]): ResolvedConfig => ({
@@ -152,7 +203,12 @@ export const rulesOn = (...ids: string[]): ResolvedConfig => ({
 });
 
 /** One rule's findings through the whole analysis, as `mvp lint` runs it (real parser, tokenizer, readers). */
-export async function analysedFindings(text: string, file: string, ruleId: string, config: ResolvedConfig = emptyConfig()) {
+export async function analysedFindings(
+  text: string,
+  file: string,
+  ruleId: string,
+  config: ResolvedConfig = emptyConfig(),
+) {
   const a = await analysePrompt({ text, file, config, workspaceRoot: '/nonexistent-repo', trusted: false });
   return a.findings.filter((f) => f.ruleId === ruleId);
 }
