@@ -15,7 +15,7 @@ export interface NumberRange {
  * Encodings we can run offline: OpenAI's two, and the open families' own vocabularies (Llama 3.x,
  * Qwen 2/2.5/3, DeepSeek V3/R1, Mistral Tekken); see src/core/tokens/encodingSources.ts.
  */
-export type EncodingName = 'o200k_base' | 'cl100k_base' | 'llama3' | 'qwen2' | 'deepseek_v3' | 'tekken';
+export type EncodingName = 'o200k_base' | 'cl100k_base' | 'llama3' | 'qwen2' | 'deepseek_v3' | 'tekken' | 'gemma3';
 
 export interface TokenizerSpec {
   /** The offline encoding used to count (the real one, or the proxy for an approximation). */

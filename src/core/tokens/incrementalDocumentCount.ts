@@ -42,7 +42,7 @@ export class IncrementalDocumentCount {
     this.length = text.length;
     this.sum = 0;
     let at = 0;
-    for (const length of chunkLengths(text)) {
+    for (const length of chunkLengths(text, 0, text.length, this.counter.isSafeBoundary)) {
       const chunk = text.slice(at, at + length);
       const count = this.counter.countChunk(chunk);
       this.chunks.push(chunk);
@@ -83,7 +83,7 @@ export class IncrementalDocumentCount {
     const newStarts: number[] = [];
     const newCounts: number[] = [];
     let at = 0;
-    for (const length of chunkLengths(region + following, 0, region.length)) {
+    for (const length of chunkLengths(region + following, 0, region.length, this.counter.isSafeBoundary)) {
       const chunk = region.slice(at, at + length);
       const count = this.counter.countChunk(chunk);
       newChunks.push(chunk);

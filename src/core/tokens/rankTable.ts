@@ -13,6 +13,7 @@ import { endianness } from 'node:os';
 import type { EncodingName } from '../profiles/modelProfile';
 import type { PreSplitSpec } from './preSplit';
 import { buildRankHashTable, indexRankHashTable, RankHashTable } from './rankHashTable';
+import { decodeMergeTables, encodeMergeTables, type SentencePieceTables } from './sentencePieceTables';
 
 export interface RankTable {
   encoding: EncodingName;
@@ -20,6 +21,10 @@ export interface RankTable {
   preSplit: PreSplitSpec;
   /** Token bytes as a latin1 string (one char per byte) → rank (and merge splits, for listed-pair vocabularies). */
   ranks: RankHashTable;
+  /** SentencePiece-style BPE only (Gemma 3): merges, added tokens; `preSplit` is unused then. */
+  sentencePiece?: SentencePieceTables;
+  /** A licence notice the file must carry (Gemma's terms require one on modified files). */
+  notice?: string;
 }
 
 /** What the file writer needs: any [token, rank] listing (a Map in tests). */
@@ -29,6 +34,9 @@ export interface RankListing {
   ranks: Iterable<[string, number]>;
   /** Listed-pair vocabularies only: see RankHashTable.mergeSplits (indexed by rank). */
   mergeSplits?: Uint16Array;
+  /** SentencePiece-style BPE only: see sentencePieceTables.ts. */
+  sentencePiece?: SentencePieceTables;
+  notice?: string;
 }
 
 /** Shape of js-tiktoken's `js-tiktoken/ranks/<encoding>` modules. */
@@ -49,6 +57,8 @@ const MAGIC = 'MVP-RANKS-3\n';
 export type RankFileLayout = 'table' | 'lengths';
 
 interface RankFileHeader {
+  /** First, so that it is the first thing anyone opening the file reads. */
+  notice?: string;
   encoding: EncodingName;
   preSplit: PreSplitSpec;
   layout: RankFileLayout;
@@ -58,6 +68,14 @@ interface RankFileHeader {
   bytes: number;
   /** True when count uint16 merge splits are stored (listed-pair vocabularies). */
   mergeSplits: boolean;
+  /** SentencePiece-style BPE: what the tables after the token bytes hold (sentencePieceTables.ts). */
+  sentencePiece?: {
+    addedTokens: string[];
+    charsBeforeSpace: string;
+    merges: number;
+    /** Bytes of the merge tables (sentencePieceTables.ts). */
+    tableBytes: number;
+  };
 }
 
 /** Parses js-tiktoken's rank module text: lines of `<prefix> <firstRank> <base64 token>…`. */
@@ -74,7 +92,14 @@ export function rankTableFromTiktokenModule(encoding: EncodingName, module: Tikt
 
 /** A listing straight from a loaded table (the writer takes listings; the table already is one). */
 export function listingOf(table: RankTable): RankListing {
-  return { encoding: table.encoding, preSplit: table.preSplit, ranks: table.ranks, mergeSplits: table.ranks.mergeSplits };
+  return {
+    encoding: table.encoding,
+    preSplit: table.preSplit,
+    ranks: table.ranks,
+    mergeSplits: table.ranks.mergeSplits,
+    sentencePiece: table.sentencePiece,
+    notice: table.notice,
+  };
 }
 
 function contiguous(encoding: EncodingName, byRank: (string | undefined)[]): string[] {
@@ -91,13 +116,14 @@ function contiguous(encoding: EncodingName, byRank: (string | undefined)[]): str
  *  - 'table' layout: offsets (uint32 LE × count + 1), slots (uint32 LE × slots);
  *  - 'lengths' layout: token byte lengths (uint8 × count), padded to 4 bytes;
  * then, for listed-pair vocabularies, the merge splits (uint16 LE × count, padded to 4 bytes),
- * then the token bytes.
+ * then the token bytes; for SentencePiece-style BPE, then its merge tables (sentencePieceTables.ts).
  */
 export function encodeRankFile(listing: RankListing, layout: RankFileLayout = 'table'): Buffer {
   const byRank: string[] = [];
   for (const [bytes, rank] of listing.ranks) byRank[rank] = bytes;
   const table = buildRankHashTable(contiguous(listing.encoding, byRank), listing.mergeSplits);
   const header: RankFileHeader = {
+    ...(listing.notice === undefined ? {} : { notice: listing.notice }),
     encoding: listing.encoding,
     preSplit: listing.preSplit,
     layout,
@@ -106,6 +132,16 @@ export function encodeRankFile(listing: RankListing, layout: RankFileLayout = 't
     bytes: table.bytes.length,
     mergeSplits: listing.mergeSplits !== undefined,
   };
+  const sentencePiece = listing.sentencePiece;
+  const mergeTables = sentencePiece ? encodeMergeTables(sentencePiece) : undefined;
+  if (sentencePiece && mergeTables) {
+    header.sentencePiece = {
+      addedTokens: sentencePiece.addedTokens,
+      charsBeforeSpace: sentencePiece.charsBeforeSpace,
+      merges: sentencePiece.mergeRanks.length,
+      tableBytes: mergeTables.length,
+    };
+  }
   const headerBytes = Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8');
   const parts = [headerBytes, padTo4(headerBytes.length)];
   if (layout === 'table') {
@@ -121,6 +157,7 @@ export function encodeRankFile(listing: RankListing, layout: RankFileLayout = 't
   }
   if (listing.mergeSplits) parts.push(littleEndian16(listing.mergeSplits), padTo4(listing.mergeSplits.length * 2));
   parts.push(Buffer.from(table.bytes.buffer, table.bytes.byteOffset, table.bytes.length));
+  if (mergeTables) parts.push(mergeTables);
   return Buffer.concat(parts);
 }
 
@@ -136,9 +173,10 @@ export function decodeRankFile(file: Buffer, source: string): RankTable {
   const arraysAt = Math.ceil((headerEnd + 1) / 4) * 4;
   const splitsAt = layout === 'table' ? arraysAt + 4 * (count + 1) + 4 * header.slots : arraysAt + Math.ceil(count / 4) * 4;
   const bytesAt = header.mergeSplits ? splitsAt + Math.ceil((2 * count) / 4) * 4 : splitsAt;
-  const end = bytesAt + header.bytes;
+  const spec = header.sentencePiece;
+  const end = bytesAt + header.bytes + (spec ? spec.tableBytes : 0);
   if (file.length < end) throw new Error(`${source} is truncated (${file.length} of ${end} bytes); rebuild with "npm run build"`);
-  const bytes = file.subarray(bytesAt, end);
+  const bytes = file.subarray(bytesAt, bytesAt + header.bytes);
   const mergeSplits = header.mergeSplits ? uint16View(file, splitsAt, count) : undefined;
   const offsets = layout === 'table' ? uint32View(file, arraysAt, count + 1) : offsetsFromLengths(file, arraysAt, count);
   if (offsets[count] !== header.bytes) throw new Error(`${source} is damaged (token offsets do not match the header); rebuild with "npm run build"`);
@@ -146,7 +184,14 @@ export function decodeRankFile(file: Buffer, source: string): RankTable {
     layout === 'table'
       ? new RankHashTable(bytes, offsets, uint32View(file, arraysAt + 4 * (count + 1), header.slots), mergeSplits)
       : indexRankHashTable(bytes, offsets, mergeSplits);
-  return { encoding: header.encoding, preSplit: header.preSplit, ranks };
+  const notice = header.notice === undefined ? {} : { notice: header.notice };
+  if (!spec) return { encoding: header.encoding, preSplit: header.preSplit, ranks, ...notice };
+  const sentencePiece: SentencePieceTables = {
+    addedTokens: spec.addedTokens,
+    charsBeforeSpace: spec.charsBeforeSpace,
+    ...decodeMergeTables(file.subarray(bytesAt + header.bytes, end), count, spec.merges, source),
+  };
+  return { encoding: header.encoding, preSplit: header.preSplit, ranks, sentencePiece, ...notice };
 }
 
 function offsetsFromLengths(file: Buffer, at: number, count: number): Uint32Array {

@@ -7,14 +7,20 @@
  *    the chunks around the edit.
  * Special-token strings such as "<|endoftext|>" are ordinary text here: they are pre-split and
  * encoded like any other characters, as `encode(text, [], [])` does in js-tiktoken.
+ * Gemma 3 (SentencePiece-style BPE) has no pre-split: its "pieces" are the stretches between
+ * added tokens (sentencePieceCount.ts), and its chunks are cut by its own rule (sentencePieceBoundary.ts).
  */
 import type { EncodingName } from '../profiles/modelProfile';
 import { BoundedCache } from '../boundedCache';
 import { bytePairCount } from './bytePairCount';
-import { chunkLengths } from './chunkText';
+import { chunkLengths, type BoundaryRule } from './chunkText';
+import { ENCODING_SOURCES } from './encodingSources';
 import { loadRankTable } from './loadRankTable';
 import { PreSplitter } from './preSplit';
 import type { RankHashTable } from './rankHashTable';
+import { isSafeBoundary } from './safeBoundary';
+import { sentencePieceBoundary } from './sentencePieceBoundary';
+import { SentencePieceCounter } from './sentencePieceCount';
 
 export interface TokenCounter {
   readonly encoding: EncodingName;
@@ -25,6 +31,8 @@ export interface TokenCounter {
    * cached as one chunk, not cut again.
    */
   countChunk(chunk: string): number;
+  /** Where this encoding's text may be cut into chunks (default: safeBoundary.ts's rules). */
+  readonly isSafeBoundary?: BoundaryRule;
 }
 
 /** Chunk cache budget in UTF-16 chars per generation (two generations are kept). */
@@ -32,10 +40,9 @@ const CHUNK_CACHE_CHARS = 8_000_000;
 /** Piece cache budget in entries per generation. */
 const PIECE_CACHE_ENTRIES = 200_000;
 
-interface Tokenizer {
-  preSplit: PreSplitter;
-  ranks: RankHashTable;
-}
+type Tokenizer =
+  | { kind: 'byte-level'; preSplit: PreSplitter; ranks: RankHashTable }
+  | { kind: 'sentencepiece'; counter: SentencePieceCounter; boundary: BoundaryRule };
 
 class CachedTokenCounter implements TokenCounter {
   private tokenizer: Tokenizer | undefined;
@@ -44,8 +51,14 @@ class CachedTokenCounter implements TokenCounter {
 
   constructor(readonly encoding: EncodingName) {}
 
+  get isSafeBoundary(): BoundaryRule {
+    if (ENCODING_SOURCES[this.encoding]?.format !== 'sentencepiece-bpe') return isSafeBoundary;
+    const tokenizer = this.load();
+    return tokenizer.kind === 'sentencepiece' ? tokenizer.boundary : isSafeBoundary;
+  }
+
   count(text: string): number {
-    const lengths = chunkLengths(text);
+    const lengths = chunkLengths(text, 0, text.length, this.isSafeBoundary);
     if (lengths.length <= 1) return this.countChunk(text);
     let total = 0;
     let at = 0;
@@ -66,7 +79,10 @@ class CachedTokenCounter implements TokenCounter {
   }
 
   private countPieces(text: string): number {
-    const { preSplit, ranks } = this.load();
+    const tokenizer = this.load();
+    if (tokenizer.kind === 'sentencepiece')
+      return tokenizer.counter.count(text, (stretch) => this.countStretch(tokenizer.counter, stretch));
+    const { preSplit, ranks } = tokenizer;
     let total = 0;
     preSplit.forEachPiece(text, (piece) => {
       let count = this.pieceCounts.get(piece);
@@ -79,10 +95,26 @@ class CachedTokenCounter implements TokenCounter {
     return total;
   }
 
+  /** A stretch between added tokens, through the piece cache (lines and sentences repeat too). */
+  private countStretch(counter: SentencePieceCounter, stretch: string): number {
+    let count = this.pieceCounts.get(stretch);
+    if (count === undefined) {
+      count = counter.countStretch(stretch);
+      this.pieceCounts.set(stretch, count);
+    }
+    return count;
+  }
+
   private load(): Tokenizer {
     if (!this.tokenizer) {
       const table = loadRankTable(this.encoding);
-      this.tokenizer = { preSplit: new PreSplitter(table.preSplit), ranks: table.ranks };
+      this.tokenizer = table.sentencePiece
+        ? {
+            kind: 'sentencepiece',
+            counter: new SentencePieceCounter(table),
+            boundary: sentencePieceBoundary(table.sentencePiece.charsBeforeSpace),
+          }
+        : { kind: 'byte-level', preSplit: new PreSplitter(table.preSplit), ranks: table.ranks };
     }
     return this.tokenizer;
   }

@@ -23,6 +23,8 @@ const CONVERTER_FILES = [
   'rankTable.ts',
   'rankHashTable.ts',
   'preSplit.ts',
+  'sentencePieceVocabulary.ts',
+  'sentencePieceTables.ts',
 ];
 
 /** Returns the files written or already up to date. */

@@ -6,8 +6,21 @@ import type { EncodingName } from '../../../src/core/profiles/modelProfile';
 import { ENCODING_NAMES, loadRankTable } from '../../../src/core/tokens/loadRankTable';
 import { NO_MERGE } from '../../../src/core/tokens/rankHashTable';
 import { decodeRankFile, encodeRankFile, type RankListing, rankTableFromTiktokenModule } from '../../../src/core/tokens/rankTable';
+import type { SentencePieceTables } from '../../../src/core/tokens/sentencePieceTables';
 import { writeRankFiles } from '../../../src/core/tokens/writeRankFiles';
 import { ENCODINGS } from './reference';
+
+/** Typed arrays as plain arrays (a decoded table views the file, the source one owns its arrays). */
+function plainTables(tables: SentencePieceTables | undefined): unknown {
+  if (!tables) return undefined;
+  return {
+    addedTokens: tables.addedTokens,
+    charsBeforeSpace: tables.charsBeforeSpace,
+    mergeFirst: Array.from(tables.mergeFirst),
+    mergeLeftBytes: Array.from(tables.mergeLeftBytes),
+    mergeRanks: Array.from(tables.mergeRanks),
+  };
+}
 
 function listing(ranks: [string, number][], extra: Partial<RankListing> = {}): RankListing {
   return { encoding: 'cl100k_base' as EncodingName, preSplit: { patterns: ['x'] }, ranks: new Map(ranks), ...extra };
@@ -33,7 +46,11 @@ describe('compact rank files', function () {
           if (decoded.ranks.get(bytes) !== rank) assert.fail(`${encoding}: rank of ${JSON.stringify(bytes)} is ${decoded.ranks.get(bytes)}, expected ${rank}`);
         }
         assert.deepEqual(decoded.ranks.mergeSplits && [...decoded.ranks.mergeSplits], expected.ranks.mergeSplits && [...expected.ranks.mergeSplits]);
+        // SentencePiece-style BPE (Gemma 3): every merge, the added tokens and the licence notice.
+        assert.deepEqual(plainTables(decoded.sentencePiece), plainTables(expected.sentencePiece), `${encoding}: merge tables`);
+        assert.equal(decoded.notice, expected.notice);
       }
+      assert.match(loadRankTable('gemma3').notice ?? '', /^Gemma is provided under and subject to the Gemma Terms of Use found at ai\.google\.dev\/gemma\/terms\. Modified file/);
       // A second build with nothing changed rewrites nothing; a stale stamp rewrites that file only.
       const mtimes = () => written.map((file) => statSync(file).mtimeMs);
       const before = mtimes();

@@ -30,4 +30,17 @@ describe('licences of the shipped vocabularies', () => {
     );
     assert.ok(notice.includes('Built with Llama'));
   });
+
+  it("Gemma's notice file carries the sentence its terms require (section 3.1.4), the modification and the use restrictions (3.1.1, 3.1.3)", () => {
+    const notice = readFileSync(path.join(root, 'media', 'licences', 'GEMMA-NOTICE.txt'), 'utf8');
+    assert.ok(
+      notice.includes(
+        'Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms',
+      ),
+    );
+    assert.match(notice, /MODIFIED FILE/);
+    assert.match(notice, /Prohibited Use Policy/);
+    const terms = readFileSync(path.join(root, 'media', 'licences', 'GEMMA-TERMS-OF-USE.txt'), 'utf8');
+    assert.match(terms, /3\.2 Use Restrictions/);
+  });
 });
