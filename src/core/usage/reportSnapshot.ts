@@ -65,12 +65,15 @@ export function snapshotFingerprint(
     ]),
   );
   hash.update(`\n${inputs.digestsFile}\0${digests.size}\0${digests.mtimeMs}`);
+  // One string hashed once: cheaper than thousands of small updates.
+  const lines: string[] = new Array(inputs.files.length);
   for (let i = 0; i < inputs.files.length; i++) {
     const file = inputs.files[i];
     const state = states ? states[i] : statOrUndefined(file.path);
     if (!state) return undefined;
-    hash.update(`\n${file.agent}\0${file.root}\0${file.path}\0${state.size}\0${state.mtimeMs}`);
+    lines[i] = `${file.agent}\0${file.root}\0${file.path}\0${state.size}\0${state.mtimeMs}`;
   }
+  hash.update(lines.join('\n'));
   return hash.digest('hex').slice(0, 32);
 }
 
