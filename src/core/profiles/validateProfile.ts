@@ -23,7 +23,7 @@ function pathSegments(path: string): (string | number)[] {
 
 type Json = unknown;
 
-const ENCODINGS = ['o200k_base', 'cl100k_base', 'llama3', 'qwen2', 'deepseek_v3', 'tekken'];
+const ENCODINGS = ['o200k_base', 'cl100k_base', 'llama3', 'qwen2', 'deepseek_v3', 'tekken', 'gemma3'];
 const CONFIDENCE = ['published', 'leaked', 'estimated', 'default', 'measured'];
 const WEIGHTS = ['open', 'closed'];
 const WEIGHTS_HINT =
