@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import type { Finding } from '../../core/rules/finding';
+import type { Analysis } from '../../core/analysis';
 import type { DocumentAnalyser } from '../engine/documentAnalyser';
 import { type DiagnosticsPublisher, type MvpDiagnostic, docsTarget, isMvpDiagnostic } from '../problems/diagnostics';
 import { combineFixes, hasTextFix } from '../../core/rules/combineFixes';
@@ -44,7 +44,7 @@ export class MvpCodeActionProvider implements vscode.CodeActionProvider {
     if (only && !only.intersects(vscode.CodeActionKind.QuickFix)) {
       // A source-action request (the Source Action menu, or codeActionsOnSave: source.fixAll.mvp).
       if (!FIX_ALL_KIND.intersects(only)) return [];
-      const all = this.fixAllAction(document, current?.analysis.findings, FIX_ALL_KIND, 'Fix all auto-fixable MVP problems', ['mvp.fixAll', [document.uri]]);
+      const all = this.fixAllAction(document, current?.analysis, undefined, FIX_ALL_KIND, 'Fix all auto-fixable MVP problems', ['mvp.fixAll', [document.uri]]);
       return all ? [all] : [];
     }
     const actions: vscode.CodeAction[] = [];
@@ -87,7 +87,8 @@ export class MvpCodeActionProvider implements vscode.CodeActionProvider {
         const title = `Fix all '${finding.ruleId}' problems in this file`;
         const action = this.fixAllAction(
           document,
-          current?.analysis.findings.filter((f) => f.ruleId === finding.ruleId),
+          current?.analysis,
+          finding.ruleId,
           vscode.CodeActionKind.QuickFix,
           title,
           ['mvp.fixAllOfRule', [document.uri, finding.ruleId]],
@@ -143,7 +144,7 @@ export class MvpCodeActionProvider implements vscode.CodeActionProvider {
       }
     }
     if (ours.length && shown.filter((d) => hasTextFix(d.finding)).length > 1) {
-      const all = this.fixAllAction(document, current?.analysis.findings, vscode.CodeActionKind.QuickFix, 'Fix all auto-fixable MVP problems in this file', [
+      const all = this.fixAllAction(document, current?.analysis, undefined, vscode.CodeActionKind.QuickFix, 'Fix all auto-fixable MVP problems in this file', [
         'mvp.fixAll',
         [document.uri],
       ]);
@@ -154,16 +155,17 @@ export class MvpCodeActionProvider implements vscode.CodeActionProvider {
 
   private fixAllAction(
     document: vscode.TextDocument,
-    findings: readonly Finding[] | undefined,
+    analysis: Analysis | undefined,
+    ruleId: string | undefined,
     kind: vscode.CodeActionKind,
     title: string,
     fallback: [command: string, args: unknown[]],
   ): vscode.CodeAction | undefined {
-    if (!findings) {
+    if (!analysis) {
       // The shown diagnostics are older than the text: the command re-analyses first, then fixes.
       return commandAction(title, fallback[0], fallback[1], kind);
     }
-    const { edits } = combineFixes(findings);
+    const { edits } = combineFixes(analysis.findings, { file: analysis.file, ruleId });
     if (!edits.length) {
       return undefined;
     }

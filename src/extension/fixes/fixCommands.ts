@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/rules/finding';
-import { combineFixes, hasTextFix } from '../../core/rules/combineFixes';
+import { combineFixes } from '../../core/rules/combineFixes';
 import { documentFor, toUri } from '../commands/commandArguments';
 import { reportingErrors } from '../commands/commandErrors';
 import { disableForFileEdit, disableForLineEdit } from '../../core/rules/disableCommentEdits';
@@ -51,8 +51,7 @@ export function registerFixCommands(analyser: DocumentAnalyser, runner: FixActio
     if (!document) return 0;
     const analysed = analyser.current(document) ?? (await analyser.analyseNow(document));
     if (!analysed) return 0;
-    const findings = analysed.analysis.findings.filter((f) => hasTextFix(f) && (!ruleId || f.ruleId === ruleId));
-    const { edits, applied } = combineFixes(findings);
+    const { edits, applied } = combineFixes(analysed.analysis.findings, { file: analysed.analysis.file, ruleId: ruleId || undefined });
     if (!edits.length) {
       void vscode.window.showInformationMessage(ruleId ? `MVP: no automatic fixes for '${ruleId}' in this file.` : 'MVP: no automatic fixes in this file.');
       return 0;
