@@ -124,7 +124,7 @@ suite('Commands', () => {
     const at = document.positionAt(document.getText().indexOf('sales.xlsx') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /\*\*sales\.xlsx\*\* — spreadsheet, [\d.]+ KB: [\d,]+ tokens as usually sent, [\d,]+ as CSV, one file per visible sheet \(Summary [\d,]+, /);
+    assert.match(text, /\*\*sales\\\.xlsx\*\* — spreadsheet, [\d.]+ KB: [\d,]+ tokens as usually sent, [\d,]+ as CSV, one file per visible sheet \(Summary [\d,]+, /);
     assert.match(text, /saves [\d,]+ tokens · ≈[\d.]+ m?Wh · ≈[\d.]+ m?g CO₂e per request/);
     assert.equal(text.match(/command:mvp\.explainEstimate/g)?.length, 1, 'one Explain link');
     assert.ok(!text.includes('Why these numbers') && !text.includes('|---'), 'the request table and the why live in the report');
