@@ -15,6 +15,7 @@ import { mcpSendsNamesOnly, mcpServerText, wrapInstructionPieces } from './agent
 import { baselineOf, baselinePieces, mcpSupportPiece, memoryWrapperPiece } from './builtinLoad';
 import { recentClaudeSessions, type ClaudeSessionFacts } from './claudeCodeLogs';
 import { contextFindings } from './contextFindings';
+import { recentCopilotFirstRequests, type CopilotLogFacts } from './copilotChatLogs';
 import { detectAgent } from './detectAgent';
 import { defaultCacheDir, McpToolCache } from './mcpCache';
 import { mcpServersOf, type McpServerConfig } from './mcpConfig';
@@ -75,6 +76,10 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
     options.useLogs !== false && agent === 'claude-code'
       ? recentClaudeSessions(home, folder, options.maxLogSessions)
       : [];
+  const copilotLogs =
+    options.useLogs !== false && agent === 'vscode'
+      ? recentCopilotFirstRequests(folder, { env, home }, options.maxLogSessions)
+      : undefined;
   // The team config's model and profiles apply here as to every prompt of the folder; its JavaScript packs never run here.
   const config = loadConfigFor(folder, { trusted: false });
   const registry = profileRegistryFor(config);
@@ -140,7 +145,9 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
     return proxy === undefined ? 0 : calibrate(profile, proxy).tokens;
   };
   const userTokens = userPieces.reduce((n, p) => n + tokensOf(p), 0);
-  const builtin = builtinPieces(agent, sessions, userTokens, countText, notes);
+  const builtin =
+    (copilotLogs && learnedCopilotPieces(copilotLogs, userTokens, countText, notes, !!options.editorTools?.length)) ??
+    builtinPieces(agent, sessions, userTokens, countText, notes);
 
   const pieces = [...builtin, ...userPieces];
   const counted = pieces.map((piece) => ({ piece, tokens: tokensOf(piece) }));
@@ -262,6 +269,57 @@ function builtinPieces(
     `built-in load: baseline measured with ${agent} ${baseline.clientVersion} on ${baseline.measuredAt} (${baseline.mode})`,
   );
   return baselinePieces(agent);
+}
+
+/**
+ * Copilot's own load learned from the folder's VS Code chat sessions: the recorded prompt tokens of
+ * each session's first request (a single model call), minus the items counted here, the message
+ * and its attachments; the median. Undefined when no session can tell it (the baseline applies).
+ */
+function learnedCopilotPieces(
+  logs: CopilotLogFacts,
+  userTokens: number,
+  countText: (t: string) => number,
+  notes: string[],
+  editorToolsCounted: boolean,
+): ContextPiece[] | undefined {
+  const leftOut = Object.entries(logs.leftOut)
+    .map(([reason, n]) => `${n} ${reason}`)
+    .join('; ');
+  const samples = logs.firstRequests
+    .map((r) => ({
+      request: r,
+      load: r.promptTokens - userTokens - countText(r.userText) - r.attachedTexts.reduce((n, t) => n + countText(t), 0),
+    }))
+    .filter((s) => s.load > 0)
+    .sort((a, b) => a.load - b.load);
+  if (!samples.length) {
+    if (leftOut) notes.push(`VS Code chat sessions of this folder left out of the learned load: ${leftOut}`);
+    return undefined;
+  }
+  const median = samples[Math.floor(samples.length / 2)].load;
+  const used = samples.map((s) => s.request);
+  const models = [...new Set(used.map((r) => r.model))].join(', ');
+  const days = used.map((r) => new Date(r.time).toISOString().slice(0, 10)).sort();
+  const dates = days[0] === days[days.length - 1] ? days[0] : `${days[0]} to ${days[days.length - 1]}`;
+  const versions = [...new Set(used.map((r) => r.extensionVersion).filter(Boolean))].join(', ');
+  const modes = [...new Set(used.map((r) => r.mode).filter(Boolean))].join(', ');
+  const described = `${samples.length} VS Code chat session(s) of this folder (model ${models}; ${dates}${versions ? `; Copilot Chat ${versions}` : ''}${modes ? `; ${modes} mode` : ''})`;
+  notes.push(
+    `built-in load learned from ${described}: recorded prompt tokens of the first request (a single model call) minus the items counted here, the message and its attachments`,
+  );
+  if (leftOut) notes.push(`VS Code chat sessions left out of the learned load: ${leftOut}`);
+  return [
+    {
+      kind: 'system',
+      name: editorToolsCounted
+        ? 'Copilot built-in load (system prompt, context; tools counted below)'
+        : 'Copilot built-in load (system prompt, tools, context)',
+      source: 'learned',
+      tokens: median,
+      origin: `learned from your logs: median over ${described} of the first request's recorded prompt tokens, minus the items below, the message and its attachments`,
+    },
+  ];
 }
 
 /** Gemini CLI's folder listing, beyond the one of an empty project that its baseline already holds. */

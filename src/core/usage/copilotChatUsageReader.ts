@@ -208,12 +208,29 @@ function modelCalls(request: Json): number {
     : 1;
 }
 
+/**
+ * The prompt tokens recorded for a turn that made a single model call (so they describe that call),
+ * or undefined: several calls, several models, or nothing recorded. The agent-context analysis
+ * learns Copilot's fixed load from the first turn of a session with it.
+ */
+export function singleCallPromptTokens(request: Json): number | undefined {
+  if (modelCalls(request) > 1) return undefined;
+  if (Array.isArray(request.modelTotals)) {
+    const totals = request.modelTotals.filter((t): t is Json => isObject(t) && typeof t.inputTokens === 'number');
+    if (totals.length > 1) return undefined;
+    if (totals.length === 1 && countOf(totals[0].inputTokens) > 0) return countOf(totals[0].inputTokens);
+  }
+  for (const prompt of [request.promptTokens, resultMetadata(request)?.promptTokens])
+    if (typeof prompt === 'number' && prompt > 0) return countOf(prompt);
+  return undefined;
+}
+
 function resultMetadata(request: Json): Json | undefined {
   return isObject(request.result) && isObject(request.result.metadata) ? request.result.metadata : undefined;
 }
 
 /** The model that served the request: Copilot's resolved model, else the one picked in VS Code, else "unknown". */
-function modelOf(request: Json): string {
+export function modelOf(request: Json): string {
   const resolved = resultMetadata(request)?.resolvedModel;
   if (typeof resolved === 'string' && resolved !== '') return normaliseModel(resolved);
   if (typeof request.modelId === 'string' && request.modelId !== '') return normaliseModel(request.modelId);
@@ -225,7 +242,7 @@ function normaliseModel(id: string): string {
   return id.replace(/^copilot\//, '');
 }
 
-function messageText(message: unknown): string {
+export function messageText(message: unknown): string {
   if (typeof message === 'string') return message;
   if (isObject(message) && typeof message.text === 'string') return message.text;
   return '';
@@ -265,7 +282,7 @@ function answerText(response: unknown): AnswerText {
 }
 
 /** The text of attached variables that the file holds (a file attachment is often stored as a URI only). */
-function variableTexts(request: Json, onNamedOnly: () => void): string[] {
+export function variableTexts(request: Json, onNamedOnly: () => void): string[] {
   const data = request.variableData;
   if (!isObject(data) || !Array.isArray(data.variables)) return [];
   const texts: string[] = [];

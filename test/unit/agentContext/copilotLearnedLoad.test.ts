@@ -1,0 +1,223 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyseAgentContext } from '../../../src/core/agentContext/analyseAgentContext';
+import { recentCopilotFirstRequests } from '../../../src/core/agentContext/copilotChatLogs';
+import { createProfileRegistry, loadBuiltinProfiles } from '../../../src/core/profiles';
+import { countForProfile } from '../../../src/core/tokens/countForProfile';
+import { singleCallPromptTokens } from '../../../src/core/usage/copilotChatUsageReader';
+
+const SYNTHETIC = path.join(__dirname, '..', '..', 'fixtures', 'agent-logs', 'synthetic', 'copilot-chat');
+const count = (text: string) =>
+  countForProfile(createProfileRegistry(loadBuiltinProfiles()).get('gpt-4o')!, text).tokens;
+
+interface Layout {
+  root: string;
+  home: string;
+  project: string;
+  env: Record<string, string | undefined>;
+  cache: string;
+}
+
+function layout(): Layout {
+  const root = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'mvp-copilot-load-'));
+  const home = path.join(root, 'home');
+  const project = path.join(root, 'work', 'shop');
+  fs.mkdirSync(project, { recursive: true });
+  return { root, home, project, env: { XDG_CONFIG_HOME: path.join(home, '.config') }, cache: path.join(root, 'cache') };
+}
+
+function write(file: string, text: string, modifiedSeconds?: number): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  if (modifiedSeconds !== undefined) fs.utimesSync(file, modifiedSeconds, modifiedSeconds);
+}
+
+/** A VS Code workspace storage folder naming `folder`, under the Linux user data of `flavour`. */
+function storage(t: Layout, id: string, folder: string, flavour = 'Code'): string {
+  const dir = path.join(t.home, '.config', flavour, 'User', 'workspaceStorage', id);
+  write(path.join(dir, 'workspace.json'), JSON.stringify({ folder: `file://${folder}` }));
+  return path.join(dir, 'chatSessions');
+}
+
+const MESSAGE = 'Why does the orders test time out?';
+const PASTED = 'export const timeout = 2000;\n';
+const DAY = Date.UTC(2026, 10, 20);
+
+/** A first request as VS Code records it; `extra` adds the recorded usage. */
+function request(extra: Record<string, unknown>, variables: unknown[] = []): Record<string, unknown> {
+  return {
+    requestId: 'request_1',
+    timestamp: DAY,
+    message: { text: MESSAGE, parts: [] },
+    agent: { extensionVersion: '0.31.0', id: 'github.copilot.editsAgent' },
+    modelId: 'copilot/gpt-4.1',
+    modeInfo: { kind: 'agent' },
+    variableData: { variables },
+    response: [{ value: 'Use fake timers.' }],
+    modelState: { value: 1 },
+    ...extra,
+  };
+}
+
+function snapshot(sessionId: string, first: Record<string, unknown>): string {
+  return JSON.stringify({ version: 3, sessionId, requests: [first, request({ requestId: 'request_2' })] });
+}
+
+describe('agent context: Copilot built-in load learned from VS Code chat sessions', () => {
+  it('takes the median first request of single-call turns, minus the items, the message and its attachments', async () => {
+    const t = layout();
+    write(path.join(t.project, '.github', 'copilot-instructions.md'), 'Answer in British English.\n');
+    const chats = storage(t, 'aaaa', t.project);
+    const pasted = { id: 'vscode.paste', name: 'Pasted text', value: PASTED, kind: 'string' };
+    // modelTotals of one model (cached tokens are inside inputTokens), as a mutation log.
+    write(
+      path.join(chats, 's1.jsonl'),
+      `{"kind":0,"v":${JSON.stringify({ version: 3, sessionId: 's1', requests: [] })}}\n` +
+        `{"kind":2,"k":["requests"],"v":[${JSON.stringify(
+          request({ modelTotals: [{ model: 'gpt-4.1', inputTokens: 9000, cachedTokens: 4000, outputTokens: 80 }] }, [
+            pasted,
+          ]),
+        )}]}\n`,
+      1000,
+    );
+    // VS Code's usage fields of a single-call turn.
+    write(
+      path.join(chats, 's2.json'),
+      snapshot('s2', request({ promptTokens: 9400, completionTokens: 50 }, [pasted])),
+      1001,
+    );
+    // Copilot's own metadata (Anthropic models).
+    write(
+      path.join(chats, 's3.json'),
+      snapshot(
+        's3',
+        request({ result: { metadata: { promptTokens: 9200, outputTokens: 40, resolvedModel: 'gpt-4.1' } } }, [pasted]),
+      ),
+      1002,
+    );
+    // Left out: a first turn of three model calls (the tokens describe the last one).
+    write(
+      path.join(chats, 's4.json'),
+      snapshot(
+        's4',
+        request({ result: { metadata: { promptTokens: 30000, outputTokens: 9, toolCallRounds: [{}, {}, {}] } } }),
+      ),
+      1003,
+    );
+    // Left out: a file attached by URI only (its size is unknown).
+    write(
+      path.join(chats, 's5.json'),
+      snapshot('s5', request({ promptTokens: 15000, completionTokens: 9 }, [{ kind: 'file', value: { uri: {} } }])),
+      1004,
+    );
+    // Another folder's sessions are not read.
+    write(
+      path.join(storage(t, 'bbbb', path.join(t.root, 'other')), 'o1.json'),
+      snapshot('o1', request({ promptTokens: 1 })),
+    );
+
+    const context = await analyseAgentContext({
+      folder: t.project,
+      agent: 'vscode',
+      home: t.home,
+      env: t.env,
+      cacheDir: t.cache,
+    });
+    const learned = context.items.filter((i) => i.source === 'learned');
+    assert.equal(learned.length, 1);
+    const fromFolder = context.items.filter((i) => i.source !== 'learned').reduce((n, i) => n + i.tokens, 0);
+    assert.ok(fromFolder > 0, 'the instructions file is counted');
+    assert.equal(learned[0].tokens, 9200 - fromFolder - count(MESSAGE) - count(PASTED));
+    assert.equal(learned[0].name, 'Copilot built-in load (system prompt, tools, context)');
+    assert.match(
+      learned[0].origin,
+      /median over 3 VS Code chat session\(s\) of this folder \(model gpt-4\.1; 2026-11-20; Copilot Chat 0\.31\.0; agent mode\)/,
+    );
+    const leftOut = context.notes.find((n) => n.startsWith('VS Code chat sessions left out'));
+    assert.match(leftOut ?? '', /1 first turn made several model calls/);
+    assert.match(leftOut ?? '', /1 first message attached a file the log names without its text/);
+    assert.ok(!context.notes.some((n) => /baseline/.test(n)), 'no baseline when the logs tell');
+
+    const inEditor = await analyseAgentContext({
+      folder: t.project,
+      agent: 'vscode',
+      home: t.home,
+      env: t.env,
+      cacheDir: t.cache,
+      editorTools: [{ name: 'read_file', description: 'Read a file.', inputSchema: { type: 'object' } }],
+    });
+    const editorTools = inEditor.items.find((i) => i.source === 'editor')!;
+    const learnedInEditor = inEditor.items.find((i) => i.source === 'learned')!;
+    assert.equal(
+      learnedInEditor.tokens,
+      learned[0].tokens - editorTools.tokens,
+      'the editor-reported tools are not counted twice',
+    );
+    assert.match(learnedInEditor.name, /tools counted below/);
+
+    const noLogs = await analyseAgentContext({
+      folder: t.project,
+      agent: 'vscode',
+      home: t.home,
+      env: t.env,
+      cacheDir: t.cache,
+      useLogs: false,
+    });
+    assert.ok(!noLogs.items.some((i) => i.source === 'learned'));
+    fs.rmSync(t.root, { recursive: true, force: true });
+  });
+
+  it('reads the most recent sessions only, and each session once', () => {
+    const t = layout();
+    const chats = storage(t, 'aaaa', t.project);
+    for (let i = 0; i < 5; i++)
+      write(path.join(chats, `s${i}.json`), snapshot(`s${i}`, request({ promptTokens: 1000 + i })), 2000 + i);
+    // The same session kept both as a snapshot and in another flavour's storage of the same folder.
+    write(
+      path.join(storage(t, 'cccc', t.project, 'Code - Insiders'), 's4.json'),
+      snapshot('s4', request({ promptTokens: 1004 })),
+      2005,
+    );
+    const facts = recentCopilotFirstRequests(t.project, { env: t.env, home: t.home, platform: 'linux' }, 3);
+    assert.deepEqual(
+      facts.firstRequests.map((r) => r.promptTokens),
+      [1004, 1003, 1002],
+    );
+    fs.rmSync(t.root, { recursive: true, force: true });
+  });
+
+  it('learns from the synthetic chat sessions of /home/dev/shop-api (the usage fixtures)', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mvp-copilot-fixture-'));
+    fs.cpSync(SYNTHETIC, path.join(home, '.config'), { recursive: true });
+    const env = { XDG_CONFIG_HOME: path.join(home, '.config') };
+    const facts = recentCopilotFirstRequests('/home/dev/shop-api', { env, home, platform: 'linux' });
+    // The mutation log's first turn is one model call with VS Code's promptTokens; the snapshot's
+    // first turn (Ask, no usage) cannot tell; the `.code-workspace` storage is another project.
+    assert.deepEqual(
+      facts.firstRequests.map((r) => [r.model, r.promptTokens, r.userText, r.extensionVersion, r.mode]),
+      [['claude-sonnet-4.5', 18432, 'Why does the orders test time out on CI?', '0.31.0', 'agent']],
+    );
+    assert.deepEqual(facts.leftOut, { 'first turn made several model calls or recorded no usage': 1 });
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('a turn of several models or several calls tells nothing about the first call', () => {
+    assert.equal(singleCallPromptTokens({ promptTokens: 10, completionTokens: 1 }), 10);
+    assert.equal(
+      singleCallPromptTokens({
+        modelTotals: [
+          { model: 'a', inputTokens: 10, outputTokens: 1 },
+          { model: 'b', inputTokens: 5, outputTokens: 1 },
+        ],
+      }),
+      undefined,
+    );
+    assert.equal(
+      singleCallPromptTokens({ promptTokens: 10, response: [{ kind: 'toolInvocationSerialized' }] }),
+      undefined,
+    );
+    assert.equal(singleCallPromptTokens({}), undefined);
+  });
+});
