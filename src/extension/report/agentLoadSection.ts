@@ -4,7 +4,7 @@
  * table beside it, because the report runs no script. Pure: no vscode import.
  */
 import type { AgentLoadView } from '../../shared/panel/viewModel';
-import { escapeHtml } from './reportHtml';
+import { escapeHtml } from './htmlEscape';
 
 /** The bar as SVG: geometry in attributes, colours from the stylesheet (the CSP allows no inline style). */
 function stackedBar(view: AgentLoadView): string {

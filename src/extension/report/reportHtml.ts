@@ -18,6 +18,7 @@ import { resolutionText } from '../explain/estimateWhy';
 import { isDocsLink } from '../../core/config/webLink';
 import type { AgentLoadView } from '../../shared/panel/viewModel';
 import { AGENT_LOAD_STYLE, agentLoadSectionHtml } from './agentLoadSection';
+import { escapeHtml } from './htmlEscape';
 import { ESTIMATED_LABEL, type RecentFigures, type RecentUsage } from '../../core/usage';
 
 export interface CrossCheck {
@@ -39,10 +40,6 @@ export interface ReportContext {
   agentLoad?: AgentLoadView;
   /** This week's agent usage from the local logs, once read (docs/usage.md). */
   agentWeek?: RecentUsage;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function commandHref(command: string, args: unknown[]): string {
