@@ -20,6 +20,7 @@ import { LiveCounts, shiftRange } from './engine/liveUpdate';
 import { openDocument, PromptTracker } from './engine/promptTracker';
 import { ServiceLoader } from './engine/serviceLoader';
 import { affectsAnalysis, readSettings, SETTINGS_SECTION } from './engine/settings';
+import { AgentLoadSource } from './energyPanel/agentLoadSource';
 import { EnergyPanelProvider } from './energyPanel/energyPanelProvider';
 import { EXPLAIN_SCHEME, explainEstimateCommand, ExplanationProvider } from './explain/explainEstimate';
 import { MvpCodeActionProvider } from './fixes/codeActions';
@@ -56,14 +57,17 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
   const diagnostics = new DiagnosticsPublisher(context.extensionUri);
   const tracker = new PromptTracker(analyser, diagnostics, () => services.current);
   const statusBar = new PromptStatusBar();
+  // One fixed-load cache for the Energy view and the report: measured once, the same figures in both.
+  const agentLoad = new AgentLoadSource();
   const panel = new EnergyPanelProvider(
     context.extensionUri,
     context.globalState,
+    agentLoad,
     undefined,
     context.globalStorageUri.fsPath,
   );
   const view = new ActivePromptView(statusBar, panel, analyser, tracker, () => !!services.current);
-  const report = new ReportPanel(() => panel.recentAgentUsage());
+  const report = new ReportPanel(() => panel.recentAgentUsage(), agentLoad);
   const explanations = new ExplanationProvider();
   const runner = new FixActionRunner(analyser, convertWithEngine);
   const sessions = new SessionCommands(analyser, report, runner);
@@ -83,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): MvpApi {
     report,
     explanations,
     panel,
+    agentLoad,
     analysed,
     liveUpdates,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations),

@@ -2,7 +2,9 @@
  * VS Code's side of the agent's fixed load (agentLoadCache.ts): which workspace folder a prompt
  * belongs to, the tools the editor has registered, and file watchers that make a load stale when
  * one of the files the agent reads changes (the same files as MVP: Show Agent Context). The
- * watchers start with the first request, so activation pays nothing for them.
+ * watchers start with the first request, so activation pays nothing for them. extension.ts creates
+ * one and hands it to the Energy view and the report, so a load is measured once and both show the
+ * same figures.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -88,16 +90,7 @@ export class AgentLoadSource implements vscode.Disposable {
   dispose(): void {
     for (const watcher of this.watchers?.splice(0) ?? []) watcher.dispose();
     this.listeners.length = 0;
-    if (shared === this) shared = undefined;
   }
-}
-
-let shared: AgentLoadSource | undefined;
-
-/** The one cache the Energy view and the report share, so a load is measured once and both show the same figures. */
-export function sharedAgentLoadSource(): AgentLoadSource {
-  shared ??= new AgentLoadSource();
-  return shared;
 }
 
 /** The language-model tools VS Code has registered, with their input schemas (empty outside VS Code's chat). */

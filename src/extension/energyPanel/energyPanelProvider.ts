@@ -9,7 +9,7 @@ import { DEFAULT_PANEL_COMMANDS, PanelController, type PanelCommands } from './p
 import { createNonce, panelHtml } from './panelHtml';
 import type { PanelInput } from './panelInput';
 import { AgentUsageLoader } from './agentUsageLoader';
-import { sharedAgentLoadSource } from './agentLoadSource';
+import type { AgentLoadSource } from './agentLoadSource';
 import type { RecentUsage } from '../../core/usage';
 
 export { DEFAULT_PANEL_COMMANDS, type PanelCommands } from './panelController';
@@ -20,24 +20,23 @@ export class EnergyPanelProvider implements vscode.WebviewViewProvider, vscode.D
   private readonly controller: PanelController<vscode.Uri>;
   private readonly disposables: vscode.Disposable[] = [];
 
-  /**
-   * The workspace agent's fixed load, measured once per folder and model, off the typing path; the
-   * report reads the same cache (so both show the same figures).
-   */
-  readonly agentLoad = sharedAgentLoadSource();
-
   /** Real agent usage from the local logs, read when the panel shows (absent without a storage folder). */
   private readonly agentUsage: AgentUsageLoader | undefined;
 
+  /**
+   * @param agentLoad the workspace agent's fixed load, measured once per folder and model, off the
+   *   typing path; the report reads the same one (so both show the same figures)
+   */
   constructor(
     private readonly extensionUri: vscode.Uri,
     globalState: vscode.Memento,
+    agentLoad: AgentLoadSource,
     commands: PanelCommands = DEFAULT_PANEL_COMMANDS,
     storageDir?: string,
   ) {
     this.controller = new PanelController(globalState, describeEquivalences, commands);
-    this.controller.setAgentLoadSource((input) => this.agentLoad.stateFor(input.documentUri, input.analysis.model.id));
-    this.disposables.push(this.agentLoad, this.agentLoad.onDidChange(() => this.controller.agentLoadChanged()));
+    this.controller.setAgentLoadSource((input) => agentLoad.stateFor(input.documentUri, input.analysis.model.id));
+    this.disposables.push(agentLoad.onDidChange(() => this.controller.agentLoadChanged()));
     this.agentUsage = storageDir
       ? new AgentUsageLoader(storageDir, (state) => {
           this.controller.setAgentUsage(state);

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Analysis } from '../../core/analysis';
 import type { RecentUsage } from '../../core/usage';
 import { type CrossCheck, renderReportHtml } from './reportHtml';
-import { sharedAgentLoadSource, type AgentLoadSource } from '../energyPanel/agentLoadSource';
+import type { AgentLoadSource } from '../energyPanel/agentLoadSource';
 import { buildAgentLoad } from '../energyPanel/sections/agentLoad';
 
 export const REPORT_VIEW_TYPE = 'mvp.report';
@@ -42,11 +42,11 @@ export class ReportPanel implements vscode.Disposable {
 
   /**
    * @param agentWeek this week's agent usage from the local logs, once read (the Energy view's loader)
-   * @param agentLoad the workspace agent's fixed load (the Energy view's cache, so both show the same figures)
+   * @param agentLoad the workspace agent's fixed load (the Energy view's, so both show the same figures); none: no section
    */
   constructor(
     private readonly agentWeek: () => RecentUsage | undefined = () => undefined,
-    private readonly agentLoad: AgentLoadSource | undefined = sharedAgentLoadSource(),
+    private readonly agentLoad?: AgentLoadSource,
   ) {
     // A load measured (or gone stale) after the report opened: show it.
     this.agentLoadWatch = agentLoad?.onDidChange(() => this.render());
