@@ -1,15 +1,16 @@
 /**
- * False-positive classes found on real prompt files (issue 12) that belong to no one rule: model
- * names. Each rule's own classes are in builtin/<rule-id>.test.ts ("on real prompt files").
+ * Model names as real prompt files write them in their front matter (issue 12): each resolves to
+ * its own generation, never an older one; a newer generation than any profile falls to the
+ * labelled default with a notice. Rules' false positives on real files are in
+ * test/unit/rules/builtin/<rule-id>.test.ts ("on real prompt files").
  */
 import { strict as assert } from 'node:assert';
 import { analysePrompt } from '../../../src/core/analyse';
 import { emptyConfig } from '../../../src/core/config/loadConfig';
 import { createProfileRegistry, loadBuiltinProfiles } from '../../../src/core/profiles';
 
-describe('rules on real prompt files', function () {
-  this.timeout(20000);
-  describe('model names never resolve to an older generation', () => {
+describe('model names from real prompt files', () => {
+  describe('never resolve to an older generation', () => {
     const registry = createProfileRegistry(loadBuiltinProfiles());
     for (const [name, family] of [
       ['GPT-5.4', 'gpt-5'],
