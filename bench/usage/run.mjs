@@ -4,7 +4,8 @@
 // Measures, as separate processes under /usr/bin/time -v on the same folder, interleaved rounds:
 //   ccusage (pinned devDependency) daily --json --offline   — the baseline (it has no cache)
 //   mvp usage --format json, cold (cache cleared first)
-//   mvp usage --format json, warm (second run, nothing changed)
+//   mvp usage --format json, warm (second run, nothing changed: the stored report, after a stat per log)
+//   mvp usage weekly --format json, warm digests (another report: built from the cached digests)
 //   mvp usage --format json after appending one reply to 1% of the files
 // and checks that both tools report the same token totals. Writes bench/usage/results.json.
 // Usage: node bench/usage/run.mjs [--files N] [--rounds R]   (needs npm run build)
@@ -130,29 +131,41 @@ try {
   const bytes = generate(logs);
   console.log(`generated ${FILES} session files, ${(bytes / 1e6).toFixed(1)} MB, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const env = { HOME: home, CLAUDE_CONFIG_DIR: logs, MVP_CACHE_DIR: cacheDir, TZ: 'UTC' };
-  const runs = { ccusage: [], cold: [], warm: [], appended: [] };
+  const loadAtStart = os.loadavg()[0];
+  const nodeStartup = [];
+  const runs = { ccusage: [], cold: [], warm: [], warmOtherReport: [], appended: [] };
   let check;
   for (let round = 0; round < ROUNDS; round++) {
     rmSync(cacheDir, { recursive: true, force: true });
     const theirs = timed('ccusage', process.execPath, [ccusage, 'daily', '--json', '--offline'], env);
     const cold = timed('mvp cold', process.execPath, [cli, 'usage', '--format', 'json'], env);
     const warm = timed('mvp warm', process.execPath, [cli, 'usage', '--format', 'json'], env);
+    const warmOther = timed('mvp warm, weekly', process.execPath, [cli, 'usage', 'weekly', '--format', 'json'], env);
+    // Node's own start-up, the floor of any CLI run, measured the same way in every round.
+    nodeStartup.push(timed('node -e 0', process.execPath, ['-e', '0'], env));
     runs.ccusage.push(theirs);
     runs.cold.push(cold);
     runs.warm.push(warm);
+    runs.warmOtherReport.push(warmOther);
     const t = JSON.parse(theirs.stdout).totals;
     const o = JSON.parse(cold.stdout).totals.tokens;
     const w = JSON.parse(warm.stdout);
     check = {
       equalToCcusage: t.inputTokens === o.input && t.outputTokens === o.output && t.cacheCreationTokens === o.cacheCreation && t.cacheReadTokens === o.cacheRead,
-      warmEqualsCold: JSON.stringify(w.totals) === JSON.stringify(JSON.parse(cold.stdout).totals),
+      // The whole output but the cache counts (which say where the figures came from).
+      warmEqualsCold: JSON.stringify({ ...w, cache: undefined }) === JSON.stringify({ ...JSON.parse(cold.stdout), cache: undefined }),
       warmFromCache: w.cache.filesFromCache,
+      // Energy sums of the weekly report are added in another order: compare the exact figures.
+      weeklyTokensEqualCold: JSON.stringify(JSON.parse(warmOther.stdout).totals.tokens) === JSON.stringify(o) && JSON.parse(warmOther.stdout).totals.requests === JSON.parse(cold.stdout).totals.requests,
       tokens: o,
     };
-    console.log(`round ${round + 1}: ccusage ${theirs.wallS.toFixed(2)} s, mvp cold ${cold.wallS.toFixed(2)} s, warm ${warm.wallS.toFixed(2)} s; equal totals: ${check.equalToCcusage}`);
+    console.log(
+      `round ${round + 1}: ccusage ${theirs.wallS.toFixed(2)} s, mvp cold ${cold.wallS.toFixed(2)} s, warm ${warm.wallS.toFixed(2)} s, warm weekly ${warmOther.wallS.toFixed(2)} s; equal totals: ${check.equalToCcusage}`,
+    );
   }
   // In-process: the same library call the editor makes, JIT warm, Node start-up excluded (it is the
-  // same fixed cost for every CLI run). Cold = no cache (every log read); warm = cache loaded from disk.
+  // same fixed cost for every CLI run). Cold = no cache (every log read); warm = the same call again
+  // (nothing changed: the stored report after a stat per log).
   const bundle = path.join(dir, 'usage-lib.cjs');
   await esbuild.build({ entryPoints: [path.join(root, 'src/core/usage/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
   const inProcessScript = path.join(dir, 'in-process.cjs');
@@ -191,13 +204,15 @@ try {
   }
   const results = {
     date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at the end`,
     files: FILES,
     megabytes: Number((bytes / 1e6).toFixed(1)),
     rounds: ROUNDS,
     ccusage: summary(runs.ccusage),
     mvpCold: summary(runs.cold),
     mvpWarm: summary(runs.warm),
+    mvpWarmOtherReport: summary(runs.warmOtherReport),
+    nodeStartup: summary(nodeStartup),
     mvpAfterAppendingTo1Percent: { ...summary(runs.appended), cache: appendedCache },
     inProcess: {
       cold: summary(inProcess.cold),
@@ -209,6 +224,8 @@ try {
       coldVsCcusageWall: Number((median(runs.ccusage.map((r) => r.wallS)) / median(runs.cold.map((r) => r.wallS))).toFixed(2)),
       warmVsColdWall: Number((median(runs.cold.map((r) => r.wallS)) / median(runs.warm.map((r) => r.wallS))).toFixed(1)),
       warmVsColdCpu: Number((median(runs.cold.map((r) => r.cpuS)) / median(runs.warm.map((r) => r.cpuS))).toFixed(1)),
+      warmOtherReportVsColdWall: Number((median(runs.cold.map((r) => r.wallS)) / median(runs.warmOtherReport.map((r) => r.wallS))).toFixed(1)),
+      warmOtherReportVsColdCpu: Number((median(runs.cold.map((r) => r.cpuS)) / median(runs.warmOtherReport.map((r) => r.cpuS))).toFixed(1)),
     },
     check,
   };
