@@ -12,7 +12,7 @@ import { estimateRequest, mapBounds, type Estimate3 } from '../energy';
 import { calibrate, countForProfile } from '../tokens/countForProfile';
 import type { AgentContext, AgentId, ContextItem, ContextPiece } from './agentContextTypes';
 import { mcpSendsNamesOnly, mcpServerText, wrapInstructionPieces } from './agentFormats';
-import { baselineOf, baselinePieces, mcpSupportPiece, memoryWrapperPiece } from './builtinLoad';
+import { baselineOf, baselinePieces, baselineProvenance, mcpSupportPiece, memoryWrapperPiece } from './builtinLoad';
 import { recentClaudeSessions, type ClaudeSessionFacts } from './claudeCodeLogs';
 import { contextFindings } from './contextFindings';
 import { recentCopilotFirstRequests, type CopilotLogFacts } from './copilotChatLogs';
@@ -147,7 +147,7 @@ export async function analyseAgentContext(options: AgentContextOptions): Promise
   const userTokens = userPieces.reduce((n, p) => n + tokensOf(p), 0);
   const builtin =
     (copilotLogs && learnedCopilotPieces(copilotLogs, userTokens, countText, notes, !!options.editorTools?.length)) ??
-    builtinPieces(agent, sessions, userTokens, countText, notes);
+    builtinPieces(agent, sessions, userTokens, countText, notes, profile.id, !!options.editorTools?.length);
 
   const pieces = [...builtin, ...userPieces];
   const counted = pieces.map((piece) => ({ piece, tokens: tokensOf(piece) }));
@@ -236,6 +236,8 @@ function builtinPieces(
   userTokens: number,
   countText: (t: string) => number,
   notes: string[],
+  modelId: string,
+  editorToolsCounted: boolean,
 ): ContextPiece[] {
   const learned = sessions
     .filter((s) => s.firstRequestInputTokens !== undefined)
@@ -265,10 +267,13 @@ function builtinPieces(
     );
     return [];
   }
-  notes.push(
-    `built-in load: baseline measured with ${agent} ${baseline.clientVersion} on ${baseline.measuredAt} (${baseline.mode})`,
-  );
-  return baselinePieces(agent);
+  notes.push(`built-in load: ${baselineProvenance(agent, baseline)}`);
+  if (baseline.notCounted) notes.push(`not in the ${agent} baseline: ${baseline.notCounted}`);
+  if (agent === 'vscode' && !editorToolsCounted)
+    notes.push(
+      "Copilot's tool schemas are not counted outside the editor (MVP: Show Agent Context counts the tools VS Code has registered); the real request is larger",
+    );
+  return baselinePieces(agent, modelId);
 }
 
 /**

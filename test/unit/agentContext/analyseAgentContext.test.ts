@@ -96,7 +96,7 @@ describe('agent context: what an agent sends before the user types', () => {
       !context.findings.some((f) => f.id === 'large-memory-file'),
       'no share of a total that lacks the agent load',
     );
-    assert.ok(context.notes.some((n) => /no measured baseline for vscode/.test(n)));
+    assert.ok(context.notes.some((n) => /baseline derived from Copilot Chat [\d.]+'s published source/.test(n)));
   });
 
   it('Codex: global file, then the Git root down to the folder, override first, cut at 32 KiB @slow', async () => {

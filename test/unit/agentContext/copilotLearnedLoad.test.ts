@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyseAgentContext } from '../../../src/core/agentContext/analyseAgentContext';
+import { baselineItemsFor, baselineOf } from '../../../src/core/agentContext/builtinLoad';
 import { recentCopilotFirstRequests } from '../../../src/core/agentContext/copilotChatLogs';
 import { createProfileRegistry, loadBuiltinProfiles } from '../../../src/core/profiles';
 import { countForProfile } from '../../../src/core/tokens/countForProfile';
@@ -219,5 +220,65 @@ describe('agent context: Copilot built-in load learned from VS Code chat session
       undefined,
     );
     assert.equal(singleCallPromptTokens({}), undefined);
+  });
+
+  describe('without logs: the baseline derived from the published source', () => {
+    it('picks the prompt of the model family, and says it is derived, not measured', async () => {
+      const t = layout();
+      const context = await analyseAgentContext({
+        folder: t.project,
+        agent: 'vscode',
+        model: 'gpt-5-mini',
+        home: t.home,
+        env: t.env,
+        cacheDir: t.cache,
+      });
+      const baseline = context.items.filter((i) => i.source === 'baseline');
+      assert.deepEqual(
+        baseline.map((i) => [i.kind, i.name]),
+        [
+          ['system', 'Copilot agent-mode system prompt (gpt-5-mini prompt)'],
+          ['messages', 'Copilot context (environment, workspace, memory, reminders)'],
+        ],
+      );
+      const shipped = baselineOf('vscode')!.itemsByModelFamily!['gpt-5-mini'];
+      assert.deepEqual(
+        baseline.map((i) => i.tokens),
+        shipped.map((i) => i.tokensByEncoding.o200k_base),
+        'gpt-5-mini counts in o200k_base: the shipped counts as they are',
+      );
+      assert.match(
+        baseline[0].origin,
+        /derived from Copilot Chat [\d.]+'s published source .*not measured with the client/,
+      );
+      assert.match(baseline[0].origin, /microsoft\/vscode-copilot-chat at [0-9a-f]{12}/);
+      assert.ok(context.notes.some((n) => /tool schemas are not counted outside the editor/.test(n)));
+
+      const inEditor = await analyseAgentContext({
+        folder: t.project,
+        agent: 'vscode',
+        model: 'gpt-5-mini',
+        home: t.home,
+        env: t.env,
+        cacheDir: t.cache,
+        editorTools: [{ name: 'read_file', description: 'Read a file.', inputSchema: { type: 'object' } }],
+      });
+      assert.ok(!inEditor.notes.some((n) => /not counted outside the editor/.test(n)));
+      fs.rmSync(t.root, { recursive: true, force: true });
+    });
+
+    it("maps models to Copilot's prompt families: longest prefix, else the vendor's prompt, else the default", () => {
+      const baseline = baselineOf('vscode')!;
+      const family = (model: string) => baselineItemsFor(baseline, model).family;
+      assert.equal(family('claude-sonnet-4-5'), 'claude-sonnet-4.5');
+      assert.equal(family('claude-opus-4-1'), 'claude-sonnet-4.5', 'another Claude: the Anthropic prompt');
+      assert.equal(family('gpt-5-mini'), 'gpt-5-mini');
+      assert.equal(family('gpt-5'), 'gpt-5');
+      assert.equal(family('gpt-4o'), 'gpt-4.1', "OpenAI's default agent prompt");
+      assert.equal(family('gemini-2.5-pro'), 'gemini-2.0-flash');
+      assert.equal(family('llama-3.1-70b'), 'default');
+      for (const items of Object.values(baseline.itemsByModelFamily!))
+        for (const item of items) assert.ok(item.tokensByEncoding.o200k_base > 0 && item.characters > 0);
+    });
   });
 });
