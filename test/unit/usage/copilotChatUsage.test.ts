@@ -17,16 +17,24 @@ import { inUtc, SYNTHETIC } from './usageTestKit';
 
 /** The synthetic VS Code user data (constructed from VS Code's published schema: fixtures README). */
 const FIXTURE = path.join(SYNTHETIC, 'copilot-chat');
-const WORKSPACE = path.join(
-  FIXTURE,
-  'Code',
-  'User',
-  'workspaceStorage',
-  'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-  'chatSessions',
-);
-const SNAPSHOT = path.join(WORKSPACE, '5f0c2a4e-1b7d-4c1e-9a53-0d7c2e6b9a11.json');
-const LOG = path.join(WORKSPACE, '9d2e4f61-7a8b-4c9d-8e0f-1a2b3c4d5e62.jsonl');
+/** Its session files, relative to the user data folder (~/.config on Linux), in the order they are listed (path.join makes the separators the platform's). */
+const SESSION_FILES = {
+  emptyWindow: path.join(
+    'Code - Insiders/User/globalStorage/emptyWindowChatSessions/2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f73.json',
+  ),
+  /** A snapshot of the log below, in another workspace. */
+  copiedSnapshot: path.join(
+    'Code/User/workspaceStorage/0f1e2d3c4b5a69788796a5b4c3d2e1f0/chatSessions/9d2e4f61-7a8b-4c9d-8e0f-1a2b3c4d5e62.json',
+  ),
+  snapshot: path.join(
+    'Code/User/workspaceStorage/a1b2c3d4e5f60718293a4b5c6d7e8f90/chatSessions/5f0c2a4e-1b7d-4c1e-9a53-0d7c2e6b9a11.json',
+  ),
+  log: path.join(
+    'Code/User/workspaceStorage/a1b2c3d4e5f60718293a4b5c6d7e8f90/chatSessions/9d2e4f61-7a8b-4c9d-8e0f-1a2b3c4d5e62.jsonl',
+  ),
+};
+const SNAPSHOT = path.join(FIXTURE, SESSION_FILES.snapshot);
+const LOG = path.join(FIXTURE, SESSION_FILES.log);
 
 /** A stand-in tokenizer for reader tests: one token per word, so expected counts are easy to state. */
 const words = (_model: string, text: string) => (text.trim() === '' ? 0 : text.trim().split(/\s+/).length);
@@ -94,15 +102,7 @@ describe('VS Code Copilot Chat sessions', () => {
     });
 
     it('reads a snapshot (.json) as the same state the log replays to', () => {
-      const copy = path.join(
-        FIXTURE,
-        'Code',
-        'User',
-        'workspaceStorage',
-        '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
-        'chatSessions',
-        '9d2e4f61-7a8b-4c9d-8e0f-1a2b3c4d5e62.json',
-      );
+      const copy = path.join(FIXTURE, SESSION_FILES.copiedSnapshot);
       const fromLog = read(LOG).records;
       const fromSnapshot = read(copy).records;
       assert.deepEqual(fromSnapshot, fromLog);
@@ -191,14 +191,7 @@ describe('VS Code Copilot Chat sessions', () => {
     });
 
     it('a request naming no model is "unknown"; one without recorded usage for a single call is estimated', () => {
-      const file = path.join(
-        FIXTURE,
-        'Code - Insiders',
-        'User',
-        'globalStorage',
-        'emptyWindowChatSessions',
-        '2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f73.json',
-      );
+      const file = path.join(FIXTURE, SESSION_FILES.emptyWindow);
       const { records } = read(file);
       assert.deepEqual(
         records.map((r) => [r.model, r.estimated ?? false, r.tokens.input, r.tokens.output]),
@@ -272,37 +265,10 @@ describe('VS Code Copilot Chat sessions', () => {
         const roots = candidateLogRoots(box.environment).filter((r) => r.agent === 'copilot-chat');
         const files = listLogFiles(roots).map((f) => path.relative(path.join(box.home, '.config'), f.path));
         assert.deepEqual(files, [
-          path.join(
-            'Code - Insiders',
-            'User',
-            'globalStorage',
-            'emptyWindowChatSessions',
-            '2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f73.json',
-          ),
-          path.join(
-            'Code',
-            'User',
-            'workspaceStorage',
-            '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
-            'chatSessions',
-            '9d2e4f61-7a8b-4c9d-8e0f-1a2b3c4d5e62.json',
-          ),
-          path.join(
-            'Code',
-            'User',
-            'workspaceStorage',
-            'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-            'chatSessions',
-            '5f0c2a4e-1b7d-4c1e-9a53-0d7c2e6b9a11.json',
-          ),
-          path.join(
-            'Code',
-            'User',
-            'workspaceStorage',
-            'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-            'chatSessions',
-            '9d2e4f61-7a8b-4c9d-8e0f-1a2b3c4d5e62.jsonl',
-          ),
+          SESSION_FILES.emptyWindow,
+          SESSION_FILES.copiedSnapshot,
+          SESSION_FILES.snapshot,
+          SESSION_FILES.log,
         ]);
         assert.equal(vscodeChatProject(SNAPSHOT), '/home/dev/shop-api');
         assert.equal(

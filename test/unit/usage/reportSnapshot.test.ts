@@ -3,7 +3,7 @@ import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:f
 import * as path from 'node:path';
 import { profileRegistryFor } from '../../../src/core/analyse';
 import { clearDigests, collectUsage, type CollectedUsage, type UsageGrouping } from '../../../src/core/usage';
-import { inUtc, makeSandbox, type Sandbox } from './usageTestKit';
+import { sandboxEachTest, type Sandbox } from './usageTestKit';
 
 const SESSION = '.claude/projects/-home-dev-shop/11111111-aaaa-4aaa-8aaa-000000000001.jsonl';
 const NEW_REPLY = JSON.stringify({
@@ -43,15 +43,7 @@ function markSnapshots(box: Sandbox): void {
 
 describe('usage report snapshot: an unchanged run prints the stored report', () => {
   let box: Sandbox;
-  let tz: { restore(): void };
-  beforeEach(() => {
-    box = makeSandbox();
-    tz = inUtc();
-  });
-  afterEach(() => {
-    tz.restore();
-    box.cleanup();
-  });
+  sandboxEachTest((b) => (box = b));
 
   it('a run over unchanged logs returns the report the previous run built, equal to a fresh read', () => {
     const first = run(box);

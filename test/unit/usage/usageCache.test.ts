@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { profileRegistryFor } from '../../../src/core/analyse';
 import { collectUsage, USAGE_CACHE_FILE, type CollectedUsage } from '../../../src/core/usage';
 import { defaultCacheDir } from '../../../src/core/usage/usageCache';
-import { inUtc, makeSandbox, type Sandbox } from './usageTestKit';
+import { sandboxEachTest, type Sandbox } from './usageTestKit';
 
 function run(box: Sandbox, cache = true, region?: string): CollectedUsage {
   return collectUsage({ environment: box.environment, registry: profileRegistryFor(), grouping: 'daily', cacheDir: cache ? box.cacheDir : undefined, region });
@@ -22,15 +22,7 @@ const NEW_REPLY = JSON.stringify({
 
 describe('usage cache: per-file digests, append-only resumption', () => {
   let box: Sandbox;
-  let tz: { restore(): void };
-  beforeEach(() => {
-    box = makeSandbox();
-    tz = inUtc();
-  });
-  afterEach(() => {
-    tz.restore();
-    box.cleanup();
-  });
+  sandboxEachTest((b) => (box = b));
 
   it('a second run takes every file from the cache and reports the same figures @slow', () => {
     const cold = run(box);

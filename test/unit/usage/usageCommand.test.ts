@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import { runUsage } from '../../../src/cli/commands/usage';
 import { UsageError } from '../../../src/cli/args';
-import { inUtc, makeSandbox, type Sandbox } from './usageTestKit';
+import { sandboxEachTest, makeSandbox, type Sandbox } from './usageTestKit';
 
 async function usage(box: Sandbox, args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -15,15 +15,7 @@ async function usage(box: Sandbox, args: string[]): Promise<{ code: number; out:
 
 describe('mvp usage', () => {
   let box: Sandbox;
-  let tz: { restore(): void };
-  beforeEach(() => {
-    box = makeSandbox();
-    tz = inUtc();
-  });
-  afterEach(() => {
-    tz.restore();
-    box.cleanup();
-  });
+  sandboxEachTest((b) => (box = b));
 
   it('JSON: totals with tokens by kind, energy/carbon/water ranges and cost, and periods per day', async () => {
     const { code, out } = await usage(box, ['daily', '--format', 'json']);

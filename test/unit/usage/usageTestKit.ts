@@ -44,3 +44,21 @@ export function inUtc(): { restore(): void } {
     },
   };
 }
+
+/**
+ * In a `describe`: each test gets a fresh sandbox (`makeSandbox(agents)`), handed to `use`, and
+ * runs in UTC; both are undone after it.
+ */
+export function sandboxEachTest(use: (box: Sandbox) => void, agents?: Parameters<typeof makeSandbox>[0]): void {
+  let box: Sandbox | undefined;
+  let tz: { restore(): void } | undefined;
+  beforeEach(() => {
+    box = makeSandbox(agents);
+    tz = inUtc();
+    use(box);
+  });
+  afterEach(() => {
+    tz?.restore();
+    box?.cleanup();
+  });
+}
