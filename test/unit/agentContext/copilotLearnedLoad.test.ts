@@ -8,6 +8,7 @@ import { recentCopilotFirstRequests } from '../../../src/core/agentContext/copil
 import { createProfileRegistry, loadBuiltinProfiles } from '../../../src/core/profiles';
 import { countForProfile } from '../../../src/core/tokens/countForProfile';
 import { singleCallPromptTokens } from '../../../src/core/usage/copilotChatUsageReader';
+import { main } from '../../../src/cli/main';
 
 const SYNTHETIC = path.join(__dirname, '..', '..', 'fixtures', 'agent-logs', 'synthetic', 'copilot-chat');
 const count = (text: string) =>
@@ -279,6 +280,64 @@ describe('agent context: Copilot built-in load learned from VS Code chat session
       assert.equal(family('llama-3.1-70b'), 'default');
       for (const items of Object.values(baseline.itemsByModelFamily!))
         for (const item of items) assert.ok(item.tokensByEncoding.o200k_base > 0 && item.characters > 0);
+    });
+  });
+
+  describe('mvp context --agent vscode', () => {
+    const saved = {
+      HOME: process.env.HOME,
+      XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME,
+      MVP_CACHE_DIR: process.env.MVP_CACHE_DIR,
+    };
+    afterEach(() => {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    });
+
+    async function run(args: string[]): Promise<{ code: number; stdout: string }> {
+      let stdout = '';
+      const code = await main(args, {
+        stdout: (s) => (stdout += s),
+        stderr: () => {},
+        cwd: process.cwd(),
+        readStdin: async () => '',
+      });
+      return { code, stdout };
+    }
+
+    it('says in text and JSON whether the built-in load is learned from the sessions or derived from the source', async () => {
+      const t = layout();
+      Object.assign(process.env, { HOME: t.home, XDG_CONFIG_HOME: t.env.XDG_CONFIG_HOME, MVP_CACHE_DIR: t.cache });
+      write(
+        path.join(storage(t, 'aaaa', t.project), 's1.json'),
+        snapshot('s1', request({ promptTokens: 9000, completionTokens: 5 })),
+      );
+
+      const json = await run(['context', t.project, '--agent', 'vscode', '--format', 'json']);
+      assert.equal(json.code, 0);
+      const learned = JSON.parse(json.stdout).items.filter((i: { source: string }) => i.source === 'learned');
+      assert.equal(learned.length, 1);
+      assert.match(learned[0].origin, /learned from your logs: median over 1 VS Code chat session/);
+      assert.equal(learned[0].tokens, 9000 - count(MESSAGE));
+
+      const text = await run(['context', t.project, '--agent', 'vscode']);
+      assert.match(text.stdout, /Copilot built-in load \(system prompt, tools, context\)/);
+      assert.match(
+        text.stdout,
+        /Note: built-in load learned from 1 VS Code chat session\(s\) of this folder \(model gpt-4\.1; 2026-11-20/,
+      );
+
+      const noLogs = await run(['context', t.project, '--agent', 'vscode', '--no-logs', '--format', 'json']);
+      const parsed = JSON.parse(noLogs.stdout);
+      assert.deepEqual([...new Set(parsed.items.map((i: { source: string }) => i.source))], ['baseline']);
+      assert.ok(
+        parsed.notes.some((n: string) =>
+          /^built-in load: baseline derived from Copilot Chat [\d.]+'s published source/.test(n),
+        ),
+      );
+      fs.rmSync(t.root, { recursive: true, force: true });
     });
   });
 });
