@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BIN, importStandIn, runProcess } from './runProcess';
+import { BIN, firstRequestTo, importStandIn, versionOutput } from './runProcess';
 
 export const CLAUDE_BIN = BIN('claude');
 export const FILESYSTEM_MCP_BIN = BIN('mcp-server-filesystem');
@@ -15,12 +15,7 @@ export function claudeCodeInstalled(): boolean {
 }
 
 export async function claudeCodeVersion(): Promise<string> {
-  const { stdout } = await runProcess(CLAUDE_BIN, ['--version'], {
-    cwd: process.cwd(),
-    env: process.env,
-    timeoutMs: 30_000,
-  });
-  return stdout.trim().split(/\s/)[0];
+  return (await versionOutput(CLAUDE_BIN)).split(/\s/)[0];
 }
 
 interface StandIn {
@@ -45,31 +40,21 @@ export async function captureFirstRequest(options: {
   countInputTokens?: (body: unknown) => number;
 }): Promise<{ body: unknown; userAgent: string; stdout: string }> {
   const standIn = await startStandIn(undefined, options.countInputTokens);
-  try {
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: options.home,
-      USERPROFILE: options.home,
+  const { first, stdout } = await firstRequestTo(standIn, standIn.messageRequests, {
+    name: 'Claude Code',
+    bin: CLAUDE_BIN,
+    args: ['-p', options.prompt],
+    project: options.project,
+    home: options.home,
+    env: {
       ANTHROPIC_BASE_URL: standIn.url,
       ANTHROPIC_API_KEY: 'sk-ant-stand-in',
       DISABLE_AUTOUPDATER: '1',
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
       ...options.env,
-    };
-    const result = await runProcess(CLAUDE_BIN, ['-p', options.prompt], {
-      cwd: options.project,
-      env,
-      timeoutMs: 120_000,
-    });
-    const [first] = standIn.messageRequests();
-    if (!first)
-      throw new Error(
-        `Claude Code sent no request to the stand-in (exit ${result.code}): ${result.stderr.slice(-500)}`,
-      );
-    return { body: first.body, userAgent: first.headers['user-agent'], stdout: result.stdout };
-  } finally {
-    await standIn.close();
-  }
+    },
+  });
+  return { body: first.body, userAgent: first.headers['user-agent'], stdout };
 }
 
 /** A fresh HOME: settings that let -p mode start the project's .mcp.json servers without a prompt. */

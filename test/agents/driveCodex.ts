@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BIN, importStandIn, runProcess } from './runProcess';
+import { BIN, firstRequestTo, importStandIn, versionOutput } from './runProcess';
 
 export const CODEX_BIN = BIN('codex');
 
@@ -20,12 +20,7 @@ export function codexInstalled(): boolean {
 }
 
 export async function codexVersion(): Promise<string> {
-  const { stdout } = await runProcess(CODEX_BIN, ['--version'], {
-    cwd: process.cwd(),
-    env: process.env,
-    timeoutMs: 30_000,
-  });
-  return stdout.trim().split(/\s/).pop() ?? '';
+  return (await versionOutput(CODEX_BIN)).split(/\s/).pop() ?? '';
 }
 
 /** A fresh HOME with ~/.codex/config.toml: the stand-in as model provider, plus `extraToml` (MCP servers). */
@@ -54,23 +49,13 @@ export async function captureCodexRequest(options: {
     config,
     `${base}\n[model_providers.standin]\nname = "loopback stand-in"\nbase_url = "${standIn.url}/v1"\nenv_key = "OPENAI_API_KEY"\nwire_api = "responses"\n`,
   );
-  try {
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: options.home,
-      USERPROFILE: options.home,
-      OPENAI_API_KEY: 'sk-stand-in',
-    };
-    const result = await runProcess(CODEX_BIN, ['exec', '--skip-git-repo-check', options.prompt], {
-      cwd: options.project,
-      env,
-      timeoutMs: 120_000,
-    });
-    const [first] = standIn.responseRequests();
-    if (!first)
-      throw new Error(`Codex sent no request to the stand-in (exit ${result.code}): ${result.stderr.slice(-500)}`);
-    return { body: first.body, userAgent: first.headers['user-agent'] };
-  } finally {
-    await standIn.close();
-  }
+  const { first } = await firstRequestTo(standIn, standIn.responseRequests, {
+    name: 'Codex',
+    bin: CODEX_BIN,
+    args: ['exec', '--skip-git-repo-check', options.prompt],
+    project: options.project,
+    home: options.home,
+    env: { OPENAI_API_KEY: 'sk-stand-in' },
+  });
+  return { body: first.body, userAgent: first.headers['user-agent'] };
 }

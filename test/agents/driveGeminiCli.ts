@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BIN, importStandIn, runProcess } from './runProcess';
+import { BIN, firstRequestTo, importStandIn, versionOutput } from './runProcess';
 
 export const GEMINI_BIN = BIN('gemini');
 
@@ -20,12 +20,7 @@ export function geminiInstalled(): boolean {
 }
 
 export async function geminiVersion(): Promise<string> {
-  const { stdout } = await runProcess(GEMINI_BIN, ['--version'], {
-    cwd: process.cwd(),
-    env: { ...process.env, NO_COLOR: '1' },
-    timeoutMs: 60_000,
-  });
-  return stdout.trim().split('\n').pop()?.trim() ?? '';
+  return (await versionOutput(GEMINI_BIN, { ...process.env, NO_COLOR: '1' }, 60_000)).split('\n').pop()?.trim() ?? '';
 }
 
 /** A fresh HOME whose settings select API-key auth, plus `settings` merged in (MCP servers…). */
@@ -48,30 +43,22 @@ export async function captureGeminiRequest(options: {
     'geminiApiStandIn.mjs',
   );
   const standIn = await startGeminiApiStandIn({ replyText: 'Hello! How can I help?' });
-  try {
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: options.home,
-      USERPROFILE: options.home,
+  const { first } = await firstRequestTo(standIn, standIn.chatRequests, {
+    name: 'Gemini CLI',
+    bin: GEMINI_BIN,
+    args: ['-p', options.prompt],
+    project: options.project,
+    home: options.home,
+    env: {
       GEMINI_API_KEY: 'stand-in-key',
       GOOGLE_GEMINI_BASE_URL: standIn.url,
       GEMINI_CLI_TRUST_WORKSPACE: 'true',
       NO_COLOR: '1',
-    };
-    const result = await runProcess(GEMINI_BIN, ['-p', options.prompt], {
-      cwd: options.project,
-      env,
-      timeoutMs: 120_000,
-    });
-    const [first] = standIn.chatRequests();
-    if (!first)
-      throw new Error(`Gemini CLI sent no request to the stand-in (exit ${result.code}): ${result.stderr.slice(-500)}`);
-    return {
-      body: first.body,
-      model: /models\/([^:]+):/.exec(first.path)?.[1] ?? '',
-      userAgent: first.headers['user-agent'],
-    };
-  } finally {
-    await standIn.close();
-  }
+    },
+  });
+  return {
+    body: first.body,
+    model: /models\/([^:]+):/.exec(first.path)?.[1] ?? '',
+    userAgent: first.headers['user-agent'],
+  };
 }

@@ -8,7 +8,7 @@
 //   // point the client at it:
 //   //   ANTHROPIC_BASE_URL=standIn.url  ANTHROPIC_API_KEY=anything  DISABLE_AUTOUPDATER=1
 //   //   CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1  HOME=<fresh folder>  claude -p "hello there"
-//   standIn.requests;          // every request received: { index, method, path, headers, body (parsed JSON) }
+//   standIn.requests;          // every request received: { index, method, path, query, headers, body (parsed JSON) }
 //   await standIn.close();
 //
 // Or from a shell:  node test/agents/messagesApiStandIn.mjs [--port 8787] [--record DIR]
@@ -28,11 +28,10 @@
 // - GET / HEAD of any other path: 200 with {} (health checks, metadata); any other method and path: 404 with an
 //   Anthropic-shaped error. Nothing is ever forwarded anywhere: the stand-in makes no outbound requests.
 // Every request (any path) is appended to `requests`, and when a record folder is given, written there as
-// NNN-<path>.json ({ method, path, headers without the API key, body }).
-import { createServer } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// NNN-<path>.json ({ method, path, query, headers without the API key, body }): recordingServer.mjs, as the
+// other stand-ins.
 import { pathToFileURL } from 'node:url';
+import { sendJson, startRecordingServer } from './recordingServer.mjs';
 
 const CHARACTERS_PER_TOKEN = 4;
 
@@ -48,20 +47,6 @@ export function estimateRequestTokens(body) {
 
 function tokensOfText(text) {
   return Math.max(1, Math.ceil(text.length / CHARACTERS_PER_TOKEN));
-}
-
-function safeFileName(path) {
-  return path.replace(/^\/+/, '').replace(/[^a-zA-Z0-9_.-]+/g, '_').slice(0, 60) || 'root';
-}
-
-function withoutSecrets(headers) {
-  const copy = { ...headers };
-  for (const name of ['x-api-key', 'authorization']) {
-    if (name in copy) {
-      copy[name] = '<redacted>';
-    }
-  }
-  return copy;
 }
 
 function contentBlockOf(step, index) {
@@ -137,11 +122,6 @@ function streamMessage(response, message) {
   response.end();
 }
 
-function sendJson(response, status, value) {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(value));
-}
-
 /**
  * Starts the stand-in on 127.0.0.1.
  * `countInputTokens(body)` replaces the characters / 4 estimate of usage.input_tokens (e.g. a real tokenizer).
@@ -154,32 +134,13 @@ export async function startMessagesApiStandIn(options = {}) {
   const replyText = options.replyText ?? 'Hello! (a reply from the loopback stand-in)';
   const countInputTokens = options.countInputTokens ?? estimateRequestTokens;
   const script = [...(options.script ?? [])];
-  const requests = [];
   let messageCount = 0;
-  if (recordDir) {
-    mkdirSync(recordDir, { recursive: true });
-  }
-
-  const server = createServer((request, response) => {
-    const chunks = [];
-    request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      let body = null;
-      try {
-        body = raw ? JSON.parse(raw) : null;
-      } catch {
-        body = { unparsed: raw };
-      }
-      const path = (request.url ?? '/').split('?')[0];
-      const record = { index: requests.length, method: request.method, path, headers: withoutSecrets(request.headers), body };
-      requests.push(record);
-      if (recordDir) {
-        const name = `${String(record.index).padStart(3, '0')}-${safeFileName(path)}.json`;
-        writeFileSync(join(recordDir, name), JSON.stringify(record, null, 2));
-      }
-
-      if (request.method === 'POST' && path === '/v1/messages') {
+  const server = await startRecordingServer({
+    port: options.port,
+    recordDir,
+    answer: (record, response) => {
+      const { method, path, body } = record;
+      if (method === 'POST' && path === '/v1/messages') {
         messageCount += 1;
         const step = script.length > 0 ? script.shift() : { text: replyText };
         const message = messageOf(body, step, messageCount, countInputTokens);
@@ -190,35 +151,23 @@ export async function startMessagesApiStandIn(options = {}) {
         }
         return;
       }
-      if (request.method === 'POST' && path === '/v1/messages/count_tokens') {
+      if (method === 'POST' && path === '/v1/messages/count_tokens') {
         sendJson(response, 200, { input_tokens: countInputTokens(body) });
         return;
       }
-      if (request.method === 'GET' || request.method === 'HEAD') {
+      if (method === 'GET' || method === 'HEAD') {
         sendJson(response, 200, {});
         return;
       }
-      sendJson(response, 404, { type: 'error', error: { type: 'not_found_error', message: `The stand-in does not serve ${request.method} ${path}` } });
-    });
+      sendJson(response, 404, { type: 'error', error: { type: 'not_found_error', message: `The stand-in does not serve ${method} ${path}` } });
+    },
   });
-
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
-  const port = server.address().port;
+  const { requests } = server;
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    requests,
+    ...server,
     messageRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
     // Replaces the replies still to come (one stand-in serving several client runs in turn).
     setScript: (steps) => script.splice(0, script.length, ...steps),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
   };
 }
 

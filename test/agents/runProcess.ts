@@ -38,3 +38,50 @@ export function importStandIn<T>(file: string): Promise<T> {
 
 export const BIN = (name: string) =>
   path.resolve(__dirname, '..', '..', 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+/** What a client printed for `--version` (each client words it its own way: the caller picks the number out). */
+export async function versionOutput(
+  bin: string,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 30_000,
+): Promise<string> {
+  const { stdout } = await runProcess(bin, ['--version'], { cwd: process.cwd(), env, timeoutMs });
+  return stdout.trim();
+}
+
+/**
+ * Runs an agent's client once in `project` with a fresh `home` (so nothing of the machine's own
+ * configuration leaks in) and the stand-in's settings in `env`, then closes the stand-in. Returns
+ * the first request the stand-in received, or says plainly that none came and why the client exited.
+ */
+export async function firstRequestTo<R>(
+  standIn: { close(): Promise<void> },
+  requests: () => R[],
+  client: {
+    name: string;
+    bin: string;
+    args: string[];
+    project: string;
+    home: string;
+    env: Record<string, string | undefined>;
+  },
+): Promise<{ first: R; stdout: string }> {
+  try {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: client.home,
+      USERPROFILE: client.home,
+      ...client.env,
+    };
+    const result = await runProcess(client.bin, client.args, { cwd: client.project, env, timeoutMs: 120_000 });
+    const [first] = requests();
+    if (!first) {
+      throw new Error(
+        `${client.name} sent no request to the stand-in (exit ${result.code}): ${result.stderr.slice(-500)}`,
+      );
+    }
+    return { first, stdout: result.stdout };
+  } finally {
+    await standIn.close();
+  }
+}
