@@ -6,12 +6,12 @@
  * (`logDiscovery`, `vscodeChatSessionFile`, `copilotChatUsageReader`); bounded: the most recent
  * sessions only, each file read up to a cap.
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFileSync } from '../files/readRegularFile';
 import { candidateLogRoots, listLogFiles, vscodeChatProject, type DiscoveryEnvironment } from '../usage/logDiscovery';
 import { messageText, modelOf, singleCallPromptTokens, variableTexts } from '../usage/copilotChatUsageReader';
-import { isObject } from '../usage/usageLineReader';
+import { isObject, type Json } from '../usage/usageLineReader';
 import { readChatSessionText } from '../usage/vscodeChatSessionFile';
 
 /** The first request of one session, with the prompt tokens recorded for its only model call. */
@@ -37,8 +37,15 @@ export interface CopilotLogFacts {
 }
 
 const MAX_SESSIONS = 10;
-/** A long agent session's mutation log grows large; the first request is all we need, but the format has to be replayed whole. */
+/** A snapshot (`.json`) has to be parsed whole to reach its first request: larger ones are left out. */
 const MAX_SESSION_BYTES = 20 * 1024 * 1024;
+/**
+ * A mutation log (`.jsonl`) is replayed from its start only as far as this: once a second request
+ * has been appended, the first is finished and later entries do not change it.
+ */
+const LOG_PREFIX_BYTES = 1024 * 1024;
+/** All sessions together: parsing costs ~6 ms a MiB, and the hook reads these on a prompt. */
+const MAX_TOTAL_BYTES = 40 * 1024 * 1024;
 
 /** The chat session files of the workspace storage folders whose `workspace.json` names `folder`, newest first. */
 export function copilotSessionFilesFor(
@@ -79,24 +86,25 @@ export function recentCopilotFirstRequests(
   const facts: CopilotLogFacts = { firstRequests: [], leftOut: {} };
   const leaveOut = (reason: string) => (facts.leftOut[reason] = (facts.leftOut[reason] ?? 0) + 1);
   const seenSessions = new Set<string>();
+  let bytesRead = 0;
+  // Sessions left out count too: the most recent N are examined, whatever they hold.
+  let examined = 0;
   for (const candidate of copilotSessionFilesFor(folder, discovery)) {
-    if (seenSessions.size >= maxSessions) break;
-    if (candidate.size > MAX_SESSION_BYTES) {
-      leaveOut('session file over 20 MiB');
-      continue;
-    }
-    const read = readRegularFileSync(candidate.file, 'transcript', { maxBytes: MAX_SESSION_BYTES });
-    if (!read.ok) {
-      leaveOut('unreadable session file');
-      continue;
-    }
+    if (examined >= maxSessions) break;
     const format = candidate.file.endsWith('.jsonl') ? 'jsonl' : 'json';
-    const { state } = readChatSessionText(read.bytes.toString('utf8'), format);
+    const state = sessionState(candidate.file, format, candidate.size, MAX_TOTAL_BYTES - bytesRead);
+    bytesRead += state.bytesRead;
+    if (!state.ok) {
+      examined++;
+      leaveOut(state.reason);
+      continue;
+    }
     // VS Code may keep one session both as `.json` and `.jsonl`, or copied into another storage: once.
-    const sessionId = state && typeof state.sessionId === 'string' ? state.sessionId : path.basename(candidate.file);
+    const sessionId = typeof state.state.sessionId === 'string' ? state.state.sessionId : path.basename(candidate.file);
     if (seenSessions.has(sessionId)) continue;
     seenSessions.add(sessionId);
-    const first = state && Array.isArray(state.requests) ? state.requests[0] : undefined;
+    examined++;
+    const first = Array.isArray(state.state.requests) ? state.state.requests[0] : undefined;
     if (!isObject(first)) {
       leaveOut('session without a request');
       continue;
@@ -126,6 +134,47 @@ export function recentCopilotFirstRequests(
     });
   }
   return facts;
+}
+
+type SessionRead = { ok: true; state: Json; bytesRead: number } | { ok: false; reason: string; bytesRead: number };
+
+/**
+ * A session file's state, as far as its first request needs: a mutation log is first replayed from
+ * a prefix (enough once a second request is in it), and whole only when the prefix is not enough.
+ */
+function sessionState(file: string, format: 'json' | 'jsonl', size: number, budget: number): SessionRead {
+  let bytesRead = 0;
+  if (format === 'jsonl' && size > LOG_PREFIX_BYTES) {
+    const prefix = readPrefix(file, LOG_PREFIX_BYTES);
+    if (prefix === undefined) return { ok: false, reason: 'unreadable session file', bytesRead };
+    bytesRead += prefix.length;
+    // The last line of a prefix is cut: the reader leaves an unterminated line alone.
+    const { state } = readChatSessionText(prefix.toString('utf8'), 'jsonl');
+    if (state && Array.isArray(state.requests) && state.requests.length >= 2) return { ok: true, state, bytesRead };
+  }
+  if (size > MAX_SESSION_BYTES) return { ok: false, reason: 'session file over 20 MiB', bytesRead };
+  if (size > budget - bytesRead) return { ok: false, reason: 'over the 40 MiB read for all sessions', bytesRead };
+  const read = readRegularFileSync(file, 'transcript', { maxBytes: MAX_SESSION_BYTES });
+  if (!read.ok) return { ok: false, reason: 'unreadable session file', bytesRead };
+  bytesRead += read.bytes.length;
+  const { state } = readChatSessionText(read.bytes.toString('utf8'), format);
+  return state
+    ? { ok: true, state, bytesRead }
+    : { ok: false, reason: 'session file that is not a chat session', bytesRead };
+}
+
+function readPrefix(file: string, bytes: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(bytes);
+    const n = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function samePath(folder: string, platform: NodeJS.Platform = process.platform): (project: string) => boolean {

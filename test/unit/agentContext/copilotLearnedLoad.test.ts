@@ -190,6 +190,28 @@ describe('agent context: Copilot built-in load learned from VS Code chat session
     fs.rmSync(t.root, { recursive: true, force: true });
   });
 
+  it('replays a long mutation log only until its second request, when that is within the first MiB', () => {
+    const t = layout();
+    const chats = storage(t, 'aaaa', t.project);
+    const answer = 'x'.repeat(64 * 1024);
+    const lines = [
+      { kind: 0, v: { version: 3, sessionId: 'long', requests: [] } },
+      { kind: 2, k: ['requests'], v: [request({ promptTokens: 7000, completionTokens: 5 })] },
+      { kind: 2, k: ['requests'], v: [request({ requestId: 'request_2' })] },
+      ...Array.from({ length: 40 }, () => ({ kind: 1, k: ['requests', 1, 'response'], v: [{ value: answer }] })),
+      // Never reached: a later entry is not replayed once the first request is known to be finished.
+      { kind: 1, k: ['requests', 0, 'promptTokens'], v: 1 },
+    ];
+    write(path.join(chats, 'long.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    assert.ok(fs.statSync(path.join(chats, 'long.jsonl')).size > 2 * 1024 * 1024);
+    const facts = recentCopilotFirstRequests(t.project, { env: t.env, home: t.home, platform: 'linux' });
+    assert.deepEqual(
+      facts.firstRequests.map((r) => r.promptTokens),
+      [7000],
+    );
+    fs.rmSync(t.root, { recursive: true, force: true });
+  });
+
   it('learns from the synthetic chat sessions of /home/dev/shop-api (the usage fixtures)', async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mvp-copilot-fixture-'));
     fs.cpSync(SYNTHETIC, path.join(home, '.config'), { recursive: true });
