@@ -13,11 +13,13 @@ import { CliError, type CliIo } from './cliIo';
 type Run = (args: string[], io: CliIo) => Promise<number>;
 interface LoadedCommand {
   run: Run;
-  /** The usage line `mvp --help` and `mvp COMMAND --help` print. */
-  usage: string;
+  /** The usage line `mvp --help` and `mvp COMMAND --help` print, when the module holds it. */
+  usage?: string;
 }
 interface Command {
   summary: string;
+  /** The usage line, where it is not the module's own (then `mvp --help` need not load the module). */
+  usage?: string;
   /** Requires the command's module (its own bundle in dist/): only for the command that runs, or for help. */
   load: () => LoadedCommand;
 }
@@ -60,10 +62,8 @@ const commands: Record<string, Command> = {
   },
   hook: {
     summary: 'prompt-submit hook for coding agents: coaching or a budget block (docs/hooks.md)',
-    load: () => ({
-      run: (require('./commands/hook') as typeof import('./commands/hook')).runHook,
-      usage: 'mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet] < event.json',
-    }),
+    usage: 'mvp hook [--agent auto|claude-code|vscode] [--model ID] [--context] [--quiet] < event.json',
+    load: () => ({ run: (require('./commands/hook') as typeof import('./commands/hook')).runHook }),
   },
   lint: {
     summary: 'lint prompt files with the repository config (CI, pre-commit; text, JSON, SARIF)',
@@ -88,26 +88,27 @@ const commands: Record<string, Command> = {
   },
   usage: {
     summary: 'tokens, energy, carbon, water and cost of coding agents, from their local logs (docs/usage.md)',
-    load: () => ({
-      run: (args, io) => (require('./commands/usage') as typeof import('./commands/usage')).runUsage(args, io),
-      usage: 'mvp usage [daily|weekly|monthly|session|project] [--since DATE] [--until DATE] [--agent NAME] [--format text|json] [--clear-cache]',
-    }),
+    usage: 'mvp usage [daily|weekly|monthly|session|project] [--since DATE] [--until DATE] [--agent NAME] [--format text|json] [--clear-cache]',
+    load: () => {
+      const m = require('./commands/usage') as typeof import('./commands/usage');
+      return { run: (args, io) => m.runUsage(args, io) };
+    },
   },
   statusline: {
     summary: 'Claude Code statusLine: session tokens, Wh so far, context use',
-    load: () => ({
-      run: (require('./commands/statusline') as typeof import('./commands/statusline')).runStatusline,
-      usage: 'mvp statusline < status.json',
-    }),
+    usage: 'mvp statusline < status.json',
+    load: () => ({ run: (require('./commands/statusline') as typeof import('./commands/statusline')).runStatusline }),
   },
   context: {
     summary: 'what a coding agent sends with every request before you type: items, tokens, Wh, fixes',
-    load: () => ({
-      run: (require('./commands/context') as typeof import('./commands/context')).runContext,
-      usage: 'mvp context [FOLDER] [--agent auto|claude-code|vscode|codex|gemini] [--format text|json] [--probe-mcp]',
-    }),
+    usage: 'mvp context [FOLDER] [--agent auto|claude-code|vscode|codex|gemini] [--format text|json] [--probe-mcp]',
+    load: () => ({ run: (require('./commands/context') as typeof import('./commands/context')).runContext }),
   },
 };
+
+function usageOf(command: Command): string {
+  return command.usage ?? command.load().usage ?? '';
+}
 
 function firstLine(usage: string): string {
   return usage.split('\n')[0].replace(/^Usage:\s*/, '');
@@ -121,7 +122,7 @@ function help(): string {
     'mvp — Minimal Viable Prompt: send language models the smallest context that still gets the answer.',
     '',
     'Commands:',
-    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.load().usage}`),
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${usageOf(c)}`),
     '',
     'Everything runs locally; nothing is sent anywhere. Docs: docs/cli.md',
   ].join('\n');
@@ -143,12 +144,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    const loaded = command.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(`usage: ${loaded.usage}\n`);
+      io.stdout(`usage: ${usageOf(command)}\n`);
       return 0;
     }
-    return await loaded.run(rest, io);
+    return await command.load().run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`mvp ${name}: ${error.message}\n`);
