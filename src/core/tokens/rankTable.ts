@@ -12,8 +12,8 @@
 import { endianness } from 'node:os';
 import type { EncodingName } from '../profiles/modelProfile';
 import type { PreSplitSpec } from './preSplit';
-import { buildRankHashTable, indexRankHashTable, RankHashTable } from './rankHashTable';
-import { decodeMergeTables, encodeMergeTables, type SentencePieceTables } from './sentencePieceTables';
+import { buildRankHashTable, indexRankHashTableFromLengths, RankHashTable } from './rankHashTable';
+import { decodeRankRuns, encodeMergeTables, type SentencePieceTables } from './sentencePieceTables';
 
 export interface RankTable {
   encoding: EncodingName;
@@ -138,7 +138,7 @@ export function encodeRankFile(listing: RankListing, layout: RankFileLayout = 't
     header.sentencePiece = {
       addedTokens: sentencePiece.addedTokens,
       charsBeforeSpace: sentencePiece.charsBeforeSpace,
-      merges: sentencePiece.mergeRanks.length,
+      merges: sentencePiece.mergeLeftBytes.length,
       tableBytes: mergeTables.length,
     };
   }
@@ -178,31 +178,33 @@ export function decodeRankFile(file: Buffer, source: string): RankTable {
   if (file.length < end) throw new Error(`${source} is truncated (${file.length} of ${end} bytes); rebuild with "npm run build"`);
   const bytes = file.subarray(bytesAt, bytesAt + header.bytes);
   const mergeSplits = header.mergeSplits ? uint16View(file, splitsAt, count) : undefined;
-  const offsets = layout === 'table' ? uint32View(file, arraysAt, count + 1) : offsetsFromLengths(file, arraysAt, count);
-  if (offsets[count] !== header.bytes) throw new Error(`${source} is damaged (token offsets do not match the header); rebuild with "npm run build"`);
-  const ranks =
-    layout === 'table'
-      ? new RankHashTable(bytes, offsets, uint32View(file, arraysAt + 4 * (count + 1), header.slots), mergeSplits)
-      : indexRankHashTable(bytes, offsets, mergeSplits);
   const notice = header.notice === undefined ? {} : { notice: header.notice };
-  if (!spec) return { encoding: header.encoding, preSplit: header.preSplit, ranks, ...notice };
+  if (layout === 'table') {
+    const offsets = uint32View(file, arraysAt, count + 1);
+    if (offsets[count] !== header.bytes) throw damagedOffsets(source);
+    const ranks = new RankHashTable(bytes, offsets, uint32View(file, arraysAt + 4 * (count + 1), header.slots), mergeSplits);
+    return { encoding: header.encoding, preSplit: header.preSplit, ranks, ...notice };
+  }
+  // One pass over the lengths builds offsets, slots and, for SentencePiece, where each token's merges start.
+  const tablesAt = bytesAt + header.bytes;
+  const mergeCounts = spec ? file.subarray(tablesAt, tablesAt + count) : undefined;
+  const { table: ranks, mergeFirst, longest } = indexRankHashTableFromLengths(bytes, file.subarray(arraysAt, arraysAt + count), mergeSplits, mergeCounts);
+  if (ranks.offsets[count] !== header.bytes) throw damagedOffsets(source);
+  if (!spec || !mergeFirst) return { encoding: header.encoding, preSplit: header.preSplit, ranks, ...notice };
+  if (mergeFirst[count] !== spec.merges) throw new Error(`${source} is damaged (merge counts do not add up); rebuild with "npm run build"`);
   const sentencePiece: SentencePieceTables = {
     addedTokens: spec.addedTokens,
     charsBeforeSpace: spec.charsBeforeSpace,
-    ...decodeMergeTables(file.subarray(bytesAt + header.bytes, end), count, spec.merges, source),
+    maxTokenBytes: longest,
+    mergeFirst,
+    mergeLeftBytes: file.subarray(tablesAt + count, tablesAt + count + spec.merges),
+    ...decodeRankRuns(file.subarray(tablesAt + count + spec.merges, end), spec.merges, source),
   };
   return { encoding: header.encoding, preSplit: header.preSplit, ranks, sentencePiece, ...notice };
 }
 
-function offsetsFromLengths(file: Buffer, at: number, count: number): Uint32Array {
-  const offsets = new Uint32Array(count + 1);
-  let total = 0;
-  for (let rank = 0; rank < count; rank++) {
-    offsets[rank] = total;
-    total += file[at + rank];
-  }
-  offsets[count] = total;
-  return offsets;
+function damagedOffsets(source: string): Error {
+  return new Error(`${source} is damaged (token offsets do not match the header); rebuild with "npm run build"`);
 }
 
 function padTo4(length: number): Buffer {

@@ -12,6 +12,7 @@
  */
 import type { RankHashTable } from './rankHashTable';
 import type { RankTable } from './rankTable';
+import { mergeRank, type SentencePieceTables } from './sentencePieceTables';
 
 const NONE = -1;
 /** Heap keys are rank × POSITION_SCALE + byte position: ranks < 2^21 and positions < 2^32 stay exact in a double. */
@@ -21,10 +22,11 @@ const LONE_SURROGATE_TOKENS = 3;
 
 export class SentencePieceCounter {
   private readonly ranks: RankHashTable;
-  /** Merges of token id: mergeFirst[id] … mergeFirst[id + 1] index mergeLeft / mergeRank, in rank order. */
+  private readonly tables: SentencePieceTables;
+  /** Merges of token id: mergeFirst[id] … mergeFirst[id + 1] index mergeLeft, in rank order. */
   private readonly mergeFirst: Uint32Array;
   private readonly mergeLeft: Uint8Array;
-  private readonly mergeRank: Uint32Array;
+  /** Only a token can be merged into, so longer pairs need no lookup. */
   private readonly maxTokenBytes: number;
   private readonly added: AddedTokenMatcher;
 
@@ -32,14 +34,10 @@ export class SentencePieceCounter {
     const tables = table.sentencePiece;
     if (!tables) throw new Error(`${table.encoding} is not a SentencePiece-style vocabulary`);
     this.ranks = table.ranks;
+    this.tables = tables;
     this.mergeFirst = tables.mergeFirst;
     this.mergeLeft = tables.mergeLeftBytes;
-    this.mergeRank = tables.mergeRanks;
-    // Only a token can be merged into, so longer pairs need no lookup.
-    let longest = 0;
-    const { offsets } = table.ranks;
-    for (let id = 0; id < table.ranks.size; id++) longest = Math.max(longest, offsets[id + 1] - offsets[id]);
-    this.maxTokenBytes = longest;
+    this.maxTokenBytes = tables.maxTokenBytes;
     this.added = new AddedTokenMatcher(tables.addedTokens);
   }
 
@@ -157,7 +155,7 @@ export class SentencePieceCounter {
     if (id < 0) return NONE;
     const left = middle - start;
     const last = this.mergeFirst[id + 1];
-    for (let i = this.mergeFirst[id]; i < last; i++) if (this.mergeLeft[i] === left) return this.mergeRank[i];
+    for (let i = this.mergeFirst[id]; i < last; i++) if (this.mergeLeft[i] === left) return mergeRank(this.tables, i);
     return NONE;
   }
 }

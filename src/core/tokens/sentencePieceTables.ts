@@ -9,6 +9,10 @@
  * left part and its rank. Two adjacent parts merge when their concatenation is a token and one of
  * that token's merges splits it there; the rank of that merge is their priority. (The left part
  * is then a token, and so the right one, because the listed merges combine tokens only.)
+ *
+ * Gemma 3 lists its merges almost exactly grouped by token in id order, so in our order a rank is
+ * nearly always the previous one + 1 (all but about 1,400 of 514,906). The ranks are kept as those
+ * runs: a few kilobytes where uint32 ranks would take 2 MB, and nothing to expand at load.
  */
 
 export interface SentencePieceTables {
@@ -19,12 +23,31 @@ export interface SentencePieceTables {
    * (sentencePieceBoundary.ts). Computed by the converter.
    */
   charsBeforeSpace: string;
-  /** Token id's merges are mergeFirst[id] … mergeFirst[id + 1] of the two arrays below. */
+  /** Byte length of the longest token (no longer pair needs a lookup). */
+  maxTokenBytes: number;
+  /** Token id's merges are mergeFirst[id] … mergeFirst[id + 1] of the arrays below. */
   mergeFirst: Uint32Array;
   /** UTF-8 length of each merge's left part. */
   mergeLeftBytes: Uint8Array;
-  /** Each merge's rank (priority: lowest first) in the published merge list. */
-  mergeRanks: Uint32Array;
+  /**
+   * The merges' ranks (priority: lowest first) in the published list, as runs: merge i of run k
+   * (rankRunStarts[k] ≤ i < rankRunStarts[k + 1]) has rank rankRunRanks[k] + i − rankRunStarts[k].
+   */
+  rankRunStarts: Uint32Array;
+  rankRunRanks: Uint32Array;
+}
+
+/** Rank of merge `index` (in the grouped order). */
+export function mergeRank(tables: SentencePieceTables, index: number): number {
+  const starts = tables.rankRunStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= index) low = middle;
+    else high = middle - 1;
+  }
+  return tables.rankRunRanks[low] + index - starts[low];
 }
 
 /** The tables from the merge list in rank order: results[rank] is the token made, leftBytes[rank] its split. */
@@ -32,27 +55,38 @@ export function groupMerges(
   results: Uint32Array,
   leftBytes: Uint8Array,
   tokenCount: number,
-): Pick<SentencePieceTables, 'mergeFirst' | 'mergeLeftBytes' | 'mergeRanks'> {
+): Pick<SentencePieceTables, 'mergeFirst' | 'mergeLeftBytes' | 'rankRunStarts' | 'rankRunRanks'> {
   const mergeFirst = new Uint32Array(tokenCount + 1);
   for (const result of results) mergeFirst[result + 1]++;
   for (let id = 0; id < tokenCount; id++) mergeFirst[id + 1] += mergeFirst[id];
   const fill = mergeFirst.slice(0, tokenCount);
   const mergeLeftBytes = new Uint8Array(results.length);
-  const mergeRanks = new Uint32Array(results.length);
+  const ranks = new Uint32Array(results.length);
   for (let rank = 0; rank < results.length; rank++) {
     const at = fill[results[rank]]++;
     mergeLeftBytes[at] = leftBytes[rank];
-    mergeRanks[at] = rank;
+    ranks[at] = rank;
   }
-  return { mergeFirst, mergeLeftBytes, mergeRanks };
+  const starts: number[] = [];
+  const firstRanks: number[] = [];
+  ranks.forEach((rank, index) => {
+    if (index === 0 || rank !== ranks[index - 1] + 1) {
+      starts.push(index);
+      firstRanks.push(rank);
+    }
+  });
+  return {
+    mergeFirst,
+    mergeLeftBytes,
+    rankRunStarts: Uint32Array.from(starts),
+    rankRunRanks: Uint32Array.from(firstRanks),
+  };
 }
 
 /**
  * File form, after the token bytes: merges per token (uint8 × tokens), left lengths (uint8 ×
- * merges), then the ranks. Gemma 3 lists its merges almost exactly grouped by token in id order,
- * so in our order a rank is nearly always the previous one + 1 (all but about 1,400 of 514,906):
- * the ranks are stored as varint pairs (how many follow on by +1, then the next rank that does
- * not), a few kilobytes where uint32 ranks would take 2 MB.
+ * merges), then the rank runs as varints: their number, then per run its start's distance from the
+ * previous run's start and its first rank.
  */
 export function encodeMergeTables(tables: SentencePieceTables): Buffer {
   const tokenCount = tables.mergeFirst.length - 1;
@@ -70,60 +104,49 @@ export function encodeMergeTables(tables: SentencePieceTables): Buffer {
     }
     varints.push(value);
   };
-  let run = 0;
-  let previous = -1;
-  for (const rank of tables.mergeRanks) {
-    if (rank === previous + 1) {
-      run++;
-    } else {
-      push(run);
-      push(rank);
-      run = 0;
-    }
-    previous = rank;
-  }
-  push(run);
+  push(tables.rankRunStarts.length);
+  let previous = 0;
+  tables.rankRunStarts.forEach((start, run) => {
+    push(start - previous);
+    push(tables.rankRunRanks[run]);
+    previous = start;
+  });
   return Buffer.concat([counts, Buffer.from(tables.mergeLeftBytes), Buffer.from(varints)]);
 }
 
-/** Reads what encodeMergeTables wrote for `tokenCount` tokens and `merges` merges. */
-export function decodeMergeTables(
+/**
+ * Reads the rank runs that encodeMergeTables wrote after the counts and left lengths (`bytes` starts
+ * at the runs); the per-token counts were already summed into `mergeFirst` by the caller's pass.
+ */
+export function decodeRankRuns(
   bytes: Uint8Array,
-  tokenCount: number,
   merges: number,
   source: string,
-): Pick<SentencePieceTables, 'mergeFirst' | 'mergeLeftBytes' | 'mergeRanks'> {
-  const damaged = (what: string): never => {
-    throw new Error(`${source} is damaged (${what}); rebuild with "npm run build"`);
-  };
-  if (bytes.length < tokenCount + merges) damaged('merge tables truncated');
-  const mergeFirst = new Uint32Array(tokenCount + 1);
-  for (let id = 0; id < tokenCount; id++) mergeFirst[id + 1] = mergeFirst[id] + bytes[id];
-  if (mergeFirst[tokenCount] !== merges) damaged('merge counts do not add up');
-  const mergeLeftBytes = bytes.subarray(tokenCount, tokenCount + merges);
-  const mergeRanks = new Uint32Array(merges);
-  let at = tokenCount + merges;
+): Pick<SentencePieceTables, 'rankRunStarts' | 'rankRunRanks'> {
+  let at = 0;
   const next = (): number => {
     let value = 0;
     let scale = 1;
     let byte: number;
     do {
-      if (at >= bytes.length) damaged('merge ranks truncated');
+      if (at >= bytes.length)
+        throw new Error(`${source} is damaged (merge ranks truncated); rebuild with "npm run build"`);
       byte = bytes[at++];
       value += (byte & 0x7f) * scale;
       scale *= 128;
     } while (byte >= 0x80);
     return value;
   };
-  let filled = 0;
-  let previous = -1;
-  for (;;) {
-    const run = next();
-    if (filled + run > merges) damaged('merge ranks overrun');
-    for (let end = filled + run; filled < end; filled++) mergeRanks[filled] = ++previous;
-    if (filled === merges) break;
-    previous = next();
-    mergeRanks[filled++] = previous;
+  const runs = next();
+  const rankRunStarts = new Uint32Array(runs);
+  const rankRunRanks = new Uint32Array(runs);
+  let start = 0;
+  for (let run = 0; run < runs; run++) {
+    start += next();
+    rankRunStarts[run] = start;
+    rankRunRanks[run] = next();
   }
-  return { mergeFirst, mergeLeftBytes, mergeRanks };
+  if (runs === 0 || rankRunStarts[0] !== 0 || start >= merges)
+    throw new Error(`${source} is damaged (merge rank runs do not cover the merges); rebuild with "npm run build"`);
+  return { rankRunStarts, rankRunRanks };
 }

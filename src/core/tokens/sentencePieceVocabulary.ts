@@ -131,6 +131,7 @@ export function rankTableFromSentencePiece(
     // By id: the order does not matter to matching (longest first at each position).
     addedTokens: [...added].sort((a, b) => a.id - b.id).map((token) => token.content),
     charsBeforeSpace: charsBeforeSpace(texts),
+    maxTokenBytes: tokens.reduce((longest, token) => Math.max(longest, token.length), 0),
     ...groupMerges(mergeResults, mergeLeftBytes, texts.length),
   };
   const table: RankTable = { encoding, preSplit: { patterns: [] }, ranks: buildRankHashTable(tokens), sentencePiece };

@@ -18,7 +18,9 @@ function plainTables(tables: SentencePieceTables | undefined): unknown {
     charsBeforeSpace: tables.charsBeforeSpace,
     mergeFirst: Array.from(tables.mergeFirst),
     mergeLeftBytes: Array.from(tables.mergeLeftBytes),
-    mergeRanks: Array.from(tables.mergeRanks),
+    maxTokenBytes: tables.maxTokenBytes,
+    rankRunStarts: Array.from(tables.rankRunStarts),
+    rankRunRanks: Array.from(tables.rankRunRanks),
   };
 }
 
