@@ -14,11 +14,19 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { mcpServerText } from '../../src/core/agentContext/agentFormats';
 import { getTokenCounter } from '../../src/core/tokens/tokenCounter';
 
 const SNAPSHOTS = 'src/extension/prompts/node/agent/test/__snapshots__';
 const TEST_INSTRUCTION = 'This is a test custom instruction file';
 const USER_MESSAGE = 'hello';
+
+interface ContributedTool {
+  name: string;
+  modelDescription?: string;
+  inputSchema?: Record<string, unknown>;
+  when?: string;
+}
 
 interface Item {
   kind: 'system' | 'messages';
@@ -62,8 +70,20 @@ function main(): void {
   const commit = (process.argv[3] ?? git(repo, 'rev-parse', 'HEAD')).trim();
   const packageJson = JSON.parse(git(repo, 'show', `${commit}:package.json`)) as {
     version: string;
-    contributes: { languageModelTools: unknown[] };
+    contributes: { languageModelTools: ContributedTool[] };
   };
+  // For scale only: which of these are sent depends on settings, `when` clauses and the model.
+  const tools = packageJson.contributes.languageModelTools;
+  const unconditional = tools.filter((t) => !t.when);
+  const toolTokens = (list: ContributedTool[]) =>
+    getTokenCounter('o200k_base').count(
+      mcpServerText(
+        'vscode',
+        '',
+        list.map((t) => ({ name: t.name, description: t.modelDescription, inputSchema: t.inputSchema })),
+        {},
+      ),
+    );
   const families = git(repo, 'ls-tree', '--name-only', `${commit}:${SNAPSHOTS}`)
     .split('\n')
     .map((name) => /^agentPrompts-(.+)$/.exec(name)?.[1])
@@ -88,7 +108,7 @@ function main(): void {
     sourceFiles: `${SNAPSHOTS}/agentPrompts-<family>/all_tools.spec.snap at ${commit} (MIT licence; only sizes are shipped)`,
     measuredAt: new Date().toISOString().slice(0, 10),
     measuredWith: 'test/agents/deriveCopilotBaseline.ts',
-    notCounted: `tool schemas (Copilot Chat ${packageJson.version} contributes ${packageJson.contributes.languageModelTools.length} tools, VS Code adds its own; which are sent depends on settings and the model: in the editor they come from vscode.lm.tools), the workspace structure listing, user memory contents, the date line's length`,
+    notCounted: `tool schemas (Copilot Chat ${packageJson.version} contributes ${tools.length} tools, ${toolTokens(tools)} o200k tokens as tool definitions if all were sent, ${toolTokens(unconditional)} for the ${unconditional.length} without a \`when\` clause; VS Code adds its own; which are sent depends on settings and the model: in the editor they come from vscode.lm.tools), the workspace structure listing, user memory contents, the date line's length`,
     items: byFamily['default'],
     itemsByModelFamily: byFamily,
   };
