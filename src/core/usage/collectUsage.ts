@@ -10,7 +10,7 @@ import { buildUsageReport, type UsageReport, type UsageReportOptions } from './u
 import { scanLogFiles, type ScanResult } from './usageScan';
 import { CacheColumnsMissing, clearDigests, USAGE_CACHE_FILE } from './usageCache';
 import { currentZone } from './fileDigest';
-import { loadReportSnapshot, saveReportSnapshot, snapshotFingerprint, type SnapshotInputs } from './reportSnapshot';
+import { loadReportSnapshot, saveReportSnapshot, snapshotFingerprint, statLogs, type SnapshotInputs } from './reportSnapshot';
 import type { ProfileRegistry } from '../profiles/profileRegistry';
 
 export interface CollectUsageOptions extends UsageReportOptions {
@@ -44,8 +44,10 @@ export function collectUsage(options: CollectUsageOptions): CollectedUsage {
   const snapshotInputs: SnapshotInputs | undefined = options.cacheDir
     ? { files, options: { grouping, since, until, agents, heaviest }, footprintKey: calculator.key, zone: currentZone(), digestsFile: path.join(options.cacheDir, USAGE_CACHE_FILE) }
     : undefined;
-  if (options.cacheDir && snapshotInputs) {
-    const fingerprint = snapshotFingerprint(snapshotInputs);
+  // Taken once: the key of the stored report, then (when it is not there) the scan's unchanged-file check.
+  const stats = snapshotInputs ? statLogs(files) : undefined;
+  if (options.cacheDir && snapshotInputs && stats) {
+    const fingerprint = snapshotFingerprint(snapshotInputs, stats);
     const stored = fingerprint === undefined ? undefined : loadReportSnapshot(options.cacheDir, fingerprint);
     if (stored) return { report: stored, roots: rootsWithExistence(), scan: { counts: { cached: files.length, appended: 0, read: 0 }, unreadable: [] }, calculator };
   }
@@ -53,6 +55,7 @@ export function collectUsage(options: CollectUsageOptions): CollectedUsage {
     const result = scanLogFiles(files, {
       cacheDir: options.cacheDir,
       calculator,
+      stats,
       roots: candidateLogRoots(options.environment)
         .filter((r) => !options.agents || options.agents.length === 0 || options.agents.includes(r.agent))
         .map((r) => r.dir),

@@ -179,9 +179,11 @@ export function digestFile(
   agent: AgentId,
   previous: FileDigest | undefined,
   calculator: FootprintCalculator,
+  /** The file's stat, when the caller has just taken it (collectUsage, for the stored report's key). */
+  stat?: { size: number; mtimeMs: number },
 ): { digest: FileDigest; outcome: DigestOutcome } {
   // The common case, an unchanged file, costs one stat and no open.
-  const before = statSync(file);
+  const before = stat ?? statSync(file);
   // Estimated tokens depend on the profiles' tokenizers: counted again when the profiles change.
   const estimatesCurrent = agent !== 'copilot-chat' || previous?.footprintKey === calculator.key;
   if (previous && previous.agent === agent && previous.size === before.size && previous.mtimeMs === before.mtimeMs && estimatesCurrent) {

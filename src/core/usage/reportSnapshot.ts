@@ -39,13 +39,18 @@ export interface FileState {
   mtimeMs: number;
 }
 
+/** Each log's size and mtime now, undefined for one that cannot be stat'ed (the scan reports it). */
+export function statLogs(files: readonly LogFile[]): (FileState | undefined)[] {
+  return files.map((file) => statOrUndefined(file.path));
+}
+
 /**
- * The fingerprint of a report's inputs, or undefined when a log cannot be stat'ed (the scan reports
- * it) or there is no digests file. `states` gives each file's state in `files` order (default: stat it now).
+ * The fingerprint of a report's inputs, or undefined when a log has no state (it cannot be stat'ed:
+ * the scan reports it) or there is no digests file. `states` gives each file's state in `files` order.
  */
 export function snapshotFingerprint(
   inputs: SnapshotInputs,
-  states?: readonly (FileState | undefined)[],
+  states: readonly (FileState | undefined)[],
 ): string | undefined {
   const hash = createHash('sha256');
   const { grouping, since, until, agents, heaviest } = inputs.options;
@@ -69,7 +74,7 @@ export function snapshotFingerprint(
   const lines: string[] = new Array(inputs.files.length);
   for (let i = 0; i < inputs.files.length; i++) {
     const file = inputs.files[i];
-    const state = states ? states[i] : statOrUndefined(file.path);
+    const state = states[i];
     if (!state) return undefined;
     lines[i] = `${file.agent}\0${file.root}\0${file.path}\0${state.size}\0${state.mtimeMs}`;
   }

@@ -38,18 +38,20 @@ export interface ScanOptions {
    * files elsewhere (another CLAUDE_CONFIG_DIR, an agent not asked for) are kept for later runs.
    */
   roots?: readonly string[];
+  /** Each file's stat, in `files` order, when the caller has just taken them; else each is stat'ed. */
+  stats?: readonly ({ size: number; mtimeMs: number } | undefined)[];
 }
 
-export function scanLogFiles(files: readonly LogFile[], { cacheDir, calculator, roots = [] }: ScanOptions): ScanResult {
+export function scanLogFiles(files: readonly LogFile[], { cacheDir, calculator, roots = [], stats }: ScanOptions): ScanResult {
   const stored = cacheDir ? loadDigests(cacheDir) : { files: new Map<string, FileDigest>() };
   const next = new Map<string, FileDigest>();
   const result: ScanResult = { files: [], counts: { cached: 0, appended: 0, read: 0 }, unreadable: [], cacheProblem: stored.problem, save: () => undefined };
   let changed = stored.problem !== undefined;
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     try {
       const previous = stored.files.get(file.path);
       const previousKey = previous?.footprintKey;
-      const { digest, outcome } = digestFile(file.path, file.agent, previous, calculator);
+      const { digest, outcome } = digestFile(file.path, file.agent, previous, calculator, stats?.[i]);
       result.counts[outcome]++;
       if (outcome !== 'cached' || digest.footprintKey !== previousKey) changed = true;
       next.set(file.path, digest);
