@@ -3,7 +3,7 @@ import type { RuleFinding } from '../rule';
 import { defineRule } from '../defineRule';
 import type { TextRange } from '../../textRange';
 import { savingOfEdits } from '../measureSaving';
-import { fencedBody } from '../fencedBody';
+import { fencedParts } from '../fencedBody';
 import { scanByBlocks } from '../scanByBlocks';
 
 /** A data URI: its literal prefix lets the regex engine skip ahead fast. */
@@ -44,8 +44,7 @@ export const base64Blob = defineRule({
   optionsSchema: { minChars: { type: 'integer', minimum: 1, description: 'Shortest blob reported, in characters.' } },
   defaultOptions: { minChars: 200 },
   check(context, options) {
-    const text = context.prompt.text;
-    const blobs: TextRange[] = context.prompt.parts.filter((p) => p.kind === 'base64').map((p) => fencedBody(text, p.range));
+    const blobs: TextRange[] = fencedParts(context.prompt, 'base64').map((p) => p.body);
     const found = scanByBlocks(context.prompt, 'base64-blob', (block) => [
       ...[...block.matchAll(DATA_URI)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })),
       ...bareRuns(block, 200),

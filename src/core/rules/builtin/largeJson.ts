@@ -1,9 +1,9 @@
 import { formatInteger, formatWh } from '../../format';
-import path from 'node:path';
 import type { RuleFinding } from '../rule';
 import { defineRule } from '../defineRule';
-import { savingOfEdits, savingOfTokens } from '../measureSaving';
-import { fencedBody } from '../fencedBody';
+import { savingOfEdits } from '../measureSaving';
+import { fencedParts } from '../fencedBody';
+import { minimalFormFinding } from '../minimalFormFinding';
 
 /** Pretty-printed JSON costs whitespace tokens; large arrays rarely need every item. */
 export const largeJson = defineRule({
@@ -19,11 +19,7 @@ export const largeJson = defineRule({
   defaultOptions: { minTokens: 300, minSavingTokens: 50, sampleItems: 5 },
   check(context, options) {
     const findings: RuleFinding[] = [];
-    const text = context.prompt.text;
-    for (const part of context.prompt.parts) {
-      if (part.kind !== 'pastedJson') continue;
-      const body = fencedBody(text, part.range);
-      const raw = text.slice(body.start, body.end);
+    for (const { part, body, text: raw } of fencedParts(context.prompt, 'pastedJson')) {
       const tokens = context.countTokens(raw);
       if (tokens < options.minTokens) continue;
       let value: unknown;
@@ -50,16 +46,9 @@ export const largeJson = defineRule({
       });
     }
     for (const a of context.attachments) {
-      if (a.format !== 'json' || !a.minimal) continue;
-      const saved = a.naive.tokens - a.minimal.tokens;
-      if (a.naive.tokens < options.minTokens || saved < options.minSavingTokens) continue;
-      const saving = savingOfTokens(context, saved);
-      findings.push({
-        range: a.reference.range,
-        message: `${path.basename(a.reference.path)} sends ${formatInteger(a.naive.tokens)} tokens as ${a.naive.description}; ${a.minimal.description} is ${formatInteger(a.minimal.tokens)} (≈${formatWh(saving.wh)} less).`,
-        saving,
-        fix: { title: `Write ${a.minimal.description} of ${path.basename(a.reference.path)}`, action: { kind: 'minifyJson', attachmentPath: a.reference.path, referenceRange: a.reference.range } },
-      });
+      if (a.format !== 'json' || a.naive.tokens < options.minTokens) continue;
+      const finding = minimalFormFinding(context, a, 'minifyJson', options.minSavingTokens);
+      if (finding) findings.push(finding);
     }
     return findings;
   },

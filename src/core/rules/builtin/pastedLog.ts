@@ -1,9 +1,9 @@
 import { formatInteger, formatWh } from '../../format';
-import path from 'node:path';
 import type { RuleFinding } from '../rule';
 import { defineRule } from '../defineRule';
-import { savingOfEdits, savingOfTokens } from '../measureSaving';
-import { fencedBody } from '../fencedBody';
+import { savingOfEdits } from '../measureSaving';
+import { fencedParts } from '../fencedBody';
+import { minimalFormFinding } from '../minimalFormFinding';
 import { logTail } from '../logTail';
 
 /** Whole logs pasted into a prompt: the error lines and the tail usually carry the answer. */
@@ -20,11 +20,7 @@ export const pastedLog = defineRule({
   defaultOptions: { maxLines: 40, tailLines: 20, minSavingTokens: 100 },
   check(context, options) {
     const findings: RuleFinding[] = [];
-    const text = context.prompt.text;
-    for (const part of context.prompt.parts) {
-      if (part.kind !== 'pastedLog') continue;
-      const body = fencedBody(text, part.range);
-      const log = text.slice(body.start, body.end);
+    for (const { part, body, text: log } of fencedParts(context.prompt, 'pastedLog')) {
       const cut = logTail(log, options.tailLines);
       if (cut.totalLines <= options.maxLines) continue;
       const edits = [{ range: body, newText: cut.text }];
@@ -38,16 +34,9 @@ export const pastedLog = defineRule({
       });
     }
     for (const a of context.attachments) {
-      if (a.format !== 'log' || !a.minimal) continue;
-      const saved = a.naive.tokens - a.minimal.tokens;
-      if (saved < options.minSavingTokens) continue;
-      const saving = savingOfTokens(context, saved);
-      findings.push({
-        range: a.reference.range,
-        message: `${path.basename(a.reference.path)} sends ${formatInteger(a.naive.tokens)} tokens; ${a.minimal.description} is ${formatInteger(a.minimal.tokens)} (≈${formatWh(saving.wh)} less).`,
-        saving,
-        fix: { title: `Write ${a.minimal.description} of ${path.basename(a.reference.path)}`, action: { kind: 'tailLog', attachmentPath: a.reference.path, referenceRange: a.reference.range } },
-      });
+      if (a.format !== 'log') continue;
+      const finding = minimalFormFinding(context, a, 'tailLog', options.minSavingTokens);
+      if (finding) findings.push(finding);
     }
     return findings;
   },
