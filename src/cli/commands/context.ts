@@ -14,8 +14,8 @@ import type { CliIo } from '../cliIo';
 export const CONTEXT_USAGE = `Usage: mvp context [FOLDER] [--agent auto|claude-code|vscode|codex|gemini] [--model ID] [--format text|json] [--probe-mcp] [--no-logs]
 
 Lists what the agent sends with every request in FOLDER (default: the current folder) before you
-type a word: its own system prompt and tools (a baseline measured with the real client, or learned
-from your logs), MCP servers' tools, memory and instruction files (with their @imports), and the
+type a word: its own system prompt and tools (learned from your logs, else a baseline measured with
+the real client; for Copilot derived from its published prompts), MCP servers' tools, memory and instruction files (with their @imports), and the
 skill listing; tokens for the model, Wh per request and per session, and findings with fixes.
 
   --agent NAME   which agent's rules to apply (default: auto, from the files in FOLDER)
