@@ -89,7 +89,7 @@ try {
     },
     {
       id: 'statusline-cli',
-      name: '`mvp statusline` through the whole CLI (20-request transcript)',
+      name: '`mvp statusline` through the CLI: dispatcher + cli-statusline.js (20-request transcript)',
       args: [cli, 'statusline'],
       input: statusInput,
     },
