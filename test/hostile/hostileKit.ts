@@ -19,13 +19,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export { runCli, type CliRun } from '../unit/cli/cliHarness';
 
 const made: string[] = [];
 
@@ -58,18 +53,6 @@ export function sparseFile(file: string, bytes: number): string {
   ftruncateSync(fd, bytes);
   closeSync(fd);
   return file;
-}
-
-export async function runCli(args: string[], cwd: string, stdin?: string): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd,
-    readStdin: stdin === undefined ? undefined : async () => stdin,
-  });
-  return { code, stdout, stderr };
 }
 
 /** Name, type and content hash of everything under `root` (FIFOs and devices by type only). */

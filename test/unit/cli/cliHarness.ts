@@ -7,13 +7,15 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[], cwd = process.cwd()): Promise<CliRun> {
+/** `stdin`, when given, is what `mvp` reads for `-` (else it reads none). */
+export async function runCli(args: string[], cwd = process.cwd(), stdin?: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     cwd,
+    readStdin: stdin === undefined ? undefined : async () => stdin,
   });
   return { code, stdout, stderr };
 }
