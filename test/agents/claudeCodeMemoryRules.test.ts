@@ -8,15 +8,28 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyseAgentContext } from '../../src/core/agentContext/analyseAgentContext';
+import type { AgentContextOptions } from '../../src/core/agentContext/analyseAgentContext';
 import { profileRegistryFor } from '../../src/core/analyse';
 import { countForProfile } from '../../src/core/tokens/countForProfile';
 import { mergeParts, splitClaudeCodeRequest, type CapturedRequest } from './claudeCodeRequestParts';
 import { captureFirstRequest, claudeCodeInstalled, FILESYSTEM_MCP_BIN, freshHome } from './driveClaudeCode';
+import { oursAndSent } from './oursAndSent';
 
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
+}
+
+/** `mvp context`'s reading of `project`, made a Git root, and what the real client sent from it. */
+function oursAndSentFrom(base: string, project: string, home: string, options: Partial<AgentContextOptions> = {}) {
+  execFileSync('git', ['init', '-q', project]);
+  return oursAndSent(captureFirstRequest, {
+    folder: project,
+    agent: 'claude-code',
+    home,
+    cacheDir: path.join(base, 'cache'),
+    ...options,
+  });
 }
 
 /** The memory files of the captured request, in order: [path, label]. */
@@ -55,15 +68,7 @@ describe('Claude Code memory rules, checked against the real client', function (
       '---\npaths:\n  - "**/*.sql"\n---\nConditional rule: SQL upper case.\n',
     );
     write(path.join(project, 'CLAUDE.local.md'), 'Local memory: my notes.\n');
-    execFileSync('git', ['init', '-q', project]);
-    const context = await analyseAgentContext({
-      folder: project,
-      agent: 'claude-code',
-      home,
-      cacheDir: path.join(base, 'cache'),
-      useLogs: false,
-    });
-    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there' });
+    const { context, body } = await oursAndSentFrom(base, project, home);
     const sent = sentMemoryFiles(body);
     assert.deepEqual(
       context.items.filter((i) => i.kind === 'memory').map((i) => i.path),
@@ -93,15 +98,7 @@ describe('Claude Code memory rules, checked against the real client', function (
     write(path.join(project, 'cycle-b.md'), 'Cycle B @cycle-a.md\n');
     write(path.join(project, 'not-this.md'), 'in a code span\n');
     write(path.join(project, 'nor-this.md'), 'in a fence\n');
-    execFileSync('git', ['init', '-q', project]);
-    const context = await analyseAgentContext({
-      folder: project,
-      agent: 'claude-code',
-      home,
-      cacheDir: path.join(base, 'cache'),
-      useLogs: false,
-    });
-    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there' });
+    const { context, body } = await oursAndSentFrom(base, project, home);
     const ours = context.items.filter((i) => i.kind === 'memory');
     assert.deepEqual(
       ours.map((i) => path.basename(i.path!)),
@@ -122,15 +119,7 @@ describe('Claude Code memory rules, checked against the real client', function (
     write(path.join(project, '.claude', 'skills', 'proj-one', 'SKILL.md'), skill('proj-one'));
     write(path.join(project, '.claude', 'skills', 'no-desc', 'SKILL.md'), '---\nname: no-desc\n---\nBody only.\n');
     write(path.join(project, 'sub', '.claude', 'skills', 'nested-one', 'SKILL.md'), skill('nested-one'));
-    execFileSync('git', ['init', '-q', project]);
-    const context = await analyseAgentContext({
-      folder: project,
-      agent: 'claude-code',
-      home,
-      cacheDir: path.join(base, 'cache'),
-      useLogs: false,
-    });
-    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there' });
+    const { context, body } = await oursAndSentFrom(base, project, home);
     const sent = JSON.stringify(body);
     const ours = context.items.filter((i) => i.kind === 'skills').map((i) => i.name.replace(/^skill /, ''));
     for (const name of ['user-one', 'parent-one', 'proj-one', 'no-desc', 'nested-one']) {
@@ -158,17 +147,10 @@ describe('Claude Code memory rules, checked against the real client', function (
       path.join(home, '.claude.json'),
       JSON.stringify({ mcpServers: { fsthree: server }, projects: { [project]: { mcpServers: { fsfour: server } } } }),
     );
-    execFileSync('git', ['init', '-q', project]);
-    const context = await analyseAgentContext({
-      folder: project,
-      agent: 'claude-code',
+    const { context, body } = await oursAndSentFrom(base, project, home, {
       model: 'claude-sonnet-4-5',
-      home,
-      cacheDir: path.join(base, 'cache'),
-      useLogs: false,
       probeMcp: true,
     });
-    const { body } = await captureFirstRequest({ project, home, prompt: 'hello there' });
     const profile = profileRegistryFor().resolve('claude-sonnet-4-5').profile;
     const sent = new Map(
       [...mergeParts(splitClaudeCodeRequest(body as CapturedRequest, []))]

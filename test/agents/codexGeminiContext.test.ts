@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyseAgentContext } from '../../src/core/agentContext/analyseAgentContext';
 import type { AgentContext } from '../../src/core/agentContext/agentContextTypes';
 import { profileRegistryFor } from '../../src/core/analyse';
 import { countForProfile } from '../../src/core/tokens/countForProfile';
@@ -18,6 +17,7 @@ import { FILESYSTEM_MCP_BIN } from './driveClaudeCode';
 import { captureCodexRequest, codexInstalled, codexVersion, freshCodexHome } from './driveCodex';
 import { captureGeminiRequest, freshGeminiHome, geminiInstalled, geminiVersion } from './driveGeminiCli';
 import { splitGeminiRequest, type GeminiRequest } from './geminiRequestParts';
+import { oursAndSent } from './oursAndSent';
 
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -88,16 +88,14 @@ describe('mvp context against the real Codex CLI (offline, Responses API stand-i
       `[mcp_servers.filesystem]\ncommand = "${FILESYSTEM_MCP_BIN}"\nargs = ["${project}"]\n`,
     );
     write(path.join(home, '.codex', 'AGENTS.md'), GLOBAL_NOTES);
-    const context = await analyseAgentContext({
+    const { context, body } = await oursAndSent(captureCodexRequest, {
       folder: project,
       agent: 'codex',
       home,
       env: {},
       probeMcp: true,
       cacheDir: path.join(root, 'cache'),
-      useLogs: false,
     });
-    const { body } = await captureCodexRequest({ project, home, prompt: 'hello there' });
     const parts = splitCodexRequest(body as CodexRequest, {
       projectSkills: ['csv-summary'],
       globalInstructions: path.join(home, '.codex', 'AGENTS.md'),
@@ -125,15 +123,13 @@ describe('Codex AGENTS.md discovery, checked against the real client', function 
     execFileSync('git', ['init', '-q', repo]);
     const home = freshCodexHome(base);
     write(path.join(home, '.codex', 'AGENTS.md'), 'GLOBAL.\n');
-    const context = await analyseAgentContext({
+    const { context, body } = await oursAndSent(captureCodexRequest, {
       folder: project,
       agent: 'codex',
       home,
       env: {},
       cacheDir: path.join(base, 'cache'),
-      useLogs: false,
     });
-    const { body } = await captureCodexRequest({ project, home, prompt: 'hello there' });
     const sent =
       (body as CodexRequest).input
         .flatMap((i) => i.content ?? [])
@@ -200,15 +196,13 @@ describe('mvp context against the real Gemini CLI (offline, Gemini API stand-in)
     execFileSync('git', ['init', '-q', project]);
     const home = freshGeminiHome(root);
     write(path.join(home, '.gemini', 'GEMINI.md'), GLOBAL_NOTES);
-    const context = await analyseAgentContext({
+    const { context, body } = await oursAndSent(captureGeminiRequest, {
       folder: project,
       agent: 'gemini',
       home,
       env: {},
       cacheDir: path.join(root, 'cache'),
-      useLogs: false,
     });
-    const { body } = await captureGeminiRequest({ project, home, prompt: 'hello there' });
     compare(
       context,
       splitGeminiRequest(body as GeminiRequest, { projectSkills: ['csv-summary'] }),
@@ -236,15 +230,13 @@ describe('Gemini CLI GEMINI.md discovery, checked against the real client', func
     execFileSync('git', ['init', '-q', repo]);
     const home = freshGeminiHome(root);
     write(path.join(home, '.gemini', 'GEMINI.md'), 'GLOBAL.\n');
-    const context = await analyseAgentContext({
+    const { context, body } = await oursAndSent(captureGeminiRequest, {
       folder: project,
       agent: 'gemini',
       home,
       env: {},
       cacheDir: path.join(root, 'cache'),
-      useLogs: false,
     });
-    const { body } = await captureGeminiRequest({ project, home, prompt: 'hello there' });
     const sent = [...JSON.stringify(body).matchAll(/--- Context from: ([^ ]+) ---/g)].map((m) => m[1]);
     assert.deepEqual(
       context.items
