@@ -8,6 +8,7 @@
 import type { RequestEstimate, RequestInput } from '../energy/estimate';
 import { formatTokens, significant } from '../format';
 import type { ModelProfile, NumberRange } from './modelProfile';
+import { nameTokens } from './modelName';
 
 /** Why a model is in the comparison. */
 export type ComparisonRole = 'chosen' | 'smallerSameVendor' | 'open';
@@ -77,11 +78,17 @@ export interface SmallerModelOptions {
   excludeReasoning?: boolean;
 }
 
+/** A vendor's product line: the first word of the family ("gemini" for gemini-flash, "gemma" for gemma-3). */
+function productLine(profile: ModelProfile): string {
+  return nameTokens(profile.family)[0] ?? profile.family;
+}
+
 /**
  * The one way "a smaller model" is picked: the closest meaningful step down — at most
  * SMALLER_SHARE of the chosen model's active parameters — the same vendor first, then the same
- * family (gpt-4o → gpt-4o-mini), then the same kind (reasoning or not), then the largest that is
- * still clearly smaller.
+ * family (gpt-4o → gpt-4o-mini), then the same product line (the family's first word: Gemini 2.5
+ * Flash → Flash-Lite rather than Google's Gemma 3 27B, Mistral Large → Mistral Small rather than
+ * Codestral), then the same kind (reasoning or not), then the largest that is still clearly smaller.
  */
 export function pickSmallerModel(
   chosen: ModelProfile,
@@ -100,11 +107,13 @@ export function pickSmallerModel(
   );
   const otherVendor = (p: ModelProfile): number => Number(p.provider !== chosen.provider);
   const otherFamily = (p: ModelProfile): number => Number(p.family !== chosen.family);
+  const otherLine = (p: ModelProfile): number => Number(productLine(p) !== productLine(chosen));
   const otherKind = (p: ModelProfile): number => Number(p.reasoning.isReasoning !== chosen.reasoning.isReasoning);
   candidates.sort(
     (a, b) =>
       otherVendor(a) - otherVendor(b) ||
       otherFamily(a) - otherFamily(b) ||
+      otherLine(a) - otherLine(b) ||
       otherKind(a) - otherKind(b) ||
       activeParamsB(b) - activeParamsB(a) ||
       a.id.localeCompare(b.id),

@@ -36,7 +36,7 @@ describe('built-in model profiles', () => {
       'claude-sonnet-4-5', 'claude-haiku-4-5', 'gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-2.5-flash-lite',
       'mistral-large', 'mistral-medium', 'mistral-small', 'codestral', 'llama-3.1-8b', 'llama-3.1-70b',
       'llama-3.1-405b', 'llama-4-scout', 'llama-4-maverick', 'deepseek-v3', 'deepseek-r1', 'qwen3-235b-a22b',
-      'qwen2.5-72b', 'phi-4',
+      'qwen2.5-72b', 'phi-4', 'gemma-3-27b-it', 'gemma-3-12b-it', 'gemma-3-4b-it', 'gemma-3-1b-it',
     ];
     for (const id of required) assert.ok(ids.has(id), `missing profile ${id}`);
   });
@@ -90,13 +90,15 @@ describe('built-in model profiles', () => {
   it('open weights exactly where the licence lets you run the model yourself', () => {
     const open = raw.filter((r) => r.data.weights === 'open').map((r) => r.data.id).sort();
     assert.deepEqual(open, [
-      'deepseek-r1', 'deepseek-v3', 'gpt-oss-120b', 'gpt-oss-20b', 'llama-3.1-405b', 'llama-3.1-70b', 'llama-3.1-8b',
+      'deepseek-r1', 'deepseek-v3', 'gemma-3-12b-it', 'gemma-3-1b-it', 'gemma-3-27b-it', 'gemma-3-4b-it', 'gpt-oss-120b', 'gpt-oss-20b', 'llama-3.1-405b', 'llama-3.1-70b', 'llama-3.1-8b',
       'llama-4-maverick', 'llama-4-scout', 'local-model', 'mistral-small', 'phi-4', 'qwen2.5-72b', 'qwen3-235b-a22b',
       'qwen3-30b-a3b',
     ]);
-    // Hosted-only vendors, the unknown default, and Mistral's research / non-production licences are closed.
+    // Hosted-only models (Claude, Gemini), the unknown default, and Mistral's research / non-production licences are
+    // closed. Google's Gemma 3 is open: the Gemma Terms of Use allow production use (media/licences/).
     for (const { data } of raw) {
-      if (['anthropic', 'google', 'unknown'].includes(data.provider) || ['codestral', 'mistral-large', 'mistral-medium'].includes(data.id)) {
+      const hostedOnly = data.provider === 'anthropic' || data.provider === 'unknown' || data.family.startsWith('gemini');
+      if (hostedOnly || ['codestral', 'mistral-large', 'mistral-medium'].includes(data.id)) {
         assert.equal(data.weights, 'closed', data.id);
       }
     }

@@ -16,6 +16,18 @@ describe('panel model comparisons', () => {
   it('steps down within the same family first', () => {
     assert.equal(pickSmallerSameVendor(profile('gpt-4o'), profiles)?.id, 'gpt-4o-mini');
     assert.equal(pickSmallerSameVendor(profile('claude-sonnet-4-5'), profiles)?.id, 'claude-haiku-4-5');
+    assert.equal(pickSmallerSameVendor(profile('gemma-3-27b-it'), profiles)?.id, 'gemma-3-12b-it');
+    assert.equal(pickSmallerSameVendor(profile('gemma-3-4b-it'), profiles)?.id, 'gemma-3-1b-it');
+  });
+
+  it('then the same product line: Gemini Flash steps down to Flash-Lite, not to Google\'s larger Gemma', () => {
+    // Gemma 3 27B (27B) is larger than Flash-Lite (8–28B, 15B in the middle), and both are Google's.
+    assert.equal(pickSmallerSameVendor(profile('gemini-2.5-flash'), profiles)?.id, 'gemini-2.5-flash-lite');
+    assert.equal(pickSmallerSameVendor(profile('gemini-2.5-pro'), profiles)?.id, 'gemini-2.5-flash');
+    // Mistral Large steps down to Mistral Small, not to the code model Codestral.
+    assert.equal(pickSmallerSameVendor(profile('mistral-large'), profiles)?.id, 'mistral-small');
+    // With nothing smaller in its own line, Flash-Lite steps down to Google's open Gemma 3 4B.
+    assert.equal(pickSmallerSameVendor(profile('gemini-2.5-flash-lite'), profiles)?.id, 'gemma-3-4b-it');
   });
 
   it('finds nothing smaller for the smallest model of a vendor', () => {
@@ -31,6 +43,9 @@ describe('panel model comparisons', () => {
     assert.equal(open.local, undefined);
     assert.equal(isOpenWeights(profile('gpt-4o')), false);
     assert.equal(isOpenWeights(profile('llama-3.1-70b')), true);
+    // Gemma Terms of Use: production use allowed under a use policy, like the Llama licence.
+    assert.equal(isOpenWeights(profile('gemma-3-27b-it')), true);
+    assert.equal(isOpenWeights(profile('gemini-2.5-flash')), false);
   });
 
   it('reads the profile\'s weights field, not its name', () => {

@@ -33,6 +33,12 @@ const examples: [requested: string, step: ResolutionStep, id: string][] = [
   ['deepseek-reasoner', 'alias', 'deepseek-r1'],
   ['Qwen/Qwen3-235B-A22B-Instruct-2507', 'alias', 'qwen3-235b-a22b'],
   ['microsoft/phi-4', 'alias', 'phi-4'],
+  ['google/gemma-3-27b-it', 'alias', 'gemma-3-27b-it'],
+  ['models/gemma-3-12b-it', 'alias', 'gemma-3-12b-it'],
+  ['gemma3:27b', 'alias', 'gemma-3-27b-it'],
+  ['gemma3:1b', 'alias', 'gemma-3-1b-it'],
+  ['gemma3', 'alias', 'gemma-3-4b-it'], // Ollama's default gemma3 tag is the 4B
+  ['gemma3:latest', 'alias', 'gemma-3-4b-it'],
   // family
   ['claude-3-5-sonnet-20241022', 'family', 'claude-sonnet-4-5'],
   ['anthropic.claude-3-haiku-20240307-v1:0', 'family', 'claude-haiku-4-5'],
@@ -47,6 +53,12 @@ const examples: [requested: string, step: ResolutionStep, id: string][] = [
   ['llama-4-scout-17b-16e-instruct-fp8', 'alias', 'llama-4-scout'],
   ['qwen3-32b', 'family', 'qwen3-30b-a3b'],
   ['phi-3-mini', 'family', 'phi-4'],
+  ['gemma3:12b-it-qat', 'family', 'gemma-3-12b-it'],
+  ['google/gemma-3-27b-it:free', 'family', 'gemma-3-27b-it'],
+  ['gemma-3-27b-pt', 'family', 'gemma-3-27b-it'],
+  // Gemma 2 and Gemma 4 have other tokenizers and shapes: never a Gemma 3 profile.
+  ['gemma-2-9b-it', 'default', DEFAULT_PROFILE_ID],
+  ['google/gemma-4-31b-it', 'default', DEFAULT_PROFILE_ID],
   // labelled default
   ['totally-new-model', 'default', DEFAULT_PROFILE_ID],
   ['', 'default', DEFAULT_PROFILE_ID],
