@@ -40,6 +40,9 @@ const CLI_COMMAND_BUNDLES = {
   },
 };
 const CLI_SHARED_SOURCES = ['src/cli/args.ts', 'src/cli/cliIo.ts'].map((f) => path.resolve(f));
+// The hook's own work (the engine) runs in dist/hookWorker.js; the hook's entry bundle starts that
+// worker and only needs the engine in-process (tests, MVP_HOOK_IN_PROCESS=1), from its own bundle.
+const HOOK_HERE_SOURCE = path.resolve('src/cli/hook/runHookHere.ts');
 
 function cliBundles() {
   const resolveTs = (dir, request) => path.resolve(dir, request.endsWith('.ts') ? request : `${request}.ts`);
@@ -65,14 +68,23 @@ function cliBundles() {
       });
     },
   };
+  const hookHere = {
+    name: 'cli-hook-here',
+    setup(build) {
+      build.onResolve({ filter: /runHookHere$/ }, (args) =>
+        resolveTs(args.resolveDir, args.path) === HOOK_HERE_SOURCE ? { path: './cli-hook-here.js', external: true } : undefined,
+      );
+    },
+  };
   return [
+    { ...node, entryPoints: { 'cli-hook-here': HOOK_HERE_SOURCE }, outdir: 'dist', plugins: [shared] },
     { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [dispatcher, shared] },
     { ...node, entryPoints: { 'cli-shared': 'src/cli/cliShared.ts' }, outdir: 'dist' },
     ...Object.entries(CLI_COMMAND_BUNDLES).map(([group, { entry }]) => ({
       ...node,
       entryPoints: { [`cli-${group}`]: entry },
       outdir: 'dist',
-      plugins: [shared],
+      plugins: group === 'hook' ? [hookHere, shared] : [shared],
     })),
   ];
 }

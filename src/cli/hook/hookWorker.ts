@@ -1,6 +1,6 @@
 /** The worker side of ./runHookIsolated.ts: runs the hook on the event it was given and posts what it printed. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runHookHere } from '../commands/hook';
+import { runHookHere } from './runHookHere';
 import type { HookWorkerData, HookWorkerMessage } from './runHookIsolated';
 
 const data = workerData as HookWorkerData;

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CliIo } from '../cliIo';
-import { deadlineMessage, deadlineSeconds, runHookHere } from '../commands/hook';
+import { deadlineMessage, deadlineSeconds } from './hookOptions';
 
 /** Time the worker gets past the deadline to deliver its own (politer) deadline answer. */
 const GRACE_MS = 300;
@@ -58,7 +58,10 @@ export async function runHookIsolated(args: string[], io: CliIo): Promise<number
   }
   const location = locateHookWorker();
   // Without the worker file (a partial install) the hook still runs, bounded between steps.
-  if (!location) return runHookHere(args, { ...io, readStdin: async () => stdin }, { deadlineAt });
+  if (!location) {
+    const { runHookHere } = require('./runHookHere') as typeof import('./runHookHere');
+    return runHookHere(args, { ...io, readStdin: async () => stdin }, { deadlineAt });
+  }
 
   // The bundle's deadline counts from the process start; from sources, from when the worker has loaded.
   const workerData: HookWorkerData = {
