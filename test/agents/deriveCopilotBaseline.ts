@@ -11,6 +11,7 @@
  *
  *   node -r esbuild-register test/agents/deriveCopilotBaseline.ts /path/to/vscode-copilot-chat.git
  */
+import { formatInteger } from '../../src/core/format';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -108,7 +109,7 @@ function main(): void {
     sourceFiles: `${SNAPSHOTS}/agentPrompts-<family>/all_tools.spec.snap at ${commit} (MIT licence; only sizes are shipped)`,
     measuredAt: new Date().toISOString().slice(0, 10),
     measuredWith: 'test/agents/deriveCopilotBaseline.ts',
-    notCounted: `tool schemas (Copilot Chat ${packageJson.version} contributes ${tools.length} tools, ${toolTokens(tools)} o200k tokens as tool definitions if all were sent, ${toolTokens(unconditional)} for the ${unconditional.length} without a \`when\` clause; VS Code adds its own; which are sent depends on settings and the model: in the editor they come from vscode.lm.tools), the workspace structure listing, user memory contents, the date line's length`,
+    notCounted: `tool schemas (Copilot Chat ${packageJson.version} contributes ${tools.length} tools, ${formatInteger(toolTokens(tools))} o200k tokens as tool definitions if all were sent, ${formatInteger(toolTokens(unconditional))} for the ${unconditional.length} without a \`when\` clause; VS Code adds its own; which are sent depends on settings and the model: in the editor they come from vscode.lm.tools), the workspace structure listing, user memory contents, the date line's length`,
     items: byFamily['default'],
     itemsByModelFamily: byFamily,
   };
