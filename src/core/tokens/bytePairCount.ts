@@ -8,7 +8,7 @@
  * `bytes` is a latin1 string, one char per UTF-8 byte; pairs are looked up by range
  * (`rankOf(bytes, start, end)`), never sliced out.
  */
-import type { RankHashTable } from './rankHashTable';
+import type { TokenRanks } from './rankHashTable';
 import { rankSweepMergeCount } from './rankSweepMergeCount';
 
 /**
@@ -17,7 +17,7 @@ import { rankSweepMergeCount } from './rankSweepMergeCount';
  */
 export const LONG_PIECE_THRESHOLD = 256;
 
-export function bytePairCount(bytes: string, ranks: RankHashTable, longPieceThreshold = LONG_PIECE_THRESHOLD): number {
+export function bytePairCount(bytes: string, ranks: TokenRanks, longPieceThreshold = LONG_PIECE_THRESHOLD): number {
   const length = bytes.length;
   if (length <= 1) return length;
   if (ranks.wholePieceIsToken && ranks.has(bytes)) return 1;
@@ -26,13 +26,13 @@ export function bytePairCount(bytes: string, ranks: RankHashTable, longPieceThre
 
 const NO_RANK = Number.POSITIVE_INFINITY;
 
-function pairRankOf(ranks: RankHashTable, bytes: string, start: number, middle: number, end: number): number {
+function pairRankOf(ranks: TokenRanks, bytes: string, start: number, middle: number, end: number): number {
   const rank = ranks.mergeRankOf(bytes, start, middle, end);
   return rank < 0 ? NO_RANK : rank;
 }
 
 /** Quadratic but allocation-light: fine for the short pieces that make up almost all text. */
-function scanMergeCount(bytes: string, ranks: RankHashTable): number {
+function scanMergeCount(bytes: string, ranks: TokenRanks): number {
   const length = bytes.length;
   // starts[i] is where part i begins; part i ends where part i+1 begins (starts[parts] = length).
   const starts: number[] = new Array(length + 1);

@@ -18,7 +18,19 @@ export const NO_MERGE = 0xffff;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-export class RankHashTable implements Iterable<[string, number]> {
+/** What counting needs of a rank lookup: this hash table, or the sorted one (sortedTokenTable.ts). */
+export interface TokenRanks extends Iterable<[string, number]> {
+  readonly size: number;
+  readonly mergeSplits?: Uint16Array;
+  readonly wholePieceIsToken: boolean;
+  rankOf(text: string, start: number, end: number): number;
+  mergeRankOf(text: string, start: number, middle: number, end: number): number;
+  get(token: string): number | undefined;
+  has(token: string): boolean;
+  tokenOf(rank: number): string;
+}
+
+export class RankHashTable implements TokenRanks {
   private readonly mask: number;
 
   constructor(
@@ -155,47 +167,30 @@ export function indexRankHashTable(bytes: Uint8Array, offsets: Uint32Array, merg
 }
 
 /**
- * indexRankHashTable from the tokens' byte lengths (a 'lengths' rank file) in one pass: offsets,
- * hash slots and, when `mergeCounts` is given (per token, how many merges make it), where each
- * token's merges start. A cold process runs such loops largely before the optimizing compiler
- * takes over, so one loop over the 262,144 Gemma 3 tokens instead of three saves tens of ms of
- * its start (docs/tokenizers.md). Also returns the longest token's byte length.
+ * indexRankHashTable from the tokens' byte lengths (a 'lengths' rank file) in one pass: offsets
+ * and hash slots. A cold process runs such loops largely before the optimizing compiler takes
+ * over, so one loop over the tokens instead of two saves a few ms of its start.
  */
-export function indexRankHashTableFromLengths(
-  bytes: Uint8Array,
-  lengths: Uint8Array,
-  mergeSplits?: Uint16Array,
-  mergeCounts?: Uint8Array,
-): { table: RankHashTable; mergeFirst: Uint32Array | undefined; longest: number } {
+export function indexRankHashTableFromLengths(bytes: Uint8Array, lengths: Uint8Array, mergeSplits?: Uint16Array): RankHashTable {
   const count = lengths.length;
   let size = 1;
   while (size < count * 2) size *= 2;
   const slots = new Uint32Array(size);
   const mask = size - 1;
   const offsets = new Uint32Array(count + 1);
-  const mergeFirst = mergeCounts ? new Uint32Array(count + 1) : undefined;
-  let longest = 0;
   let start = 0;
-  let merges = 0;
   for (let rank = 0; rank < count; rank++) {
-    const length = lengths[rank];
-    const end = start + length;
+    const end = start + lengths[rank];
     offsets[rank] = start;
-    if (length > longest) longest = length;
     let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
     let slot = hash & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
     slots[slot] = rank + 1;
-    if (mergeFirst !== undefined) {
-      mergeFirst[rank] = merges;
-      merges += (mergeCounts as Uint8Array)[rank];
-    }
     start = end;
   }
   offsets[count] = start;
-  if (mergeFirst !== undefined) mergeFirst[count] = merges;
-  return { table: new RankHashTable(bytes, offsets, slots, mergeSplits), mergeFirst, longest };
+  return new RankHashTable(bytes, offsets, slots, mergeSplits);
 }
 
 function insert(table: RankHashTable, token: string, rank: number): void {

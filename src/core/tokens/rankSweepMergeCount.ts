@@ -22,7 +22,7 @@
  * exact: parts only grow, so once the pair at p changes it spans more bytes, is another string and
  * so has another rank, and it never spans the same bytes again.
  */
-import type { RankHashTable } from './rankHashTable';
+import type { TokenRanks } from './rankHashTable';
 
 const NONE = -1;
 
@@ -32,7 +32,7 @@ const NONE = -1;
  */
 let bucketHeads = new Int32Array(0);
 
-export function rankSweepMergeCount(bytes: string, ranks: RankHashTable): number {
+export function rankSweepMergeCount(bytes: string, ranks: TokenRanks): number {
   const length = bytes.length;
   if (length <= 1) return length;
   if (bucketHeads.length < ranks.size) bucketHeads = new Int32Array(ranks.size).fill(NONE);
@@ -76,7 +76,7 @@ class RankSweep {
 
   constructor(
     private readonly bytes: string,
-    private readonly ranks: RankHashTable,
+    private readonly ranks: TokenRanks,
     private readonly bucketHeads: Int32Array,
   ) {
     const length = bytes.length;

@@ -6,21 +6,26 @@
  * already laid out as the lookup structure (rankHashTable.ts): token bytes, their offsets and the
  * hash slots. Loading is one file read and typed-array views over it, with no per-token pass.
  * The open families' files store token lengths instead of offsets and slots (half the size) and
- * rebuild those at load. Each file also carries its family's pre-split (patterns, normalization).
+ * rebuild those at load; Gemma 3's, four times larger in tokens, stores them sorted instead, so that
+ * nothing is built at load (sortedTokenTable.ts). Each file also carries its family's pre-split (patterns, normalization).
  * Exactness against the source vocabularies is checked by test/unit/tokens/rankTable.test.ts.
  */
 import { endianness } from 'node:os';
 import type { EncodingName } from '../profiles/modelProfile';
 import type { PreSplitSpec } from './preSplit';
-import { buildRankHashTable, indexRankHashTableFromLengths, RankHashTable } from './rankHashTable';
-import { decodeRankRuns, encodeMergeTables, type SentencePieceTables } from './sentencePieceTables';
+import { buildRankHashTable, indexRankHashTableFromLengths, RankHashTable, type TokenRanks } from './rankHashTable';
+import { decodeMergeIndex, encodeMergeTables, type SentencePieceTables } from './sentencePieceTables';
+import { SortedTokenTable, sortTokens } from './sortedTokenTable';
 
 export interface RankTable {
   encoding: EncodingName;
   /** How text is cut into pieces before merging (patterns in JavaScript syntax, and normalization). */
   preSplit: PreSplitSpec;
-  /** Token bytes as a latin1 string (one char per byte) → rank (and merge splits, for listed-pair vocabularies). */
-  ranks: RankHashTable;
+  /**
+   * Token bytes as a latin1 string (one char per byte) → rank (and merge splits, for listed-pair
+   * vocabularies); sorted (no hash table) when read from a 'sorted' rank file (Gemma 3).
+   */
+  ranks: TokenRanks;
   /** SentencePiece-style BPE only (Gemma 3): merges, added tokens; `preSplit` is unused then. */
   sentencePiece?: SentencePieceTables;
   /** A licence notice the file must carry (Gemma's terms require one on modified files). */
@@ -46,15 +51,18 @@ export interface TiktokenRankModule {
   bpe_ranks: string;
 }
 
-const MAGIC = 'MVP-RANKS-3\n';
+const MAGIC = 'MVP-RANKS-4\n';
 
 /**
  * 'table': the lookup structure as it sits in memory (offsets and hash slots), loaded with no
  * per-token pass — OpenAI's encodings, which every default profile and the CLI use.
  * 'lengths': one byte per token length instead, offsets and slots rebuilt at load (a few ms):
  * about half the bytes in the .vsix for the open families (docs/tokenizers.md).
+ * 'sorted': tokens grouped by length and sorted, each with its id (3 bytes), looked up by binary
+ * search with no per-token pass at load (sortedTokenTable.ts) — Gemma 3, whose 262,144 tokens took
+ * 40–50 ms to hash. Not for listed-pair vocabularies (no merge splits).
  */
-export type RankFileLayout = 'table' | 'lengths';
+export type RankFileLayout = 'table' | 'lengths' | 'sorted';
 
 interface RankFileHeader {
   /** First, so that it is the first thing anyone opening the file reads. */
@@ -68,6 +76,8 @@ interface RankFileHeader {
   bytes: number;
   /** True when count uint16 merge splits are stored (listed-pair vocabularies). */
   mergeSplits: boolean;
+  /** 'sorted' layout: how many tokens have each byte length (index = length). */
+  lengthCounts?: number[];
   /** SentencePiece-style BPE: what the tables after the token bytes hold (sentencePieceTables.ts). */
   sentencePiece?: {
     addedTokens: string[];
@@ -115,13 +125,17 @@ function contiguous(encoding: EncodingName, byRank: (string | undefined)[]): str
  * Compact form: a magic line, one JSON header line, zero padding to a multiple of 4 bytes, then
  *  - 'table' layout: offsets (uint32 LE × count + 1), slots (uint32 LE × slots);
  *  - 'lengths' layout: token byte lengths (uint8 × count), padded to 4 bytes;
+ *  - 'sorted' layout: each sorted token's id (3 bytes LE × count), padded to 4 bytes;
  * then, for listed-pair vocabularies, the merge splits (uint16 LE × count, padded to 4 bytes),
- * then the token bytes; for SentencePiece-style BPE, then its merge tables (sentencePieceTables.ts).
+ * then the token bytes (in sorted order for 'sorted'); for SentencePiece-style BPE, then its merge tables (sentencePieceTables.ts).
  */
 export function encodeRankFile(listing: RankListing, layout: RankFileLayout = 'table'): Buffer {
   const byRank: string[] = [];
   for (const [bytes, rank] of listing.ranks) byRank[rank] = bytes;
+  // Also checks that the tokens are distinct, which the sorted layout relies on.
   const table = buildRankHashTable(contiguous(listing.encoding, byRank), listing.mergeSplits);
+  if (layout === 'sorted' && listing.mergeSplits) throw new Error(`${listing.encoding}: the 'sorted' layout has no merge splits`);
+  const sorted = layout === 'sorted' ? sortTokens(byRank) : undefined;
   const header: RankFileHeader = {
     ...(listing.notice === undefined ? {} : { notice: listing.notice }),
     encoding: listing.encoding,
@@ -131,6 +145,7 @@ export function encodeRankFile(listing: RankListing, layout: RankFileLayout = 't
     slots: layout === 'table' ? table.slots.length : 0,
     bytes: table.bytes.length,
     mergeSplits: listing.mergeSplits !== undefined,
+    ...(sorted ? { lengthCounts: sorted.lengthCounts } : {}),
   };
   const sentencePiece = listing.sentencePiece;
   const mergeTables = sentencePiece ? encodeMergeTables(sentencePiece) : undefined;
@@ -146,6 +161,8 @@ export function encodeRankFile(listing: RankListing, layout: RankFileLayout = 't
   const parts = [headerBytes, padTo4(headerBytes.length)];
   if (layout === 'table') {
     parts.push(littleEndian(table.offsets), littleEndian(table.slots));
+  } else if (sorted) {
+    parts.push(sorted.ids, padTo4(sorted.ids.length));
   } else {
     const lengths = Buffer.alloc(table.size);
     for (let rank = 0; rank < table.size; rank++) {
@@ -156,7 +173,7 @@ export function encodeRankFile(listing: RankListing, layout: RankFileLayout = 't
     parts.push(lengths, padTo4(lengths.length));
   }
   if (listing.mergeSplits) parts.push(littleEndian16(listing.mergeSplits), padTo4(listing.mergeSplits.length * 2));
-  parts.push(Buffer.from(table.bytes.buffer, table.bytes.byteOffset, table.bytes.length));
+  parts.push(sorted ? sorted.bytes : Buffer.from(table.bytes.buffer, table.bytes.byteOffset, table.bytes.length));
   if (mergeTables) parts.push(mergeTables);
   return Buffer.concat(parts);
 }
@@ -171,7 +188,8 @@ export function decodeRankFile(file: Buffer, source: string): RankTable {
   const header = JSON.parse(file.toString('utf8', magicEnd, headerEnd)) as RankFileHeader;
   const { count, layout } = header;
   const arraysAt = Math.ceil((headerEnd + 1) / 4) * 4;
-  const splitsAt = layout === 'table' ? arraysAt + 4 * (count + 1) + 4 * header.slots : arraysAt + Math.ceil(count / 4) * 4;
+  const perToken = layout === 'table' ? 4 : layout === 'sorted' ? 3 : 1;
+  const splitsAt = arraysAt + Math.ceil((perToken * count) / 4) * 4 + (layout === 'table' ? 4 + 4 * header.slots : 0);
   const bytesAt = header.mergeSplits ? splitsAt + Math.ceil((2 * count) / 4) * 4 : splitsAt;
   const spec = header.sentencePiece;
   const end = bytesAt + header.bytes + (spec ? spec.tableBytes : 0);
@@ -185,22 +203,34 @@ export function decodeRankFile(file: Buffer, source: string): RankTable {
     const ranks = new RankHashTable(bytes, offsets, uint32View(file, arraysAt + 4 * (count + 1), header.slots), mergeSplits);
     return { encoding: header.encoding, preSplit: header.preSplit, ranks, ...notice };
   }
-  // One pass over the lengths builds offsets, slots and, for SentencePiece, where each token's merges start.
+  let ranks: RankHashTable | SortedTokenTable;
+  if (layout === 'sorted') {
+    const lengthCounts = header.lengthCounts ?? [];
+    ranks = new SortedTokenTable(bytes, file.subarray(arraysAt, arraysAt + 3 * count), lengthCounts);
+    if (ranks.size !== count || lengthCounts.reduce((sum, tokens, length) => sum + tokens * length, 0) !== header.bytes)
+      throw new Error(`${source} is damaged (token length counts do not match the header); rebuild with "npm run build"`);
+  } else {
+    ranks = indexRankHashTableFromLengths(bytes, file.subarray(arraysAt, arraysAt + count), mergeSplits);
+    if (ranks.offsets[count] !== header.bytes) throw damagedOffsets(source);
+  }
+  if (!spec) return { encoding: header.encoding, preSplit: header.preSplit, ranks, ...notice };
   const tablesAt = bytesAt + header.bytes;
-  const mergeCounts = spec ? file.subarray(tablesAt, tablesAt + count) : undefined;
-  const { table: ranks, mergeFirst, longest } = indexRankHashTableFromLengths(bytes, file.subarray(arraysAt, arraysAt + count), mergeSplits, mergeCounts);
-  if (ranks.offsets[count] !== header.bytes) throw damagedOffsets(source);
-  if (!spec || !mergeFirst) return { encoding: header.encoding, preSplit: header.preSplit, ranks, ...notice };
-  if (mergeFirst[count] !== spec.merges) throw new Error(`${source} is damaged (merge counts do not add up); rebuild with "npm run build"`);
   const sentencePiece: SentencePieceTables = {
     addedTokens: spec.addedTokens,
     charsBeforeSpace: spec.charsBeforeSpace,
-    maxTokenBytes: longest,
-    mergeFirst,
+    maxTokenBytes: longestToken(ranks),
+    mergeCounts: file.subarray(tablesAt, tablesAt + count),
     mergeLeftBytes: file.subarray(tablesAt + count, tablesAt + count + spec.merges),
-    ...decodeRankRuns(file.subarray(tablesAt + count + spec.merges, end), spec.merges, source),
+    ...decodeMergeIndex(file.subarray(tablesAt + count + spec.merges, end), count, spec.merges, source),
   };
   return { encoding: header.encoding, preSplit: header.preSplit, ranks, sentencePiece, ...notice };
+}
+
+function longestToken(ranks: RankHashTable | SortedTokenTable): number {
+  if (ranks instanceof SortedTokenTable) return ranks.longest;
+  let longest = 0;
+  for (let rank = 0; rank < ranks.size; rank++) longest = Math.max(longest, ranks.offsets[rank + 1] - ranks.offsets[rank]);
+  return longest;
 }
 
 function damagedOffsets(source: string): Error {

@@ -10,9 +10,8 @@
  * ties). A heap entry is stale when the pair now at its position has another rank; equal ranks
  * mean the same merge at the same position, so the same two parts (a merge fixes both lengths).
  */
-import type { RankHashTable } from './rankHashTable';
 import type { RankTable } from './rankTable';
-import { mergeRank, type SentencePieceTables } from './sentencePieceTables';
+import { MergeStarts, mergeRank, type SentencePieceTables } from './sentencePieceTables';
 
 const NONE = -1;
 /** Heap keys are rank × POSITION_SCALE + byte position: ranks < 2^21 and positions < 2^32 stay exact in a double. */
@@ -21,10 +20,10 @@ const POSITION_SCALE = 2 ** 32;
 const LONE_SURROGATE_TOKENS = 3;
 
 export class SentencePieceCounter {
-  private readonly ranks: RankHashTable;
+  private readonly ranks: RankTable['ranks'];
   private readonly tables: SentencePieceTables;
-  /** Merges of token id: mergeFirst[id] … mergeFirst[id + 1] index mergeLeft, in rank order. */
-  private readonly mergeFirst: Uint32Array;
+  /** Merges of token id: mergeStarts.of(id) … mergeStarts.of(id + 1) index mergeLeft, in rank order. */
+  private readonly mergeStarts: MergeStarts;
   private readonly mergeLeft: Uint8Array;
   /** Only a token can be merged into, so longer pairs need no lookup. */
   private readonly maxTokenBytes: number;
@@ -35,7 +34,7 @@ export class SentencePieceCounter {
     if (!tables) throw new Error(`${table.encoding} is not a SentencePiece-style vocabulary`);
     this.ranks = table.ranks;
     this.tables = tables;
-    this.mergeFirst = tables.mergeFirst;
+    this.mergeStarts = new MergeStarts(tables.mergeCounts, tables.mergeBlockFirst, table.encoding);
     this.mergeLeft = tables.mergeLeftBytes;
     this.maxTokenBytes = tables.maxTokenBytes;
     this.added = new AddedTokenMatcher(tables.addedTokens);
@@ -154,8 +153,9 @@ export class SentencePieceCounter {
     const id = this.ranks.rankOf(bytes, start, end);
     if (id < 0) return NONE;
     const left = middle - start;
-    const last = this.mergeFirst[id + 1];
-    for (let i = this.mergeFirst[id]; i < last; i++) if (this.mergeLeft[i] === left) return mergeRank(this.tables, i);
+    const last = this.mergeStarts.of(id + 1);
+    for (let i = this.mergeStarts.of(id); i < last; i++)
+      if (this.mergeLeft[i] === left) return mergeRank(this.tables, i);
     return NONE;
   }
 }

@@ -13,7 +13,14 @@
  * Gemma 3 lists its merges almost exactly grouped by token in id order, so in our order a rank is
  * nearly always the previous one + 1 (all but about 1,400 of 514,906). The ranks are kept as those
  * runs: a few kilobytes where uint32 ranks would take 2 MB, and nothing to expand at load.
+ *
+ * Where each token's merges start is the running sum of the per-token counts. Summing all 262,144
+ * at load took 5–8 ms of a cold start, so the file also stores the sum at every MERGE_BLOCK-th
+ * token and MergeStarts sums a block's tokens the first time one of them is looked up.
  */
+
+/** Tokens per block of MergeStarts. */
+export const MERGE_BLOCK = 1024;
 
 export interface SentencePieceTables {
   /** Non-special added tokens: cut out of the raw text, longest first, one token each. */
@@ -25,8 +32,13 @@ export interface SentencePieceTables {
   charsBeforeSpace: string;
   /** Byte length of the longest token (no longer pair needs a lookup). */
   maxTokenBytes: number;
-  /** Token id's merges are mergeFirst[id] … mergeFirst[id + 1] of the arrays below. */
-  mergeFirst: Uint32Array;
+  /** How many merges make each token (by id); token id's merges follow those of the ids before it. */
+  mergeCounts: Uint8Array;
+  /**
+   * Merges made by the tokens before id k × MERGE_BLOCK, for every block and the end (the number
+   * of merges): where each block's merges start in the arrays below (MergeStarts).
+   */
+  mergeBlockFirst: Uint32Array;
   /** UTF-8 length of each merge's left part. */
   mergeLeftBytes: Uint8Array;
   /**
@@ -55,10 +67,19 @@ export function groupMerges(
   results: Uint32Array,
   leftBytes: Uint8Array,
   tokenCount: number,
-): Pick<SentencePieceTables, 'mergeFirst' | 'mergeLeftBytes' | 'rankRunStarts' | 'rankRunRanks'> {
+): Pick<SentencePieceTables, 'mergeCounts' | 'mergeBlockFirst' | 'mergeLeftBytes' | 'rankRunStarts' | 'rankRunRanks'> {
   const mergeFirst = new Uint32Array(tokenCount + 1);
   for (const result of results) mergeFirst[result + 1]++;
   for (let id = 0; id < tokenCount; id++) mergeFirst[id + 1] += mergeFirst[id];
+  const mergeCounts = new Uint8Array(tokenCount);
+  const mergeBlockFirst = new Uint32Array(Math.ceil(tokenCount / MERGE_BLOCK) + 1);
+  for (let id = 0; id < tokenCount; id++) {
+    const count = mergeFirst[id + 1] - mergeFirst[id];
+    if (count > 255) throw new Error(`token ${id} is made by ${count} merges; the rank file stores at most 255`);
+    mergeCounts[id] = count;
+    if (id % MERGE_BLOCK === 0) mergeBlockFirst[id / MERGE_BLOCK] = mergeFirst[id];
+  }
+  mergeBlockFirst[mergeBlockFirst.length - 1] = mergeFirst[tokenCount];
   const fill = mergeFirst.slice(0, tokenCount);
   const mergeLeftBytes = new Uint8Array(results.length);
   const ranks = new Uint32Array(results.length);
@@ -76,7 +97,8 @@ export function groupMerges(
     }
   });
   return {
-    mergeFirst,
+    mergeCounts,
+    mergeBlockFirst,
     mergeLeftBytes,
     rankRunStarts: Uint32Array.from(starts),
     rankRunRanks: Uint32Array.from(firstRanks),
@@ -85,17 +107,10 @@ export function groupMerges(
 
 /**
  * File form, after the token bytes: merges per token (uint8 × tokens), left lengths (uint8 ×
- * merges), then the rank runs as varints: their number, then per run its start's distance from the
- * previous run's start and its first rank.
+ * merges), then varints: the block starts as distances from the previous one, then the rank runs:
+ * their number, then per run its start's distance from the previous run's start and its first rank.
  */
 export function encodeMergeTables(tables: SentencePieceTables): Buffer {
-  const tokenCount = tables.mergeFirst.length - 1;
-  const counts = Buffer.alloc(tokenCount);
-  for (let id = 0; id < tokenCount; id++) {
-    const count = tables.mergeFirst[id + 1] - tables.mergeFirst[id];
-    if (count > 255) throw new Error(`token ${id} is made by ${count} merges; the rank file stores at most 255`);
-    counts[id] = count;
-  }
   const varints: number[] = [];
   const push = (value: number): void => {
     while (value >= 0x80) {
@@ -104,6 +119,7 @@ export function encodeMergeTables(tables: SentencePieceTables): Buffer {
     }
     varints.push(value);
   };
+  tables.mergeBlockFirst.forEach((first, block) => push(first - (block === 0 ? 0 : tables.mergeBlockFirst[block - 1])));
   push(tables.rankRunStarts.length);
   let previous = 0;
   tables.rankRunStarts.forEach((start, run) => {
@@ -111,18 +127,58 @@ export function encodeMergeTables(tables: SentencePieceTables): Buffer {
     push(tables.rankRunRanks[run]);
     previous = start;
   });
-  return Buffer.concat([counts, Buffer.from(tables.mergeLeftBytes), Buffer.from(varints)]);
+  return Buffer.concat([Buffer.from(tables.mergeCounts), Buffer.from(tables.mergeLeftBytes), Buffer.from(varints)]);
 }
 
 /**
- * Reads the rank runs that encodeMergeTables wrote after the counts and left lengths (`bytes` starts
- * at the runs); the per-token counts were already summed into `mergeFirst` by the caller's pass.
+ * Where each token's merges start (mergeFirst[id] … mergeFirst[id + 1]), summed from the counts
+ * one MERGE_BLOCK of tokens at a time, the first time a token of the block is looked up.
  */
-export function decodeRankRuns(
+export class MergeStarts {
+  private readonly first: Uint32Array;
+  private readonly ready: Uint8Array;
+
+  constructor(
+    private readonly counts: Uint8Array,
+    private readonly blockFirst: Uint32Array,
+    private readonly source: string,
+  ) {
+    this.first = new Uint32Array(counts.length + 1);
+    this.ready = new Uint8Array(blockFirst.length);
+  }
+
+  /** Index of token id's first merge (id ≤ token count: the end of the last token's merges). */
+  of(id: number): number {
+    const block = (id / MERGE_BLOCK) | 0;
+    if (this.ready[block] === 0) this.fill(block);
+    return this.first[id];
+  }
+
+  private fill(block: number): void {
+    const from = block * MERGE_BLOCK;
+    const to = Math.min(from + MERGE_BLOCK, this.counts.length);
+    let merges = this.blockFirst[block];
+    for (let id = from; id < to; id++) {
+      this.first[id] = merges;
+      merges += this.counts[id];
+    }
+    if (to === this.counts.length) this.first[to] = merges;
+    if (merges !== this.blockFirst[Math.min(block + 1, this.blockFirst.length - 1)])
+      throw new Error(`${this.source} is damaged (merge counts do not add up); rebuild with "npm run build"`);
+    this.ready[block] = 1;
+  }
+}
+
+/**
+ * Reads the block starts and rank runs that encodeMergeTables wrote after the counts and left
+ * lengths (`bytes` starts at the varints).
+ */
+export function decodeMergeIndex(
   bytes: Uint8Array,
+  tokens: number,
   merges: number,
   source: string,
-): Pick<SentencePieceTables, 'rankRunStarts' | 'rankRunRanks'> {
+): Pick<SentencePieceTables, 'mergeBlockFirst' | 'rankRunStarts' | 'rankRunRanks'> {
   let at = 0;
   const next = (): number => {
     let value = 0;
@@ -137,6 +193,11 @@ export function decodeRankRuns(
     } while (byte >= 0x80);
     return value;
   };
+  const mergeBlockFirst = new Uint32Array(Math.ceil(tokens / MERGE_BLOCK) + 1);
+  let first = 0;
+  for (let block = 0; block < mergeBlockFirst.length; block++) mergeBlockFirst[block] = first += next();
+  if (first !== merges)
+    throw new Error(`${source} is damaged (merge block starts do not add up); rebuild with "npm run build"`);
   const runs = next();
   const rankRunStarts = new Uint32Array(runs);
   const rankRunRanks = new Uint32Array(runs);
@@ -148,5 +209,5 @@ export function decodeRankRuns(
   }
   if (runs === 0 || rankRunStarts[0] !== 0 || start >= merges)
     throw new Error(`${source} is damaged (merge rank runs do not cover the merges); rebuild with "npm run build"`);
-  return { rankRunStarts, rankRunRanks };
+  return { mergeBlockFirst, rankRunStarts, rankRunRanks };
 }

@@ -17,7 +17,7 @@ import { chunkLengths, type BoundaryRule } from './chunkText';
 import { ENCODING_SOURCES } from './encodingSources';
 import { loadRankTable } from './loadRankTable';
 import { PreSplitter } from './preSplit';
-import type { RankHashTable } from './rankHashTable';
+import type { TokenRanks } from './rankHashTable';
 import { isSafeBoundary } from './safeBoundary';
 import { sentencePieceBoundary } from './sentencePieceBoundary';
 import { SentencePieceCounter } from './sentencePieceCount';
@@ -41,7 +41,7 @@ const CHUNK_CACHE_CHARS = 8_000_000;
 const PIECE_CACHE_ENTRIES = 200_000;
 
 type Tokenizer =
-  | { kind: 'byte-level'; preSplit: PreSplitter; ranks: RankHashTable }
+  | { kind: 'byte-level'; preSplit: PreSplitter; ranks: TokenRanks }
   | { kind: 'sentencepiece'; counter: SentencePieceCounter; boundary: BoundaryRule };
 
 class CachedTokenCounter implements TokenCounter {

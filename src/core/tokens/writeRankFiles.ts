@@ -25,6 +25,7 @@ const CONVERTER_FILES = [
   'preSplit.ts',
   'sentencePieceVocabulary.ts',
   'sentencePieceTables.ts',
+  'sortedTokenTable.ts',
 ];
 
 /** Returns the files written or already up to date. */
@@ -39,9 +40,11 @@ export function writeRankFiles(outDir: string): string[] {
       continue;
     mkdirSync(path.dirname(file), { recursive: true });
     // OpenAI's encodings keep the zero-pass 'table' layout (every default profile loads one at start-up);
-    // the open families ship the half-size 'lengths' layout.
-    const layout = ENCODING_SOURCES[encoding].format === 'js-tiktoken' ? 'table' : 'lengths';
-    writeFileSync(file, encodeRankFile(listingOf(readEncodingSource(encoding)), layout));
+    // the open families ship the half-size 'lengths' layout, Gemma 3 the zero-pass 'sorted' one.
+    const table = readEncodingSource(encoding);
+    const layout =
+      ENCODING_SOURCES[encoding].format === 'js-tiktoken' ? 'table' : table.sentencePiece ? 'sorted' : 'lengths';
+    writeFileSync(file, encodeRankFile(listingOf(table), layout));
     if (stamp !== undefined) writeFileSync(stampFile, stamp);
   }
   return files;

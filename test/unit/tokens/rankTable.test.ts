@@ -16,7 +16,8 @@ function plainTables(tables: SentencePieceTables | undefined): unknown {
   return {
     addedTokens: tables.addedTokens,
     charsBeforeSpace: tables.charsBeforeSpace,
-    mergeFirst: Array.from(tables.mergeFirst),
+    mergeCounts: Array.from(tables.mergeCounts),
+    mergeBlockFirst: Array.from(tables.mergeBlockFirst),
     mergeLeftBytes: Array.from(tables.mergeLeftBytes),
     maxTokenBytes: tables.maxTokenBytes,
     rankRunStarts: Array.from(tables.rankRunStarts),
