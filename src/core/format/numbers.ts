@@ -3,16 +3,11 @@
  * token counts exact with grouping, estimates with two significant figures (more would claim a
  * precision nobody has).
  */
-
-// Intl formatters are costly to create and these run on every keystroke (status bar): make each once,
-// on first use — the first one costs ~10 ms, which a CLI command that prints JSON need not pay.
-let integer: Intl.NumberFormat | undefined;
-const DECIMALS = new Map<number, Intl.NumberFormat>();
+import { groupedDecimal } from './groupedDecimal';
 
 /** "12,345": exact counts (tokens, rows, turns). */
 export function formatInteger(n: number): string {
-  integer ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-  return integer.format(Math.round(n));
+  return groupedDecimal(Math.round(n), 0);
 }
 
 /** Token counts are exact: all their digits, grouped. */
@@ -44,12 +39,7 @@ export function significant(x: number, digits = 2): string {
   // toPrecision rounds 99.5 up to "1.0e+2"; Number() undoes the notation, the formatter groups.
   const rounded = Number(x.toPrecision(digits));
   const decimals = Math.min(20, Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(rounded)))));
-  let format = DECIMALS.get(decimals);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
-    DECIMALS.set(decimals, format);
-  }
-  return format.format(rounded);
+  return groupedDecimal(rounded, decimals);
 }
 
 /** `part` as a share of `whole`: "7.3%", "48%". */
