@@ -10,6 +10,7 @@ import { countForProfile } from '../../core/tokens/countForProfile';
 import { parseArgs, UsageError } from '../args';
 import type { CliIo } from '../cliIo';
 import { modelForFile } from '../modelForFile';
+import { formatTokens } from '../../core/format';
 
 export const CONVERT_USAGE = `Usage: mvp convert FILE [--sheet NAME|INDEX] [--out PATH] [--force] [--model ID]
 
@@ -89,16 +90,12 @@ export async function runConvert(args: string[], io: ConvertIo): Promise<number>
   const saving = naive > 0 ? Math.round(((naive - csvTokens) / naive) * 100) : 0;
   io.stdout(
     `${result.outPath}\n` +
-      `Sheet '${result.sheet}' as CSV: ${fmt(csvTokens)} tokens (${result.rows} rows × ${result.columns} columns); ` +
-      `the whole workbook as a dump: ${fmt(naive)} tokens — ${saving >= 0 ? `−${saving}%` : `+${-saving}%`} (${tokenizer}).\n`,
+      `Sheet '${result.sheet}' as CSV: ${formatTokens(csvTokens)} tokens (${result.rows} rows × ${result.columns} columns); ` +
+      `the whole workbook as a dump: ${formatTokens(naive)} tokens — ${saving >= 0 ? `−${saving}%` : `+${-saving}%`} (${tokenizer}).\n`,
   );
   return 0;
 }
 
 function sheetList(forms: { description: string; tokens: number }[] | undefined): string {
-  return (forms ?? []).map((f) => `  ${f.description}: ${fmt(f.tokens)} tokens\n`).join('');
-}
-
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
+  return (forms ?? []).map((f) => `  ${f.description}: ${formatTokens(f.tokens)} tokens\n`).join('');
 }

@@ -17,6 +17,7 @@ import type { CliIo } from '../cliIo';
 import { lintReportToSarif } from '../sarif';
 import { decodeText } from '../../core/attachments/decodeText';
 import { readRegularFileSync } from '../../core/files/readRegularFile';
+import { formatTokens } from '../../core/format';
 
 export const lintUsage = 'mvp lint [PATH|GLOB…] [--format text|json|sarif] [--max-warnings N] [--model ID]';
 
@@ -219,7 +220,7 @@ function lintReportToText(report: LintReport, fileCount: number): string {
     for (const f of findings) {
       const where = f.start ? `${f.start.line}:${f.start.character}` : '-';
       // Built-in messages state their saving; declarative and pack rules' messages do not.
-      const saving = f.saving && f.saving.tokens > 0 && !f.message.includes(f.saving.tokens.toLocaleString('en-US')) ? ` (saves ${f.saving.tokens.toLocaleString('en-US')} token${f.saving.tokens === 1 ? '' : 's'})` : '';
+      const saving = f.saving && f.saving.tokens > 0 && !f.message.includes(formatTokens(f.saving.tokens)) ? ` (saves ${formatTokens(f.saving.tokens)} token${f.saving.tokens === 1 ? '' : 's'})` : '';
       out.push(`  ${where.padEnd(8)} ${f.severity.padEnd(7)}  ${f.message}${saving}  [${f.ruleId}]`);
     }
     out.push('');

@@ -3,7 +3,7 @@
  * what a chat session cost request by request (every request re-sends the history), what the
  * next N turns would cost continuing vs starting fresh from a seed summary, and what pollutes it.
  */
-import { formatRange, formatWh } from '../../core/format';
+import { formatRange, formatTokens, formatWh } from '../../core/format';
 import { constants as fsConstants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { writeRegularFile } from '../../core/files/writeRegularFile';
@@ -225,16 +225,16 @@ function sessionText({ file, result, analysis, writtenTo }: SessionReport): stri
   const header = ['Turn', 'Input tok', 'Cached', 'Output', 'Wh', 'Wh cached', 'Cumul. Wh', 'Cumul. cached'];
   const rows = turns.map((t) => [
     `${t.index + 1}${t.pending ? '*' : t.fromRecordedUsage ? 'r' : ''}`,
-    int(t.inputTokens),
-    int(t.cachedInputTokens),
-    int(t.outputTokens),
+    formatTokens(t.inputTokens),
+    formatTokens(t.cachedInputTokens),
+    formatTokens(t.outputTokens),
     wh(t.wh.central),
     wh(t.whCached.central),
     wh(t.cumulativeWh.central),
     wh(t.cumulativeWhCached.central),
   ]);
   const totals = analysis.totals;
-  rows.push(['Total', int(totals.inputTokens), int(totals.cachedInputTokens), int(totals.outputTokens), wh(totals.wh.central), wh(totals.whCached.central), '', '']);
+  rows.push(['Total', formatTokens(totals.inputTokens), formatTokens(totals.cachedInputTokens), formatTokens(totals.outputTokens), wh(totals.wh.central), wh(totals.whCached.central), '', '']);
   out.push(...table(header, rows));
   const marks: string[] = [];
   if (recorded > 0) marks.push('r = recorded usage');
@@ -250,11 +250,11 @@ function sessionText({ file, result, analysis, writtenTo }: SessionReport): stri
 
   const p = analysis.projection;
   out.push(
-    `Next ${p.moreTurns} turns (assuming ${int(p.averageNewInputTokens ?? 0)} new input and ${int(p.averageOutputTokens ?? 0)} output tokens per turn, this session's averages):`,
+    `Next ${p.moreTurns} turns (assuming ${formatTokens(p.averageNewInputTokens ?? 0)} new input and ${formatTokens(p.averageOutputTokens ?? 0)} output tokens per turn, this session's averages):`,
   );
-  out.push(`  Continue this session:  ${formatWh(p.continueWh.central)}   (with caching ${formatWh(p.continueWhCached.central)}); first request ${int(p.continueFirstInputTokens ?? 0)} tokens`);
+  out.push(`  Continue this session:  ${formatWh(p.continueWh.central)}   (with caching ${formatWh(p.continueWhCached.central)}); first request ${formatTokens(p.continueFirstInputTokens ?? 0)} tokens`);
   out.push(
-    `  Start fresh (seed summary of ${int(p.seedSummaryTokens)} tokens): ${formatWh(p.freshWh.central)}   (with caching ${formatWh(p.freshWhCached.central)}); first request ${int(p.freshFirstInputTokens ?? 0)} tokens`,
+    `  Start fresh (seed summary of ${formatTokens(p.seedSummaryTokens)} tokens): ${formatWh(p.freshWh.central)}   (with caching ${formatWh(p.freshWhCached.central)}); first request ${formatTokens(p.freshFirstInputTokens ?? 0)} tokens`,
   );
   out.push(
     `  Saving: ${formatWh(p.savingWh)} (with caching ${formatWh(p.savingWhCached)}); break-even at ${turnOf(p.breakEvenTurn, p.moreTurns)} (with caching ${turnOf(p.breakEvenTurnCached ?? null, p.moreTurns)}).`,
@@ -268,8 +268,8 @@ function sessionText({ file, result, analysis, writtenTo }: SessionReport): stri
   out.push('');
   out.push(
     writtenTo
-      ? `Seed summary (${int(analysis.seedSummaryTokens ?? 0)} tokens) written to ${writtenTo}. It is a starting point: read and edit it before you send it.`
-      : `Seed summary: ${int(analysis.seedSummaryTokens ?? 0)} tokens; write it with --seed-summary PATH (a starting point to edit).`,
+      ? `Seed summary (${formatTokens(analysis.seedSummaryTokens ?? 0)} tokens) written to ${writtenTo}. It is a starting point: read and edit it before you send it.`
+      : `Seed summary: ${formatTokens(analysis.seedSummaryTokens ?? 0)} tokens; write it with --seed-summary PATH (a starting point to edit).`,
   );
   return out.join('\n') + '\n';
 }
@@ -287,7 +287,7 @@ function findingLines(findings: readonly Finding[], pollution: PollutionDetectio
 /** Where the dead weight is, one line per place, with what dropping it saves. */
 function evidenceLines(p: PollutionDetection): string[] {
   const lines: string[] = [];
-  const saving = (s: { tokens: number; wh: number }) => `saves ${int(s.tokens)} tokens, ${formatWh(s.wh)} per request`;
+  const saving = (s: { tokens: number; wh: number }) => `saves ${formatTokens(s.tokens)} tokens, ${formatWh(s.wh)} per request`;
   for (const a of p.abandoned) {
     lines.push(
       `           abandoned attempt: messages ${a.fromMessage + 1}–${a.toMessage}${a.line ? ` (from line ${a.line})` : ''} were abandoned ("${a.phrase}") but are still re-sent; dropping them ${saving(a.saving)}.`,
@@ -301,7 +301,7 @@ function evidenceLines(p: PollutionDetection): string[] {
   }
   for (const o of p.unreferencedToolOutputs) {
     lines.push(
-      `           unused tool output: ${o.label} (${int(o.tokens)} tokens${o.line ? `, line ${o.line}` : ''}) is never referred to again; dropping it ${saving(o.saving)}.`,
+      `           unused tool output: ${o.label} (${formatTokens(o.tokens)} tokens${o.line ? `, line ${o.line}` : ''}) is never referred to again; dropping it ${saving(o.saving)}.`,
     );
   }
   return lines;
@@ -322,10 +322,6 @@ function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), ...rows.map(line)];
-}
-
-function int(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }
 
 function wh(n: number): string {

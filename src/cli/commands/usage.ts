@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import { findGridZone, METHOD_VERSION } from '../../core/energy';
 import { createProfileRegistry, loadBuiltinProfiles } from '../../core/profiles';
 import { DEFAULT_PROFILE_ID } from '../../core/profiles/profileRegistry';
-import { formatGrams, formatMl, formatRange, formatTokens, formatWh } from '../../core/format';
+import { formatGrams, formatInteger, formatMl, formatRange, formatTokens, formatWh } from '../../core/format';
 import {
   AGENT_IDS,
   AGENT_NAMES,
@@ -256,7 +256,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 function cost(f: UsageFigures): string {
   if (f.requests > 0 && f.cost.unpricedRequests === f.requests) return '—';
-  return `$${f.cost.usd < 10 ? f.cost.usd.toFixed(2) : Math.round(f.cost.usd).toLocaleString('en-US')}`;
+  return `$${f.cost.usd < 10 ? f.cost.usd.toFixed(2) : formatInteger(f.cost.usd)}`;
 }
 
 function shortSession(key: string): string {

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { makeForm } from './attachmentForm';
 import type { AttachmentForm } from './attachment';
 import type { ReaderContext, ReaderResult } from './readerContext';
+import { formatInteger } from '../format';
 
 /** Tables longer than this many data rows get the "schema + first N rows" reduction. */
 const LARGE_TABLE_ROWS = 200;
@@ -38,7 +39,7 @@ export function readCsv(text: string, ctx: ReaderContext): ReaderResult {
   const duplicates = duplicateNames(header.slice(0, usedWidth));
   const dataRows = Math.max(0, kept.length - 1);
 
-  const naive = makeForm(`${ctx.label} as written (${dataRows.toLocaleString('en-US')} rows × ${width} columns)`, text, ctx.countTokens, ctx.keepTextUpTo);
+  const naive = makeForm(`${ctx.label} as written (${formatInteger(dataRows)} rows × ${width} columns)`, text, ctx.countTokens, ctx.keepTextUpTo);
   const trimmedGrid = kept.map((row) => row.slice(0, usedWidth));
   const alternatives: AttachmentForm[] = [];
   let minimal: AttachmentForm | undefined;
@@ -48,7 +49,7 @@ export function readCsv(text: string, ctx: ReaderContext): ReaderResult {
   }
   if (dataRows > LARGE_TABLE_ROWS) {
     const preview = schemaAndPreview(trimmedGrid, delimiter, ctx.previewRows);
-    const form = makeForm(`Schema + first ${ctx.previewRows} of ${dataRows.toLocaleString('en-US')} rows (lossy: the model sees only a sample)`, preview, ctx.countTokens, ctx.keepTextUpTo);
+    const form = makeForm(`Schema + first ${ctx.previewRows} of ${formatInteger(dataRows)} rows (lossy: the model sees only a sample)`, preview, ctx.countTokens, ctx.keepTextUpTo);
     alternatives.push(form);
     if (!minimal || form.tokens < minimal.tokens) {
       if (minimal) alternatives.unshift(minimal);

@@ -6,6 +6,7 @@
 import { makeForm } from './attachmentForm';
 import type { AttachmentForm, AttachmentProblem } from './attachment';
 import type { ReaderContext, ReaderResult } from './readerContext';
+import { formatInteger } from '../format';
 
 /** Arrays longer than this get the "schema + first N items" reduction. */
 const LARGE_ARRAY_ITEMS = 50;
@@ -23,7 +24,7 @@ export function readJson(text: string, ctx: ReaderContext): ReaderResult | { inv
       format: 'json',
       naive: makeForm(`${ctx.label} as written`, text, ctx.countTokens, ctx.keepTextUpTo),
       details: { topLevel: 'deeply nested', nestingDepth: depth },
-      problems: [{ code: 'notCounted', message: `${ctx.label}: JSON nested ${depth.toLocaleString('en-US')} levels deep (more than ${MAX_JSON_DEPTH}) — counted as written; no minified form or sample was made.` }],
+      problems: [{ code: 'notCounted', message: `${ctx.label}: JSON nested ${formatInteger(depth)} levels deep (more than ${MAX_JSON_DEPTH}) — counted as written; no minified form or sample was made.` }],
     };
   }
   let value: unknown;

@@ -6,6 +6,7 @@
 import { makeForm } from './attachmentForm';
 import type { AttachmentFormat } from './attachment';
 import type { ReaderContext, ReaderResult } from './readerContext';
+import { formatInteger } from '../format';
 
 const TAIL_LINES = 50;
 const PROBLEM_LINE = /\b(error|err|fatal|critical|crit|exception|panic|traceback|fail(?:ed|ure)?|warn(?:ing)?)\b/i;
@@ -25,7 +26,7 @@ export function readPlainText(text: string, format: AttachmentFormat, ctx: Reade
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const details: ReaderResult['details'] = { lines: lines.length, characters: text.length };
   if (format === 'log') return readLog(text, lines, ctx, details);
-  const naive = makeForm(`${ctx.label} (${lines.length.toLocaleString('en-US')} lines)`, text, ctx.countTokens, ctx.keepTextUpTo);
+  const naive = makeForm(`${ctx.label} (${formatInteger(lines.length)} lines)`, text, ctx.countTokens, ctx.keepTextUpTo);
   if (format === 'code') {
     details.attachSymbolInstead = true;
     details.note = 'Attaching only the function or class the question is about usually costs a fraction of the whole file (rule whole-code-file).';
@@ -34,7 +35,7 @@ export function readPlainText(text: string, format: AttachmentFormat, ctx: Reade
 }
 
 function readLog(text: string, lines: string[], ctx: ReaderContext, details: ReaderResult['details']): ReaderResult {
-  const naive = makeForm(`Whole log (${lines.length.toLocaleString('en-US')} lines)`, text, ctx.countTokens, ctx.keepTextUpTo);
+  const naive = makeForm(`Whole log (${formatInteger(lines.length)} lines)`, text, ctx.countTokens, ctx.keepTextUpTo);
   const tailStart = Math.max(0, lines.length - TAIL_LINES);
   const picked: string[] = [];
   let errors = 0;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AttachmentProblem } from './attachment';
 import type { SpreadsheetJob, WorkbookResult } from './spreadsheetParse';
+import { formatInteger } from '../format';
 
 export interface SpreadsheetLimits {
   /** Wall-clock limit for parsing, in milliseconds (default 10 000). */
@@ -135,7 +136,7 @@ export function classifyParseError(fileLabel: string, message: string, truncated
   if (truncated) {
     return {
       code: 'corrupt',
-      message: `${fileLabel}: the workbook is truncated — its own index points to data up to ${truncated.expectedBytes.toLocaleString('en-US')} bytes, beyond the end of the file. Copy or download it again.`,
+      message: `${fileLabel}: the workbook is truncated — its own index points to data up to ${formatInteger(truncated.expectedBytes)} bytes, beyond the end of the file. Copy or download it again.`,
     };
   }
   if (/inflate budget exceeded/.test(message)) {

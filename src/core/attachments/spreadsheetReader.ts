@@ -10,6 +10,7 @@ import type { ReaderContext, ReaderResult } from './readerContext';
 import { DEFAULT_SPREADSHEET_MEMORY_MB, runSpreadsheetWorker, type SpreadsheetLimits } from './runSpreadsheetWorker';
 import type { SheetSummary, WorkbookResult } from './spreadsheetParse';
 import { zipDeclaredSize } from './zipDeclaredSize';
+import { formatInteger } from '../format';
 
 export interface SpreadsheetReadLimits extends SpreadsheetLimits {
   /** Refuse zips whose parts declare more than this many inflated bytes (default: half the memory cap). */
@@ -115,7 +116,7 @@ export function describeWorkbook(book: WorkbookResult, ctx: ReaderContext): Read
 
 function sheetForm(sheet: SheetSummary, ctx: ReaderContext): AttachmentForm {
   const hiddenNote = sheet.visibility === 'visible' ? '' : ', hidden';
-  const form = makeForm(`Sheet '${sheet.name}' as CSV (${sheet.rows.toLocaleString('en-US')} rows × ${sheet.columns} columns${hiddenNote})`, sheet.csv ?? '', ctx.countTokens, ctx.keepTextUpTo);
+  const form = makeForm(`Sheet '${sheet.name}' as CSV (${formatInteger(sheet.rows)} rows × ${sheet.columns} columns${hiddenNote})`, sheet.csv ?? '', ctx.countTokens, ctx.keepTextUpTo);
   form.sheet = sheet.name;
   if (sheet.visibility !== 'visible') form.hidden = true;
   return form;

@@ -26,6 +26,7 @@ import {
 import { ECOLOGITS_PROVIDERS, ecologitsProviderFor } from './ecologitsProviders';
 import { GRID_CARBON_SOURCE, gridZoneOrWorld } from './gridIntensity';
 import { mapBounds } from './estimate3';
+import { formatTokens } from '../format';
 
 type Bound = keyof Estimate3;
 
@@ -277,7 +278,7 @@ function assumptionsFor(
   }
   if (ctx.input > 1.005 || ctx.output > 1.005) {
     const width = profile.attentionDim ?? profile.modelDim;
-    const shape = profile.layers && width ? `its ${profile.layers} layers × ${width} attention width` : `a default (${DEFAULT_ATTENTION_CROSSOVER_TOKENS.toLocaleString('en-US')} tokens) because the model's shape is not public`;
+    const shape = profile.layers && width ? `its ${profile.layers} layers × ${width} attention width` : `a default (${formatTokens(DEFAULT_ATTENTION_CROSSOVER_TOKENS)} tokens) because the model's shape is not public`;
     const parts: string[] = [];
     if (ctx.input > 1.005) parts.push(`each input token ${fmt(ctx.input)}× dearer`);
     if (ctx.output > 1.005) parts.push(`each output token ${fmt(ctx.output)}× dearer`);

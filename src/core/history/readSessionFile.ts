@@ -14,6 +14,7 @@ import { readTranscript } from './readTranscript';
 import type { SessionAccumulator } from './sessionAccumulator';
 import type { TranscriptFormat, TranscriptProblem } from './transcript';
 import { detectTranscriptFormat, FORMAT_SNIFF_CHARS } from './transcriptFormat';
+import { formatInteger } from '../format';
 
 export { MAX_WHOLE_TRANSCRIPT_BYTES };
 
@@ -44,7 +45,7 @@ export async function readSessionFile(
         }
       },
       undefined,
-      (lineNumber, chars) => oversized.push({ line: lineNumber, message: `line of ${chars.toLocaleString('en-US')}+ characters is longer than the ${MAX_TRANSCRIPT_LINE_CHARS.toLocaleString('en-US')}-character limit for one entry; skipped` }),
+      (lineNumber, chars) => oversized.push({ line: lineNumber, message: `line of ${formatInteger(chars)}+ characters is longer than the ${formatInteger(MAX_TRANSCRIPT_LINE_CHARS)}-character limit for one entry; skipped` }),
     );
     for (const message of parser.finish()) {
       session.append(message);

@@ -4,7 +4,7 @@
  * The estimator is injected, so the arithmetic here can be checked by hand with a simple one.
  * Answered turns never change, so their costs are kept and an append only costs the new turn.
  */
-import { formatWh } from '../format';
+import { formatTokens, formatWh } from '../format';
 import type { Estimate3, RequestEstimate, RequestInput } from '../energy/estimate';
 import { addEstimates, sumEstimates, zeroEstimate } from '../energy/estimate3';
 import type { ModelProfile } from '../profiles/modelProfile';
@@ -214,8 +214,8 @@ export class SessionCostModel {
     const base = !caching.supported
       ? 'This model\'s provider does not cache prompts: "with caching" equals "without".'
       : caching.automatic
-        ? `The provider caches repeated prefixes automatically: "with caching" assumes each request's history (at least ${this.minPrefix.toLocaleString('en-US')} tokens) is read from the cache.`
-        : `The provider caches prefixes the client marks (chat and agent clients usually do): "with caching" assumes each request's history (at least ${this.minPrefix.toLocaleString('en-US')} tokens) is read from the cache.`;
+        ? `The provider caches repeated prefixes automatically: "with caching" assumes each request's history (at least ${formatTokens(this.minPrefix)} tokens) is read from the cache.`
+        : `The provider caches prefixes the client marks (chat and agent clients usually do): "with caching" assumes each request's history (at least ${formatTokens(this.minPrefix)} tokens) is read from the cache.`;
     return recorded > 0 ? `${base} ${recorded} turns use the cache reads recorded in the log instead.` : base;
   }
 

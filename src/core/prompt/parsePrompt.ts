@@ -13,6 +13,7 @@ import { classifyBlock, findBase64Run } from './classifyBlock';
 import { findReferences, findWrittenReferences, type WrittenReference } from './findReferences';
 import { fileKindOf } from './fileKind';
 import { findQuestion } from './findQuestion';
+import { formatInteger } from '../format';
 
 export interface ParsePromptOptions {
   /** Folder that relative references are resolved against (the prompt's own folder, or cwd). */
@@ -207,7 +208,7 @@ export function parsePrompt(text: string, options: ParsePromptOptions): ParsedPr
         addProse(start, end);
         parts.push({
           kind: 'base64',
-          label: `Base64 blob (${(blob.end - blob.start).toLocaleString('en-US')} chars)`,
+          label: `Base64 blob (${formatInteger(blob.end - blob.start)} chars)`,
           range: { start: start + blob.start, end: start + blob.end },
         });
       } else {

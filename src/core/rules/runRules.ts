@@ -11,6 +11,7 @@ import { builtinRules } from './builtinRules';
 import { declarativeFindings } from './declarativeFindings';
 import { parseDisableDirectives } from './disableComments';
 import type { PatternRunOptions } from './patternRunner';
+import { formatInteger } from '../format';
 
 export interface RunRulesOptions {
   /** Whether pack JavaScript may run (CLI: true; editor: workspace trust). */
@@ -79,7 +80,7 @@ export function runRules(context: RuleContext, config: ResolvedConfig, options: 
       const slowest = slow.slice(0, 5).map((s) => `${s.job.ruleId} (${Math.round(s.ms)} ms)`);
       const source = declarative.find((r) => r.spec.id === (slow[0]?.job.ruleId ?? skipped[0]))?.sourceFile;
       const message =
-        `Declarative rules took more than their ${budgetSpentMs.toLocaleString('en-US')} ms budget for this text, so ${skipped.length === 1 ? 'one rule was' : `${skipped.length} rules were`} skipped: ${names(skipped)}.` +
+        `Declarative rules took more than their ${formatInteger(budgetSpentMs)} ms budget for this text, so ${skipped.length === 1 ? 'one rule was' : `${skipped.length} rules were`} skipped: ${names(skipped)}.` +
         (slowest.length ? ` Slowest: ${slowest.join(', ')} — simplify these patterns (anchor them, avoid nested quantifiers).` : '');
       notices.push(message);
       findings.push({ ruleId: skipped[0], severity: 'warning', message, file: source });
@@ -109,7 +110,7 @@ export function runRules(context: RuleContext, config: ResolvedConfig, options: 
 
 /** A pattern as quoted in a message: a 4 MB pattern is not echoed whole. */
 function shortPattern(source: string): string {
-  return source.length > 120 ? `${source.slice(0, 120)}… (${source.length.toLocaleString('en-US')} characters)` : source;
+  return source.length > 120 ? `${source.slice(0, 120)}… (${formatInteger(source.length)} characters)` : source;
 }
 
 /** Rules re-count the whole prompt to measure savings; count each distinct text once per run. */

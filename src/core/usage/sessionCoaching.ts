@@ -10,7 +10,7 @@
  *   the shared estimator, so caching and long-context costs are the same as in the totals.
  * - compactions the agent made itself (they restart the context, so the projection stops at the next one).
  */
-import { formatWh } from '../format';
+import { formatTokens, formatWh } from '../format';
 import type { Estimate3 } from '../energy';
 import type { FootprintCalculator } from './requestFootprint';
 import type { TokenCounts } from './usageRecord';
@@ -119,8 +119,8 @@ function adviceFor(c: SessionCoaching, requests: number): string {
   if (c.startFresh) {
     const s = c.startFresh;
     return (
-      `${share}. Starting fresh from a ~${c.summaryTokensAssumed.toLocaleString('en-US')}-token summary after request ${s.afterRequest} of ${requests} ` +
-      `(context ${s.contextTokens.toLocaleString('en-US')} tokens) would have saved about ${formatWh(s.savedWh.central)} ` +
+      `${share}. Starting fresh from a ~${formatTokens(c.summaryTokensAssumed)}-token summary after request ${s.afterRequest} of ${requests} ` +
+      `(context ${formatTokens(s.contextTokens)} tokens) would have saved about ${formatWh(s.savedWh.central)} ` +
       `(${Math.round(s.savedShare * 100)}% of what came after)` +
       (c.compactions > 0 ? `; the agent compacted ${c.compactions} time${c.compactions === 1 ? '' : 's'} on its own.` : '.')
     );

@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AgentContext } from '../../core/agentContext/agentContextTypes';
+import { formatTokens } from '../../core/format';
 
 /** Files whose change changes an agent's fixed load (the Energy panel watches them too). */
 export const RELEVANT_FILE =
@@ -34,9 +35,7 @@ export function registerAgentContext(context: vscode.ExtensionContext): void {
     const { findingLocations } = await import('../../core/agentContext/findingLocations');
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const { path: file, line, finding } of findingLocations(result)) {
-      const saving = finding.savingTokens
-        ? ` Saves ${finding.savingTokens.toLocaleString('en-US')} tokens per request.`
-        : '';
+      const saving = finding.savingTokens ? ` Saves ${formatTokens(finding.savingTokens)} tokens per request.` : '';
       const diagnostic = new vscode.Diagnostic(
         new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
         `${finding.message}.${saving} ${finding.fix}`,

@@ -1,4 +1,4 @@
-import { formatWh } from '../../format';
+import { formatTokens, formatWh } from '../../format';
 import path from 'node:path';
 import type { RuleContext, RuleFinding } from '../rule';
 import { defineRule } from '../defineRule';
@@ -146,7 +146,7 @@ export const duplicateContent = defineRule({
       const noun = NOUN[u.kind];
       findings.push({
         range: u.range,
-        message: `This ${noun} repeats the one at line ${lineOf(earlier.range.start)} word for word; removing the copy saves ${saving.tokens.toLocaleString('en-US')} tokens (≈${formatWh(saving.wh)}).`,
+        message: `This ${noun} repeats the one at line ${lineOf(earlier.range.start)} word for word; removing the copy saves ${formatTokens(saving.tokens)} tokens (≈${formatWh(saving.wh)}).`,
         saving,
         fix: { title: `Remove the repeated ${noun}`, edits },
         related: context.file ? [{ file: context.file, range: earlier.range, message: `First occurrence (line ${lineOf(earlier.range.start)})` }] : undefined,
@@ -219,7 +219,7 @@ function nearDuplicates(context: RuleContext, exactCopies: readonly TextRange[],
       findings.push({
         range: b,
         severity: 'info',
-        message: `This paragraph restates the one at line ${lineOf(a.start)} (${Math.round(share * 100)} % of its wording is the same, ${tokens.toLocaleString('en-US')} tokens). Keep one, and add to it what differs.`,
+        message: `This paragraph restates the one at line ${lineOf(a.start)} (${Math.round(share * 100)} % of its wording is the same, ${formatTokens(tokens)} tokens). Keep one, and add to it what differs.`,
         related: context.file ? [{ file: context.file, range: a, message: `Similar paragraph (line ${lineOf(a.start)})` }] : undefined,
       });
       break;

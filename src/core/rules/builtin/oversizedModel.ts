@@ -1,5 +1,6 @@
 import { defineRule } from '../defineRule';
 import { activeParamsB as activeB, pickSmallerModel } from '../../profiles/compareModels';
+import { formatTokens } from '../../format';
 
 /**
  * A short, self-contained task sent to a very large model. Off by default: energy is one side of
@@ -44,7 +45,7 @@ export const oversizedModel = defineRule({
     const reasoning = current.reasoning.isReasoning ? ` ${current.name} is a reasoning model: it also spends ~${current.reasoning.hiddenTokensPerOutputToken}× hidden tokens per visible one.` : '';
     return [
       {
-        message: `This is a short, self-contained request (${context.totalInputTokens.toLocaleString('en-US')} tokens, no attachments, code or history). ${current.name} has ~${Math.round(activeB(current))}B active parameters (estimate); ${pick.name} has ~${Math.round(activeB(pick))}B, ≈${ratio.toFixed(1)}× fewer, and the energy per token grows with active parameters in the shared energy model.${reasoning} Trade-off: smaller models are less reliable on multi-step reasoning, code and long documents — keep ${current.name} if the task needs it.`,
+        message: `This is a short, self-contained request (${formatTokens(context.totalInputTokens)} tokens, no attachments, code or history). ${current.name} has ~${Math.round(activeB(current))}B active parameters (estimate); ${pick.name} has ~${Math.round(activeB(pick))}B, ≈${ratio.toFixed(1)}× fewer, and the energy per token grows with active parameters in the shared energy model.${reasoning} Trade-off: smaller models are less reliable on multi-step reasoning, code and long documents — keep ${current.name} if the task needs it.`,
       },
     ];
   },

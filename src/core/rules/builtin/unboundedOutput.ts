@@ -1,5 +1,6 @@
 import { defineRule } from '../defineRule';
 import { promptQuestion } from '../promptQuestion';
+import { formatTokens } from '../../format';
 
 /**
  * Tasks answered in prose, whose natural answer is long. Not tasks whose output is an artefact —
@@ -43,7 +44,7 @@ export const unboundedOutput = defineRule({
     return [
       {
         range: { start: question.range.start, end },
-        message: `This question invites a long answer and sets no length. The estimate assumes ${context.model.profile.name}'s typical ${expected.toLocaleString('en-US')} output tokens; each output token costs several times an input token. Say how much you need (e.g. "in at most ${words} words", "three bullets").`,
+        message: `This question invites a long answer and sets no length. The estimate assumes ${context.model.profile.name}'s typical ${formatTokens(expected)} output tokens; each output token costs several times an input token. Say how much you need (e.g. "in at most ${words} words", "three bullets").`,
         fix: { title: `Ask for at most ${words} words`, edits: [{ range: { start: end, end }, newText: ` Answer in at most ${words} words.` }] },
       },
     ];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { RuleFinding } from '../rule';
 import { defineRule } from '../defineRule';
 import type { AttachmentAnalysis, AttachmentProblem } from '../../attachments/attachment';
+import { formatInteger } from '../../format';
 
 /**
  * A file that was not (fully) counted makes the total short: the user must know, but the request
@@ -48,7 +49,7 @@ export const unreadableAttachment = defineRule({
           range: a.reference.range,
           severity: SEVERITY[problem.code] ?? 'warning',
           message: message.includes(name) ? message : `${name}: ${message}`,
-          related: [{ file: a.reference.path, message: `${a.format} attachment, ${a.bytes.toLocaleString('en-US')} bytes` }],
+          related: [{ file: a.reference.path, message: `${a.format} attachment, ${formatInteger(a.bytes)} bytes` }],
         });
       }
     }
