@@ -51,6 +51,10 @@ export async function captureFirstRequest(options: {
       ANTHROPIC_API_KEY: 'sk-ant-stand-in',
       DISABLE_AUTOUPDATER: '1',
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+      // -p mode otherwise sends its first request without waiting for MCP servers to connect (on a
+      // loaded machine they are then missing from it); the tests compare that request with what
+      // mvp counts, so wait as an interactive session's later requests would.
+      MCP_CONNECTION_NONBLOCKING: 'false',
       ...options.env,
     },
   });

@@ -66,8 +66,7 @@ export const largePart = defineRule({
       const pasted = part.kind === 'codeBlock' || part.kind === 'pastedTable';
       const bigEnough =
         tokens >= options.maxTokens ||
-        (tokens >= options.minTokens &&
-          (share >= options.minShare || (pasted && kind !== 'request')));
+        (tokens >= options.minTokens && (share >= options.minShare || (pasted && kind !== 'request')));
       if (!bigEnough) continue;
       const smaller = smallerForm(context, part, kind);
       const saving = smaller ? savingOfTokens(context, Math.max(0, tokens - smaller.tokens)) : undefined;
