@@ -45,7 +45,7 @@ export const politenessTokens = defineRule({
     return [
       {
         range: matches[0],
-        message: `Politeness in this prompt (${matches.length} phrase${matches.length > 1 ? 's' : ''}) costs ${saving.tokens} token${saving.tokens === 1 ? '' : 's'}: ${share < 0.1 ? share.toPrecision(1) : share.toFixed(1)}% of this ${formatTokens(context.totalInputTokens)}-token request, ≈${formatWh(saving.wh)}. That is negligible — keep it if you like; the context you attach is what costs.`,
+        message: `Politeness in this prompt (${matches.length} phrase${matches.length > 1 ? 's' : ''}) costs ${formatTokens(saving.tokens)} token${saving.tokens === 1 ? '' : 's'}: ${share < 0.1 ? share.toPrecision(1) : share.toFixed(1)}% of this ${formatTokens(context.totalInputTokens)}-token request, ≈${formatWh(saving.wh)}. That is negligible — keep it if you like; the context you attach is what costs.`,
         saving,
       },
     ];
