@@ -1,6 +1,8 @@
 /** Where a CLI command writes and where it runs; injected so commands are testable in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
+  /** Bytes already encoded as UTF-8 (a stored report), written as they are; else decoded for `stdout`. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   cwd: string;
   /** Standard input as text, when the command reads it (the agent hook). */

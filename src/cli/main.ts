@@ -173,8 +173,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 const MAX_STDIN_BYTES = 4 * 1024 * 1024;
 
 if (require.main === module) {
+  // `mvp usage --format json | head`: the reader went away; stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const io: CliIo = {
     stdout: (s) => process.stdout.write(s),
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     standalone: true,

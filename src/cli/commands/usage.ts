@@ -106,10 +106,20 @@ export async function runUsage(args: string[], io: CliIo, environment: UsageEnvi
     since,
     until,
     agents,
+    // Kept per output format: the next run with nothing changed prints it without rendering again.
+    rendering: `mvp usage --format ${flags.format === 'json' ? 'json' : 'text'}`,
   });
+  if (collected.storedRendering !== undefined) {
+    if (io.stdoutBytes) io.stdoutBytes(collected.storedRendering);
+    else io.stdout(collected.storedRendering.toString('utf8'));
+    return 0;
+  }
   if (collected.scan.cacheProblem) io.stderr(`mvp usage: ${collected.scan.cacheProblem}\n`);
   for (const file of collected.scan.unreadable) io.stderr(`mvp usage: could not read ${file.path} (${file.reason}); skipped\n`);
-  io.stdout(flags.format === 'json' ? JSON.stringify(toJson(collected), null, 2) + '\n' : toText(collected));
+  const render = (usage: CollectedUsage) => (flags.format === 'json' ? JSON.stringify(toJson(usage), null, 2) + '\n' : toText(usage));
+  const text = render(collected);
+  io.stdout(text);
+  collected.keepRendering?.((asStored) => (asStored === collected ? text : render(asStored)));
   return 0;
 }
 

@@ -10,10 +10,24 @@ import { buildUsageReport, type UsageReport, type UsageReportOptions } from './u
 import { scanLogFiles, type ScanResult } from './usageScan';
 import { CacheColumnsMissing, clearDigests, USAGE_CACHE_FILE } from './usageCache';
 import { currentZone } from './fileDigest';
-import { loadReportSnapshot, saveReportSnapshot, snapshotFingerprint, statLogs, type SnapshotInputs } from './reportSnapshot';
+import {
+  loadRendering,
+  loadReportSnapshot,
+  saveRendering,
+  saveReportSnapshot,
+  snapshotFingerprint,
+  statLogs,
+  type SnapshotInputs,
+} from './reportSnapshot';
 import type { ProfileRegistry } from '../profiles/profileRegistry';
 
 export interface CollectUsageOptions extends UsageReportOptions {
+  /**
+   * What the caller will print (e.g. "cli-json"), when it wants to keep it for the next run with the
+   * same inputs (`keepRendering`, `storedRendering`). The printed text must depend only on the
+   * collected usage.
+   */
+  rendering?: string;
   environment: DiscoveryEnvironment;
   registry: ProfileRegistry;
   /** Grid zone override for carbon and water. */
@@ -28,6 +42,16 @@ export interface CollectedUsage {
   roots: (LogRoot & { exists: boolean })[];
   scan: Omit<ScanResult, 'files' | 'save'>;
   calculator: FootprintCalculator;
+  /**
+   * With `rendering`, when nothing changed since a run that kept its output: that output (UTF-8), to
+   * print as it is. `report` is then read from the stored report only if asked for.
+   */
+  storedRendering?: Buffer;
+  /**
+   * With `rendering` and a cache: keeps what the caller prints, for the next run with the same
+   * inputs. `render` gets the collected usage as that run will see it (every file from the cache).
+   */
+  keepRendering?: (render: (asStored: CollectedUsage) => string) => void;
 }
 
 export function collectUsage(options: CollectUsageOptions): CollectedUsage {
@@ -48,8 +72,31 @@ export function collectUsage(options: CollectUsageOptions): CollectedUsage {
   const stats = snapshotInputs ? statLogs(files) : undefined;
   if (options.cacheDir && snapshotInputs && stats) {
     const fingerprint = snapshotFingerprint(snapshotInputs, stats);
-    const stored = fingerprint === undefined ? undefined : loadReportSnapshot(options.cacheDir, fingerprint);
-    if (stored) return { report: stored, roots: rootsWithExistence(), scan: { counts: { cached: files.length, appended: 0, read: 0 }, unreadable: [] }, calculator };
+    if (fingerprint !== undefined) {
+      const cacheDir = options.cacheDir;
+      const roots = rootsWithExistence();
+      const key = options.rendering === undefined ? undefined : JSON.stringify([options.rendering, roots]);
+      const rendered = key === undefined ? undefined : loadRendering(cacheDir, fingerprint, key);
+      const stored = rendered === undefined ? loadReportSnapshot(cacheDir, fingerprint) : undefined;
+      if (rendered !== undefined || stored) {
+        const collected: CollectedUsage = {
+          // The caller prints the rendering; the report is read only if something asks for it.
+          get report() {
+            const report = stored ?? loadReportSnapshot(cacheDir, fingerprint);
+            if (!report) throw new Error(`the stored usage report ${fingerprint} is gone; run mvp usage again`);
+            return report;
+          },
+          roots,
+          scan: storedScan(files.length),
+          calculator,
+          storedRendering: rendered,
+        };
+        if (key !== undefined && rendered === undefined) {
+          collected.keepRendering = (render) => saveRendering(cacheDir, fingerprint, key, render(collected));
+        }
+        return collected;
+      }
+    }
   }
   const run = () => {
     const result = scanLogFiles(files, {
@@ -81,7 +128,23 @@ export function collectUsage(options: CollectUsageOptions): CollectedUsage {
     // Keyed by the sizes and times of the bytes the report was built from (the digests), so a log
     // that grew while it was read is read again next time.
     const fingerprint = snapshotFingerprint(snapshotInputs, result.files.map((f) => f.digest));
-    if (fingerprint !== undefined) saveReportSnapshot(options.cacheDir, fingerprint, report);
+    if (fingerprint !== undefined) {
+      const cacheDir = options.cacheDir;
+      saveReportSnapshot(cacheDir, fingerprint, report);
+      const roots = rootsWithExistence();
+      const key = options.rendering === undefined ? undefined : JSON.stringify([options.rendering, roots]);
+      const keepRendering =
+        key === undefined
+          ? undefined
+          : (render: (asStored: CollectedUsage) => string) =>
+              saveRendering(cacheDir, fingerprint, key, render({ report, roots, scan: storedScan(files.length), calculator }));
+      return { report, roots, scan, calculator, keepRendering };
+    }
   }
   return { report, roots: rootsWithExistence(), scan, calculator };
+}
+
+/** What a run that finds the stored report says of the logs: all of them from the cache. */
+function storedScan(files: number): CollectedUsage['scan'] {
+  return { counts: { cached: files, appended: 0, read: 0 }, unreadable: [] };
 }

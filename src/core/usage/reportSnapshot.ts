@@ -110,14 +110,52 @@ export function saveReportSnapshot(cacheDir: string, fingerprint: string, report
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ format: SNAPSHOT_FORMAT, fingerprint, report }));
     renameSync(temporary, file);
-    const snapshots = readdirSync(cacheDir)
+    const names = readdirSync(cacheDir);
+    const snapshots = names
       .filter((name) => name.startsWith(REPORT_SNAPSHOT_PREFIX) && name.endsWith('.json'))
       .map((name) => ({ name, mtimeMs: statOrUndefined(path.join(cacheDir, name))?.mtimeMs ?? 0 }))
       .sort((a, b) => b.mtimeMs - a.mtimeMs);
-    for (const old of snapshots.slice(KEEP)) rmSync(path.join(cacheDir, old.name), { force: true });
+    for (const old of snapshots.slice(KEEP)) {
+      // The report and what was printed for it (its renderings) go together.
+      const stem = old.name.slice(0, -'.json'.length);
+      for (const name of names)
+        if (name === old.name || name.startsWith(`${stem}.`)) rmSync(path.join(cacheDir, name), { force: true });
+    }
   } catch {
     // A snapshot only saves time: without it the next run builds the report from the digests.
   }
+}
+
+/**
+ * What a caller printed for the stored report with this fingerprint (`key` names the output and
+ * whatever else it depends on), so the next run with the same inputs prints it as it is: no JSON to
+ * parse, no report to render (a 1.5 MB report: about half of a warm run's work).
+ */
+export function loadRendering(cacheDir: string, fingerprint: string, key: string): Buffer | undefined {
+  try {
+    // As bytes: the caller writes them out as they are, with no decoding of a large text.
+    return readFileSync(renderingFile(cacheDir, fingerprint, key));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a rendering of the report with this fingerprint (which must be stored). Never throws. */
+export function saveRendering(cacheDir: string, fingerprint: string, key: string, text: string): void {
+  try {
+    if (!statOrUndefined(snapshotFile(cacheDir, fingerprint))) return;
+    const file = renderingFile(cacheDir, fingerprint, key);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    // Only saves time, like the snapshot itself.
+  }
+}
+
+function renderingFile(cacheDir: string, fingerprint: string, key: string): string {
+  const name = createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `${REPORT_SNAPSHOT_PREFIX}${fingerprint}.${name}.out`);
 }
 
 function snapshotFile(cacheDir: string, fingerprint: string): string {

@@ -92,4 +92,46 @@ describe('usage report snapshot: an unchanged run prints the stored report', () 
     for (const grouping of ['daily', 'weekly', 'monthly', 'session', 'project'] as const) run(box, grouping);
     assert.equal(snapshots(box).length, 4);
   });
+
+  it('keeps what the caller printed, and gives it back, as bytes, only while nothing changed', () => {
+    const render = (usage: CollectedUsage) =>
+      `${usage.report.totals.requests} requests; ${usage.scan.counts.cached} of the logs from the cache\n`;
+    const withRendering = () =>
+      collectUsage({
+        environment: box.environment,
+        registry: profileRegistryFor(),
+        grouping: 'daily',
+        cacheDir: box.cacheDir,
+        rendering: 'test',
+      });
+    const cold = withRendering();
+    assert.equal(cold.storedRendering, undefined);
+    assert.ok(cold.keepRendering, 'a run that stores its report can keep its output');
+    cold.keepRendering!(render);
+    const warm = withRendering();
+    // Kept as the next run sees it: every log from the cache, not as the cold run read them.
+    assert.equal(warm.storedRendering?.toString('utf8'), render(run(box)));
+    assert.match(warm.storedRendering!.toString('utf8'), /7 of the logs from the cache/);
+    appendFileSync(path.join(box.home, SESSION), NEW_REPLY + '\n');
+    const grown = withRendering();
+    assert.equal(grown.storedRendering, undefined, 'a log grew: render again');
+    assert.ok(grown.keepRendering);
+  });
+
+  it('drops the renderings of a report it no longer keeps', () => {
+    for (const grouping of ['daily', 'weekly', 'monthly', 'session', 'project'] as const) {
+      collectUsage({
+        environment: box.environment,
+        registry: profileRegistryFor(),
+        grouping,
+        cacheDir: box.cacheDir,
+        rendering: 'test',
+      }).keepRendering?.(() => grouping);
+    }
+    const reports = snapshots(box).filter((n) => n.endsWith('.json'));
+    const renderings = snapshots(box).filter((n) => n.endsWith('.out'));
+    assert.equal(reports.length, 4);
+    assert.equal(renderings.length, 4, renderings.join());
+    for (const name of renderings) assert.ok(reports.includes(`${name.split('.')[0]}.json`), name);
+  });
 });
