@@ -3,6 +3,7 @@
  * grid factor and method version. Shared by hovers, the status bar tooltip and the report, so
  * every surface explains a number the same way.
  */
+import { modelSourceText } from '../../core/modelSourceText';
 import type { Analysis } from '../../core/analysis';
 import { formatGrams, formatMl, formatRange, formatSpan, formatTokens, formatWh, significant } from '../../core/format';
 import { escapeMarkdown } from './markdownEscape';
@@ -14,18 +15,12 @@ const RESOLVED_BY: Record<string, string> = {
   default: 'unknown model — the labelled default profile',
 };
 
-const SOURCE: Record<string, string> = {
-  explicit: 'chosen for this session only',
-  frontMatter: "from the prompt's front matter",
-  config: 'from the team config',
-  setting: 'from the mvp.defaultModel setting',
-  default: 'the default model',
-};
+const EDITOR_MODEL_WORDS = { explicit: 'chosen for this session only', setting: 'from the mvp.defaultModel setting' };
 
 export function resolutionText(analysis: Analysis): string {
   const m = analysis.model;
   const how = RESOLVED_BY[m.resolvedBy] ?? m.resolvedBy;
-  const from = m.source ? `${SOURCE[m.source] ?? m.source}, ` : '';
+  const from = m.source ? `${modelSourceText(m.source, EDITOR_MODEL_WORDS)}, ` : '';
   return m.requested && m.requested !== m.id ? `"${m.requested}" → ${m.name} (${from}${how})` : `${m.name} (${from}${how})`;
 }
 

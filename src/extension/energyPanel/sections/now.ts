@@ -1,7 +1,7 @@
 /** "Now": this request's tokens, energy, carbon, water, model and the why. */
 import { percentOf } from './parts';
 import type { Analysis } from '../../../core/analysis';
-import type { ModelSource } from '../../../core/analyseOptions';
+import { modelSourceText } from '../../../core/modelSourceText';
 import type { ResolutionStep } from '../../../core/profiles/modelProfile';
 import { formatInteger, formatPercent, formatQuantity, formatSpan, significant } from '../../../core/format';
 import type { NowView } from '../../../shared/panel/viewModel';
@@ -14,14 +14,7 @@ const RESOLUTION_TEXT: Record<ResolutionStep, string> = {
   default: 'unknown model: labelled default profile',
 };
 
-const SOURCE_TEXT: Record<ModelSource, string> = {
-  explicit: 'chosen explicitly',
-  frontMatter: 'from the front matter',
-  transcript: 'from the chat session it continues',
-  config: 'from the team config',
-  setting: 'from your settings',
-  default: 'no model named, so the default',
-};
+const PANEL_MODEL_WORDS = { explicit: 'chosen for this session only', setting: 'from your settings' };
 
 
 export function buildNow(analysis: Analysis, input: PanelViewModelInput): NowView {
@@ -87,7 +80,7 @@ export function buildNow(analysis: Analysis, input: PanelViewModelInput): NowVie
         model.resolvedBy === 'exact' && model.requested === model.id
           ? `“${model.requested}”: ${RESOLUTION_TEXT.exact}`
           : `“${model.requested}” → ${model.id}: ${RESOLUTION_TEXT[model.resolvedBy]}`
-      }${model.source ? ` (${SOURCE_TEXT[model.source]})` : ''}`,
+      }${model.source ? ` (${modelSourceText(model.source, PANEL_MODEL_WORDS)})` : ''}`,
       tokenizerText: model.approximateTokens ? `${model.tokenizer} (approximate)` : model.tokenizer,
     },
     equivalences,
