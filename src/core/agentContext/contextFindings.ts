@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { AgentId, ContextFinding, ContextItem } from './agentContextTypes';
 import type { McpServerConfig } from './mcpConfig';
 import type { SkillEntry } from './skills';
+import { formatInteger, formatTokens } from '../format';
 
 /** A memory file above this share of the fixed load (and this many tokens) is worth moving out. */
 export const LARGE_MEMORY_SHARE = 0.1;
@@ -71,8 +72,8 @@ export function contextFindings(input: FindingInputs): ContextFinding[] {
     findings.push({
       id: 'large-memory-file',
       message: input.builtInKnown
-        ? `${item.name} is ${item.tokens} tokens, ${share} % of what ${input.agent} sends before you type a word`
-        : `${item.name} is ${item.tokens} tokens, sent by ${input.agent} with every request`,
+        ? `${item.name} is ${formatTokens(item.tokens)} tokens, ${share} % of what ${input.agent} sends before you type a word`
+        : `${item.name} is ${formatTokens(item.tokens)} tokens, sent by ${input.agent} with every request`,
       path: item.path,
       fix:
         input.agent === 'claude-code'
@@ -98,7 +99,7 @@ export function contextFindings(input: FindingInputs): ContextFinding[] {
     const keep = input.countTokens(skill.description.slice(0, 200));
     findings.push({
       id: 'long-skill-description',
-      message: `The description of skill "${skill.name}" is ${skill.description.length} characters (${tokens} tokens), sent with every request`,
+      message: `The description of skill "${skill.name}" is ${formatInteger(skill.description.length)} characters (${formatTokens(tokens)} tokens), sent with every request`,
       path: skill.path,
       fix: 'Say in one or two sentences when to use the skill; move the details into the body of SKILL.md, which loads only when the skill is used.',
       ...saving(Math.max(0, tokens - keep)),

@@ -5,9 +5,12 @@
  * below 1, since a range is written in the unit of its upper end ("0.12–3.3 Wh").
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analysePrompt } from '../../../src/core/analyse';
+import { analyseAgentContext } from '../../../src/core/agentContext/analyseAgentContext';
+import { agentContextText } from '../../../src/core/agentContext/formatAgentContext';
 import { analysisToText } from '../../../src/cli/analysisText';
 import { renderReportHtml } from '../../../src/extension/report/reportHtml';
 import { buildPanelViewModel } from '../../../src/extension/energyPanel/panelViewModel';
@@ -36,12 +39,31 @@ export function mixedStyles(text: string): string[] {
     const largest = family[0] === unit;
     if ((value > 0 && value < 1 && !smallest) || (value >= 1000 && !largest)) bad.push(`${number} ${unit}`);
   }
+  // Counts are grouped everywhere ("3,970 tokens"), so a figure reads the same on every surface.
+  for (const m of text.matchAll(/(^|[^\d.,])(\d{4,})\s(tokens?|characters|requests|lines)\b/g)) bad.push(`${m[2]} ${m[3]}`);
   return bad;
 }
 
 describe('one unit style per figure on every surface', () => {
   it('the scanner itself: flags 0.038 Wh and 1,200 mWh, accepts 38 mWh and 0.12–3.3 Wh', () => {
     assert.deepEqual(mixedStyles('≈0.038 Wh per request; 38 mWh; 0.12–3.3 Wh; 1,200 mWh; 4.5 mL'), ['0.038 Wh', '1,200 mWh']);
+    assert.deepEqual(mixedStyles('is 3970 tokens; saves 3,970 tokens; 999 tokens'), ['3970 tokens']);
+  });
+
+  it('agent context: the items, findings and notes of mvp context', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'mvp-unit-styles-'));
+    try {
+      const project = path.join(root, 'project');
+      mkdirSync(path.join(project, '.github'), { recursive: true });
+      // A long repository-wide instructions file: the finding names its size.
+      writeFileSync(path.join(project, '.github', 'copilot-instructions.md'), 'Prefer small, pure functions and explain why in comments.\n'.repeat(400));
+      const context = await analyseAgentContext({ folder: project, agent: 'vscode', home: path.join(root, 'home'), cacheDir: path.join(root, 'cache'), useLogs: false });
+      const output = agentContextText(context);
+      assert.match(output, /copilot-instructions\.md is [\d,]+ tokens/);
+      assert.deepEqual(mixedStyles(output), []);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   for (const name of PROMPTS) {
