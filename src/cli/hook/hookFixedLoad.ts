@@ -36,11 +36,12 @@ export async function fixedLoadLine(
     builtIn ? `${formatTokens(builtIn.tokens)} built in (${builtInSource})` : undefined,
     fromFolder ? `${formatTokens(fromFolder.tokens)} from this folder (${fromFolder.kinds.join(', ')})` : undefined,
   ].filter(Boolean);
+  // One level of parentheses: the parts after a colon, each with its source in brackets.
   return (
-    `Fixed load of this first request: ${agent} also sends ≈${formatTokens(load.tokens)} tokens before your prompt (${parts.join(' + ')})` +
+    `Fixed load of this first request: ${agent} also sends ≈${formatTokens(load.tokens)} tokens before your prompt: ${parts.join('; ')}.` +
     (request.energyWh
-      ? ` — ≈${formatTokens(request.tokens)} tokens, ≈${formatRange(request.energyWh, formatWh)} for this turn in all`
+      ? ` With your prompt — ≈${formatTokens(request.tokens)} tokens, ≈${formatRange(request.energyWh, formatWh)} for this turn in all.`
       : '') +
-    '. Details: mvp context.'
+    ' Details: mvp context.'
   );
 }
