@@ -2,16 +2,10 @@
 import * as path from 'node:path';
 import type { AnalysisWithNotices } from '../core/analyse';
 import { formatGrams, formatMl, percent, formatRange, formatTokens, formatWh } from '../core/format';
-import { modelSourceText } from '../core/modelSourceText';
+import { modelSourceText, resolutionWords } from '../core/modelSourceText';
 import { lineStarts, positionAt } from '../core/textRange';
 
 const CLI_MODEL_WORDS = { explicit: 'from --model', setting: 'from settings' };
-const RESOLUTION_WORDS = {
-  exact: 'matched exactly',
-  alias: 'matched by alias',
-  family: 'matched by family',
-  default: 'NOT recognised — using the labelled default profile',
-} as const;
 
 function pad(s: string, width: number, right = false): string {
   if (s.length > width) s = s.slice(0, width - 1) + '…';
@@ -24,7 +18,7 @@ export function analysisToText(analysis: AnalysisWithNotices, text: string, cwd:
   const approx = m.approximateTokens ? ' ≈' : '';
   out.push(`Minimal Viable Prompt — ${analysis.file ? path.relative(cwd, analysis.file) || analysis.file : '(stdin)'}`);
   out.push(
-    `Model: ${m.name} (${m.id}) — "${m.requested}" ${modelSourceText(m.source, CLI_MODEL_WORDS)}, ${RESOLUTION_WORDS[m.resolvedBy]}; ` +
+    `Model: ${m.name} (${m.id}) — "${m.requested}" ${modelSourceText(m.source, CLI_MODEL_WORDS)}, ${resolutionWords(m.resolvedBy)}; ` +
       `tokenizer ${m.tokenizer}; context window ${formatTokens(m.contextWindow)}`,
   );
   if (m.approximateTokens) {

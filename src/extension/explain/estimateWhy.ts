@@ -3,23 +3,16 @@
  * grid factor and method version. Shared by hovers, the status bar tooltip and the report, so
  * every surface explains a number the same way.
  */
-import { modelSourceText } from '../../core/modelSourceText';
+import { modelSourceText, resolutionWords } from '../../core/modelSourceText';
 import type { Analysis } from '../../core/analysis';
 import { formatGrams, formatMl, formatRange, formatSpan, formatTokens, formatWh, significant } from '../../core/format';
 import { escapeMarkdown } from './markdownEscape';
-
-const RESOLVED_BY: Record<string, string> = {
-  exact: 'matched exactly',
-  alias: 'matched by alias',
-  family: 'closest profile of the same family',
-  default: 'unknown model — the labelled default profile',
-};
 
 const EDITOR_MODEL_WORDS = { explicit: 'chosen for this session only', setting: 'from the mvp.defaultModel setting' };
 
 export function resolutionText(analysis: Analysis): string {
   const m = analysis.model;
-  const how = RESOLVED_BY[m.resolvedBy] ?? m.resolvedBy;
+  const how = resolutionWords(m.resolvedBy);
   const from = m.source ? `${modelSourceText(m.source, EDITOR_MODEL_WORDS)}, ` : '';
   return m.requested && m.requested !== m.id ? `"${m.requested}" → ${m.name} (${from}${how})` : `${m.name} (${from}${how})`;
 }

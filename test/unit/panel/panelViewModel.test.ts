@@ -54,7 +54,7 @@ describe('panel view model', () => {
     const energy = now.metrics[0];
     assert.match(energy.rangeText, /^[\d.,]+–[\d.,]+ (mWh|Wh)$/);
     assert.match(now.metrics[3].valueText, /\/ 1k tokens$/);
-    assert.equal(now.model.resolutionText, '“gpt-4o”: exact profile id (from the front matter)');
+    assert.equal(now.model.resolutionText, '“gpt-4o”: matched exactly (from the front matter)');
     assert.equal(now.why.assumptions, analysis.estimate.assumptions);
   });
 

@@ -1,18 +1,10 @@
 /** "Now": this request's tokens, energy, carbon, water, model and the why. */
 import { percentOf } from './parts';
 import type { Analysis } from '../../../core/analysis';
-import { modelSourceText } from '../../../core/modelSourceText';
-import type { ResolutionStep } from '../../../core/profiles/modelProfile';
+import { modelSourceText, resolutionWords } from '../../../core/modelSourceText';
 import { formatInteger, formatPercent, formatQuantity, formatSpan, significant } from '../../../core/format';
 import type { NowView } from '../../../shared/panel/viewModel';
 import type { PanelViewModelInput } from '../panelViewModel';
-
-const RESOLUTION_TEXT: Record<ResolutionStep, string> = {
-  exact: 'exact profile id',
-  alias: 'matched by alias',
-  family: 'nearest profile of the same family',
-  default: 'unknown model: labelled default profile',
-};
 
 const PANEL_MODEL_WORDS = { explicit: 'chosen for this session only', setting: 'from your settings' };
 
@@ -78,8 +70,8 @@ export function buildNow(analysis: Analysis, input: PanelViewModelInput): NowVie
       provider: model.provider,
       resolutionText: `${
         model.resolvedBy === 'exact' && model.requested === model.id
-          ? `“${model.requested}”: ${RESOLUTION_TEXT.exact}`
-          : `“${model.requested}” → ${model.id}: ${RESOLUTION_TEXT[model.resolvedBy]}`
+          ? `“${model.requested}”: ${resolutionWords('exact')}`
+          : `“${model.requested}” → ${model.id}: ${resolutionWords(model.resolvedBy)}`
       }${model.source ? ` (${modelSourceText(model.source, PANEL_MODEL_WORDS)})` : ''}`,
       tokenizerText: model.approximateTokens ? `${model.tokenizer} (approximate)` : model.tokenizer,
     },
