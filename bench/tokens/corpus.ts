@@ -5,8 +5,8 @@
  * text (and all tokenizers can be checked to agree on it).
  */
 
-/** mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
+/** mulberry32: small, fast, seeded (the same texts on every run and machine). */
+export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -121,7 +121,7 @@ function cjk(rand: () => number): string {
 
 /** About `targetBytes` of UTF-8 (default 1 MB). */
 export function mixedCorpus(targetBytes = 1_000_000, seed = 20251128): string {
-  const rand = random(seed);
+  const rand = seeded(seed);
   const sections = [prose, prose, prose, typescript, python, json, logLines, cjk];
   const parts: string[] = [];
   let bytes = 0;

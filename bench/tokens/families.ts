@@ -21,23 +21,10 @@ import { createTokenCounter } from '../../src/core/tokens/tokenCounter';
 import { writeRankFiles } from '../../src/core/tokens/writeRankFiles';
 import { OPEN_ENCODINGS, openReferenceCount } from '../../test/unit/tokens/openReference';
 import { mixedCorpus } from './corpus';
+import { collectGarbage, median, now } from './measure';
 
 const root = path.resolve(__dirname, '../..');
 const log = (line: string): void => console.log(line);
-
-function now(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 const loadAtStart = os.loadavg()[0];
 const directory = mkdtempSync(path.join(os.tmpdir(), 'mvp-bench-families-'));

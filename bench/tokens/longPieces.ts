@@ -13,38 +13,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTokenCounter } from '../../src/core/tokens/tokenCounter';
-import { mixedCorpus } from './corpus';
+import { mixedCorpus, seeded } from './corpus';
+import { collectGarbage, median, now } from './measure';
 
 const ENCODING = 'o200k_base';
 const BYTES = 4_000_000;
 const root = path.resolve(__dirname, '../..');
 const log = (line: string): void => console.log(line);
-
-function now(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-/** mulberry32, so the random texts are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomText(alphabet: string, length: number, seed: number): string {
   const random = seeded(seed);

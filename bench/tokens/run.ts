@@ -15,29 +15,16 @@ import { decodeRankFile, rankTableFromTiktokenModule } from '../../src/core/toke
 import { createTokenCounter } from '../../src/core/tokens/tokenCounter';
 import { writeRankFiles } from '../../src/core/tokens/writeRankFiles';
 import { mixedCorpus } from './corpus';
+import { collectGarbage, median, now } from './measure';
 
 const ENCODING = 'o200k_base';
 
-/** Between measurements, so one library's garbage is not collected on another's clock (run.mjs passes --expose-gc). */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 const root = path.resolve(__dirname, '../..');
-
-function now(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
-}
 
 function time<T>(run: () => T): { ms: number; value: T } {
   const start = now();
   const value = run();
   return { ms: now() - start, value };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function repeat(times: number, run: () => number): { medianMs: number; value: number } {
