@@ -24,18 +24,21 @@ import { translatePattern } from './translatePattern';
 
 export type MergeRule = 'lowest-rank' | 'listed-pairs';
 
+/** The `model` of a Hugging Face tokenizer.json with a BPE model (both vocabulary readers). */
+export interface BpeModelJson {
+  type?: string;
+  byte_fallback?: boolean;
+  continuing_subword_prefix?: string | null;
+  end_of_word_suffix?: string | null;
+  ignore_merges?: boolean;
+  vocab?: Record<string, number>;
+  merges?: (string | [string, string])[];
+}
+
 interface TokenizerJson {
   normalizer?: { type: string; normalizers?: unknown[] } | null;
   pre_tokenizer?: { type: string; pretokenizers?: PreTokenizerJson[] } | null;
-  model?: {
-    type?: string;
-    byte_fallback?: boolean;
-    continuing_subword_prefix?: string | null;
-    end_of_word_suffix?: string | null;
-    ignore_merges?: boolean;
-    vocab?: Record<string, number>;
-    merges?: (string | [string, string])[];
-  };
+  model?: BpeModelJson;
 }
 
 interface PreTokenizerJson {

@@ -20,6 +20,7 @@ import type { EncodingName } from '../profiles/modelProfile';
 import type { RankTable } from './rankTable';
 import { groupMerges, type SentencePieceTables } from './sentencePieceTables';
 import { buildSortedTokenTable } from './sortedTokenTable';
+import type { BpeModelJson } from './huggingFaceVocabulary';
 
 interface AddedTokenJson {
   id: number;
@@ -35,15 +36,7 @@ interface TokenizerJson {
   added_tokens?: AddedTokenJson[];
   normalizer?: { type: string; pattern?: { String?: string }; content?: string } | null;
   pre_tokenizer?: { type: string; pattern?: { String?: string }; invert?: boolean } | null;
-  model?: {
-    type?: string;
-    byte_fallback?: boolean;
-    continuing_subword_prefix?: string | null;
-    end_of_word_suffix?: string | null;
-    ignore_merges?: boolean;
-    vocab?: Record<string, number>;
-    merges?: (string | [string, string])[];
-  };
+  model?: BpeModelJson;
 }
 
 /** The characters the chunker cuts next to (sentencePieceBoundary.ts): always cut out as added tokens. */
